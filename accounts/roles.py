@@ -1,0 +1,59 @@
+"""The two roles of Carnet's staff and what each may do in the admin."""
+
+AUTHORS = "Authors"
+EDITORS = "Editors"
+
+PERMISSIONS = {
+    AUTHORS: [
+        "blog.add_post",
+        "blog.change_post",
+        "blog.view_post",
+        "taggit.add_tag",
+        "taggit.change_tag",
+        "taggit.view_tag",
+    ],
+    EDITORS: [
+        "blog.add_post",
+        "blog.change_post",
+        "blog.delete_post",
+        "blog.view_post",
+        "blog.edit_all_posts",
+        "blog.change_comment",
+        "blog.delete_comment",
+        "blog.view_comment",
+        "blog.view_subscription",
+        "blog.delete_subscription",
+        "taggit.add_tag",
+        "taggit.change_tag",
+        "taggit.delete_tag",
+        "taggit.view_tag",
+        "columns.add_publication",
+        "columns.change_publication",
+        "columns.view_publication",
+        "columns.add_column",
+        "columns.change_column",
+        "columns.view_column",
+        "columns.add_republication",
+        "columns.change_republication",
+        "columns.delete_republication",
+        "columns.view_republication",
+    ],
+}
+
+
+def grant(apps, permissions_by_group):
+    """Create each group and give it its permissions; for data migrations (idempotent)."""
+    from django.contrib.auth.management import create_permissions
+
+    for app_config in apps.get_app_configs():
+        app_config.models_module = True
+        create_permissions(app_config, apps=apps, verbosity=0)
+        app_config.models_module = None
+
+    Group = apps.get_model("auth", "Group")
+    Permission = apps.get_model("auth", "Permission")
+    for name, codes in permissions_by_group.items():
+        group, _created = Group.objects.get_or_create(name=name)
+        for code in codes:
+            app_label, codename = code.split(".")
+            group.permissions.add(Permission.objects.get(content_type__app_label=app_label, codename=codename))

@@ -1,0 +1,97 @@
+from django.contrib import admin, messages
+from django.db.models import Value
+from django.db.models.functions import Coalesce
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.html import format_html
+from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext
+from parler.admin import TranslatableAdmin
+
+from .models import Post, PostStatus
+
+
+class MissingSummaryFilter(admin.SimpleListFilter):
+    title = _("summary in the other language")
+    parameter_name = "other_summary"
+
+    def lookups(self, request, model_admin):
+        return [("missing", _("Missing")), ("present", _("Present"))]
+
+    def queryset(self, request, queryset):
+        if self.value() == "missing":
+            return queryset.missing_other_summary()
+        if self.value() == "present":
+            return queryset.exclude(pk__in=queryset.missing_other_summary().values("pk"))
+        return queryset
+
+
+@admin.register(Post)
+class PostAdmin(TranslatableAdmin):
+    list_display = ["title", "language", "status", "published_at", "author", "tag_list", "has_other_summary"]
+    list_filter = ["status", "language", MissingSummaryFilter, "author", "tags"]
+    search_fields = ["title", "body", "translations__summary", "tags__name"]
+    date_hierarchy = "published_at"
+    actions = ["publish", "unpublish"]
+    readonly_fields = ["preview_link"]
+    fieldsets = [
+        (None, {"fields": ["title", "slug", "language", "body", "summary"]}),
+        (_("Publication"), {"fields": ["status", "published_at", "allow_comments", "author", "tags", "preview_link"]}),
+    ]
+
+    def get_prepopulated_fields(self, request, obj=None):
+        return {"slug": ("title",)}
+
+    def get_queryset(self, request):
+        return (
+            super()
+            .get_queryset(request)
+            .editable_by(request.user)
+            .select_related("author")
+            .prefetch_related("tags", "translations")
+        )
+
+    def get_readonly_fields(self, request, obj=None):
+        if request.user.has_perm("blog.edit_all_posts"):
+            return self.readonly_fields
+        return [*self.readonly_fields, "author"]
+
+    def get_changeform_initial_data(self, request):
+        return {"author": request.user.pk, **super().get_changeform_initial_data(request)}
+
+    def save_model(self, request, obj, form, change):
+        if not change and not request.user.has_perm("blog.edit_all_posts"):
+            obj.author = request.user
+        super().save_model(request, obj, form, change)
+
+    @admin.display(description=_("tags"))
+    def tag_list(self, obj):
+        return ", ".join(tag.name for tag in obj.tags.all())
+
+    @admin.display(boolean=True, description=_("other-language summary"))
+    def has_other_summary(self, obj):
+        return any(code in obj.other_languages for code, _text in obj.summaries())
+
+    @admin.display(description=_("preview"))
+    def preview_link(self, obj):
+        if not obj.pk:
+            return _("Save the post to preview it.")
+        return format_html(
+            '<a href="{}" target="_blank">{}</a>', reverse("blog:post-preview", args=[obj.pk]), _("Preview the post")
+        )
+
+    @admin.action(description=_("Publish the selected posts"), permissions=["change"])
+    def publish(self, request, queryset):
+        count = queryset.update(
+            status=PostStatus.PUBLISHED, published_at=Coalesce("published_at", Value(timezone.now()))
+        )
+        self.message_user(
+            request, ngettext("%d post published.", "%d posts published.", count) % count, messages.SUCCESS
+        )
+
+    @admin.action(description=_("Unpublish the selected posts (back to draft)"), permissions=["change"])
+    def unpublish(self, request, queryset):
+        count = queryset.update(status=PostStatus.DRAFT)
+        self.message_user(
+            request, ngettext("%d post unpublished.", "%d posts unpublished.", count) % count, messages.SUCCESS
+        )

@@ -1,0 +1,49 @@
+"""Turning what authors type into HTML that is safe to put in a page."""
+
+import re
+
+import markdown
+import nh3
+
+MORE_MARK = re.compile(r"^\s*<!--\s*more\s*-->\s*$", re.MULTILINE | re.IGNORECASE)
+
+ALLOWED_TAGS = nh3.ALLOWED_TAGS | {"figure", "figcaption", "del", "ins", "sup", "sub", "hr"}
+ALLOWED_ATTRIBUTES = {
+    **nh3.ALLOWED_ATTRIBUTES,
+    "a": {"href", "title", "hreflang"},
+    "img": {"src", "alt", "title", "width", "height"},
+    "code": {"class"},
+    "th": {"align", "colspan", "rowspan"},
+    "td": {"align", "colspan", "rowspan"},
+    "abbr": {"title"},
+}
+URL_SCHEMES = {"http", "https", "mailto"}
+
+
+def clean_html(html):
+    """Drop every tag, attribute and URL scheme that could run script."""
+    return nh3.clean(
+        html,
+        tags=ALLOWED_TAGS,
+        attributes=ALLOWED_ATTRIBUTES,
+        url_schemes=URL_SCHEMES,
+        link_rel="noopener",
+    )
+
+
+def markdown_to_html(text):
+    html = markdown.markdown(text or "", extensions=["extra", "sane_lists"], output_format="html")
+    return clean_html(html)
+
+
+def render(text, markup="markdown"):
+    """Render a body or summary written in `markup` ("markdown" or "html")."""
+    if markup == "html":
+        return clean_html(text or "")
+    return markdown_to_html(text)
+
+
+def split_more(text):
+    """Return the part of `text` before its `<!--more-->` line, or None if it has none."""
+    parts = MORE_MARK.split(text or "", maxsplit=1)
+    return parts[0] if len(parts) == 2 else None

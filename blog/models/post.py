@@ -1,0 +1,186 @@
+from django.conf import settings
+from django.db import models
+from django.db.models import Count, Exists, F, FloatField, OuterRef, Subquery, Sum
+from django.db.models.functions import Cast
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+from parler.managers import TranslatableManager, TranslatableQuerySet
+from parler.models import TranslatableModel, TranslatedFields
+from taggit.managers import TaggableManager
+from taggit.models import Tag, TaggedItemBase
+
+from blog import markup
+
+
+class Language(models.TextChoices):
+    FR = "fr", "Français"
+    EN = "en", "English"
+
+
+class PostStatus(models.TextChoices):
+    DRAFT = "draft", _("Draft")
+    PUBLISHED = "published", _("Published")
+
+
+class Markup(models.TextChoices):
+    MARKDOWN = "markdown", _("Markdown")
+    HTML = "html", _("HTML (imported)")
+
+
+class TaggedPost(TaggedItemBase):
+    content_object = models.ForeignKey("Post", on_delete=models.CASCADE, related_name="tagged_items")
+
+    class Meta:
+        verbose_name = _("tagged post")
+        verbose_name_plural = _("tagged posts")
+
+
+class PostQuerySet(TranslatableQuerySet):
+    def published(self):
+        """Posts readers may see: published, with a publication date that has come."""
+        return self.filter(status=PostStatus.PUBLISHED, published_at__lte=timezone.now())
+
+    def visible_to(self, user):
+        """Staff see drafts and scheduled posts too (with a banner); readers only published."""
+        if user.is_staff:
+            return self.all()
+        return self.published()
+
+    def editable_by(self, user):
+        """Editors change every post; authors only their own."""
+        if user.has_perm("blog.edit_all_posts"):
+            return self.all()
+        return self.filter(author=user)
+
+    def missing_other_summary(self):
+        """Posts with no summary written in a language other than their own."""
+        other_summaries = (
+            Post.translations.field.model.objects.filter(master=OuterRef("pk"))
+            .exclude(language_code=OuterRef("language"))
+            .exclude(summary="")
+        )
+        return self.exclude(Exists(other_summaries))
+
+    def tag_counts(self):
+        """The tags of these posts, each with `num_posts`, the number of these posts carrying it."""
+        return Tag.objects.filter(blog_taggedpost_items__content_object__in=self.values("pk")).annotate(
+            num_posts=Count("blog_taggedpost_items")
+        )
+
+    def for_list(self):
+        """Everything a list of posts shows, fetched in a fixed number of queries."""
+        return self.select_related("author").prefetch_related("tags", "translations")
+
+    def similar_to(self, post, limit=None):
+        """Published posts sharing the most tags with `post`, in one query.
+
+        Each shared tag weighs 1 / (number of posts carrying it), so a rare tag counts
+        more than a common one; ties go to the most recent post.
+        """
+        limit = limit or settings.BLOG_SIMILAR_POSTS
+        tag_popularity = (
+            TaggedPost.objects.filter(tag_id=OuterRef("tagged_items__tag_id"))
+            .values("tag_id")
+            .annotate(uses=Count("id"))
+            .values("uses")
+        )
+        return (
+            self.published()
+            .exclude(pk=post.pk)
+            .filter(tagged_items__tag_id__in=TaggedPost.objects.filter(object_id=post.pk).values("tag_id"))
+            .annotate(score=Sum(1.0 / Cast(Subquery(tag_popularity), FloatField())))
+            .order_by("-score", F("published_at").desc(nulls_last=True), "-pk")[:limit]
+        )
+
+
+class PostManager(TranslatableManager.from_queryset(PostQuerySet)):
+    pass
+
+
+class Post(TranslatableModel):
+    author = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="posts", verbose_name=_("author")
+    )
+    language = models.CharField(_("language"), max_length=2, choices=Language.choices, default=Language.FR)
+    title = models.CharField(_("title"), max_length=250)
+    slug = models.SlugField(_("slug"), max_length=200, unique=True, allow_unicode=True)
+    body = models.TextField(_("body"), blank=True, help_text=_("Markdown. A line <!--more--> ends the excerpt."))
+    markup = models.CharField(_("markup"), max_length=10, choices=Markup.choices, default=Markup.MARKDOWN)
+    body_html = models.TextField(editable=False, blank=True)
+    excerpt_html = models.TextField(editable=False, blank=True)
+    status = models.CharField(_("status"), max_length=10, choices=PostStatus.choices, default=PostStatus.DRAFT)
+    published_at = models.DateTimeField(
+        _("publication date"),
+        null=True,
+        blank=True,
+        db_index=True,
+        help_text=_("A date in the future schedules the post."),
+    )
+    allow_comments = models.BooleanField(_("allow comments"), default=True)
+    created_at = models.DateTimeField(_("created"), auto_now_add=True)
+    updated_at = models.DateTimeField(_("updated"), auto_now=True)
+    wordpress_id = models.PositiveBigIntegerField(_("WordPress id"), null=True, blank=True, unique=True, editable=False)
+    tags = TaggableManager(through=TaggedPost, blank=True, verbose_name=_("tags"))
+
+    translations = TranslatedFields(
+        summary=models.TextField(
+            _("summary"),
+            blank=True,
+            help_text=_("A few lines in the other language. Markdown. Not a translation."),
+        ),
+    )
+
+    objects = PostManager()
+
+    class Meta:
+        verbose_name = _("post")
+        verbose_name_plural = _("posts")
+        ordering = [F("published_at").desc(nulls_first=True), "-pk"]
+        indexes = [models.Index(fields=["status", "published_at"])]
+        permissions = [("edit_all_posts", _("Can edit the posts of every author"))]
+
+    def __str__(self):
+        return self.title
+
+    def save(self, *args, **kwargs):
+        self.body_html = markup.render(self.body, self.markup)
+        before_more = markup.split_more(self.body)
+        self.excerpt_html = markup.render(before_more, self.markup) if before_more is not None else ""
+        if self.status == PostStatus.PUBLISHED and self.published_at is None:
+            self.published_at = timezone.now()
+        super().save(*args, **kwargs)
+
+    def get_absolute_url(self):
+        day = timezone.localtime(self.published_at or timezone.now())
+        return reverse(
+            "blog:post-detail",
+            kwargs={"year": day.year, "month": f"{day.month:02d}", "day": f"{day.day:02d}", "slug": self.slug},
+        )
+
+    @property
+    def is_published(self):
+        return (
+            self.status == PostStatus.PUBLISHED
+            and self.published_at is not None
+            and self.published_at <= timezone.now()
+        )
+
+    @property
+    def is_scheduled(self):
+        return (
+            self.status == PostStatus.PUBLISHED and self.published_at is not None and self.published_at > timezone.now()
+        )
+
+    @property
+    def other_languages(self):
+        return [code for code, _name in Language.choices if code != self.language]
+
+    def summaries(self):
+        """(language, Markdown) of every non-empty summary, the other language first.
+
+        Reads the prefetched translations: no query when the list view prefetched them.
+        """
+        found = {t.language_code: t.summary for t in self.translations.all() if t.summary.strip()}
+        order = [*self.other_languages, self.language]
+        return [(code, found[code]) for code in order if code in found]

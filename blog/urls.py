@@ -1,0 +1,37 @@
+from django.urls import path, register_converter
+
+from . import views
+
+
+class TwoDigits:
+    regex = "[0-9]{2}"
+
+    def to_python(self, value):
+        return int(value)
+
+    def to_url(self, value):
+        return f"{int(value):02d}"
+
+
+class FourDigits(TwoDigits):
+    regex = "[0-9]{4}"
+
+    def to_url(self, value):
+        return f"{int(value):04d}"
+
+
+register_converter(TwoDigits, "dd")
+register_converter(FourDigits, "yyyy")
+
+app_name = "blog"
+urlpatterns = [
+    path("", views.PostListView.as_view(), name="post-list"),
+    path("<yyyy:year>/", views.YearArchiveView.as_view(), name="archive-year"),
+    path("<yyyy:year>/<dd:month>/", views.MonthArchiveView.as_view(), name="archive-month"),
+    path("<yyyy:year>/<dd:month>/<dd:day>/<str:slug>/", views.PostDetailView.as_view(), name="post-detail"),
+    path("tags/", views.TagListView.as_view(), name="tag-list"),
+    path("tag/<str:slug>/", views.TagPostListView.as_view(), name="tag-detail"),
+    path("language/<str:language>/", views.LanguagePostListView.as_view(), name="language-detail"),
+    path("authors/<str:username>/", views.AuthorPostListView.as_view(), name="author-detail"),
+    path("preview/<int:pk>/", views.PostPreviewView.as_view(), name="post-preview"),
+]

@@ -1,0 +1,115 @@
+from django.conf import settings
+from django.contrib.admin.views.decorators import staff_member_required
+from django.contrib.auth import get_user_model
+from django.http import Http404
+from django.shortcuts import get_object_or_404, redirect
+from django.utils.cache import add_never_cache_headers
+from django.utils.decorators import method_decorator
+from django.views.decorators.cache import never_cache
+from django.views.generic import DetailView, ListView, MonthArchiveView, YearArchiveView
+from taggit.models import Tag
+
+from .models import Language, Post
+
+
+class PublishedPostsMixin:
+    """Lists of posts readers may see, with everything a list shows prefetched."""
+
+    paginate_by = settings.BLOG_PAGE_SIZE
+
+    def get_queryset(self):
+        return Post.objects.published().for_list()
+
+
+class PostListView(PublishedPostsMixin, ListView):
+    template_name = "blog/post_list.html"
+
+
+class YearArchiveView(PublishedPostsMixin, YearArchiveView):
+    date_field = "published_at"
+    make_object_list = True
+    template_name = "blog/post_archive_year.html"
+
+
+class MonthArchiveView(PublishedPostsMixin, MonthArchiveView):
+    date_field = "published_at"
+    month_format = "%m"
+    template_name = "blog/post_archive_month.html"
+
+
+class TagPostListView(PublishedPostsMixin, ListView):
+    template_name = "blog/post_list_tag.html"
+
+    def get_queryset(self):
+        self.tag = get_object_or_404(Tag, slug=self.kwargs["slug"])
+        return super().get_queryset().filter(tags=self.tag)
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(tag=self.tag, **kwargs)
+
+
+class LanguagePostListView(PublishedPostsMixin, ListView):
+    template_name = "blog/post_list_language.html"
+
+    def get_queryset(self):
+        if self.kwargs["language"] not in Language.values:
+            raise Http404
+        return super().get_queryset().filter(language=self.kwargs["language"])
+
+    def get_context_data(self, **kwargs):
+        language = Language(self.kwargs["language"])
+        return super().get_context_data(language_code=language.value, language_name=language.label, **kwargs)
+
+
+class AuthorPostListView(PublishedPostsMixin, ListView):
+    template_name = "blog/post_list_author.html"
+
+    def get_queryset(self):
+        self.author = get_object_or_404(get_user_model(), username=self.kwargs["username"], is_active=True)
+        return super().get_queryset().filter(author=self.author)
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(author=self.author, **kwargs)
+
+
+class TagListView(ListView):
+    template_name = "blog/tag_list.html"
+    context_object_name = "tags"
+
+    def get_queryset(self):
+        return Post.objects.published().tag_counts().order_by("name")
+
+
+class PostDetailView(DetailView):
+    template_name = "blog/post_detail.html"
+    context_object_name = "post"
+
+    def get_object(self, queryset=None):
+        return get_object_or_404(Post.objects.visible_to(self.request.user).for_list(), slug=self.kwargs["slug"])
+
+    def get(self, request, *args, **kwargs):
+        self.object = self.get_object()
+        if request.path != self.object.get_absolute_url():
+            return redirect(self.object, permanent=self.object.is_published)
+        response = self.render_to_response(self.get_context_data(object=self.object))
+        if not self.object.is_published:
+            add_never_cache_headers(response)
+        return response
+
+    def get_context_data(self, **kwargs):
+        similar = Post.objects.similar_to(self.object).prefetch_related("translations")
+        return super().get_context_data(similar_posts=similar, **kwargs)
+
+
+@method_decorator([never_cache, staff_member_required], name="dispatch")
+class PostPreviewView(DetailView):
+    """The rendered post as readers will see it, for staff, drafts included."""
+
+    template_name = "blog/post_detail.html"
+    context_object_name = "post"
+
+    def get_queryset(self):
+        return Post.objects.editable_by(self.request.user).for_list()
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(preview=True, similar_posts=[], **kwargs)

@@ -1,0 +1,2 @@
+DATE_FORMAT = "F j, Y"
+DATETIME_FORMAT = "F j, Y, H:i"

@@ -1,0 +1,18 @@
+import pytest
+from django.test import Client
+
+
+@pytest.fixture(autouse=True)
+def _english_interface(settings):
+    """Tests read the English interface unless they ask for another language."""
+    settings.LANGUAGE_CODE = "en"
+
+
+@pytest.fixture
+def client():
+    return Client(HTTP_ACCEPT_LANGUAGE="en")
+
+
+@pytest.fixture
+def french_client():
+    return Client(HTTP_ACCEPT_LANGUAGE="fr")
