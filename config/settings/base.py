@@ -173,3 +173,9 @@ LOGGING = {
 }
 
 FORMAT_MODULE_PATH = ["config.formats"]
+
+# --- columns ---
+COLUMNS_PAGE_SIZE = 20
+COLUMNS_CHECK_TIMEOUT = 10  # seconds per original
+COLUMNS_CHECK_CONCURRENCY = 4  # originals visited at the same time
+COLUMNS_CHECK_USER_AGENT = f"Carnet-original-checker/1.0 (+{SITE_URL}; checks that republished columns still exist)"
