@@ -159,7 +159,7 @@ def test_unpublished_posts_are_404_for_readers_and_bannered_for_staff(client, kw
     post = PostFactory(title="Not yet", **kwargs)
     url = post.get_absolute_url()
     assert client.get(url).status_code == 404
-    client.force_login(AuthorFactory())
+    client.force_login(post.author)
     response = client.get(url)
     assert response.status_code == 200
     assert 'class="staff-banner"' in response.content.decode()
@@ -170,3 +170,10 @@ def test_published_post_has_no_staff_banner(client):
     """Readers of a published post see no banner."""
     post = PostFactory()
     assert "staff-banner" not in client.get(post.get_absolute_url()).content.decode()
+
+
+def test_an_author_cannot_read_another_authors_draft(client):
+    """Staff see unpublished posts only when they may edit them."""
+    draft = PostFactory(status=PostStatus.DRAFT)
+    client.force_login(AuthorFactory())
+    assert client.get(draft.get_absolute_url()).status_code == 404
