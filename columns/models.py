@@ -84,7 +84,7 @@ class RepublicationQuerySet(models.QuerySet):
 
     def for_list(self):
         """Everything a list of pieces shows, in a fixed number of queries."""
-        return self.select_related("post", "column__publication").prefetch_related("post__translations")
+        return self.select_related("post", "column__publication")
 
 
 class Republication(models.Model):
