@@ -13,6 +13,9 @@ class AbsoluteURLField(forms.URLField):
         "invalid": _("Enter the full address, starting with https:// or http://."),
     }
 
+    def __init__(self, **kwargs):
+        super().__init__(assume_scheme="https", **kwargs)  # never used: a missing scheme is refused
+
     def to_python(self, value):
         value = (value or "").strip()
         if value and not value.lower().startswith(("http://", "https://")):
