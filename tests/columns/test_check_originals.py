@@ -30,16 +30,17 @@ class Magazine(BaseHTTPRequestHandler):
     """A magazine site answering each case of the issue; it records who visits and how many at once."""
 
     def do_GET(self):
-        server = self.server
+        server, path = self.server, urlsplit(self.path).path
         with server.lock:
             server.user_agents.append(self.headers["User-Agent"])
             server.in_flight += 1
             server.most_in_flight = max(server.most_in_flight, server.in_flight)
+        if path.startswith("/slow/"):
+            time.sleep(float(path.removeprefix("/slow/")))
+        with server.lock:  # before answering: once answered, the checker may start its next visit
+            server.in_flight -= 1
+        status, headers = ANSWERS.get(path, (200, {}))
         try:
-            path = urlsplit(self.path).path
-            if path.startswith("/slow/"):
-                time.sleep(float(path.removeprefix("/slow/")))
-            status, headers = ANSWERS.get(path, (200, {}))
             self.send_response(status)
             for name, value in headers.items():
                 self.send_header(name, value)
@@ -47,9 +48,6 @@ class Magazine(BaseHTTPRequestHandler):
             self.end_headers()
         except (BrokenPipeError, ConnectionResetError):
             pass  # the checker gave up waiting, as it should
-        finally:
-            with server.lock:
-                server.in_flight -= 1
 
     def log_message(self, format, *args):
         pass
