@@ -32,6 +32,16 @@ def browser():
         browser.close()
 
 
+@pytest.fixture(autouse=True)
+def _roles(transactional_db):
+    """Browser tests run in transactions that are flushed, groups included: put them back."""
+    from django.apps import apps
+
+    from accounts.roles import PERMISSIONS, assign
+
+    assign(apps, PERMISSIONS)
+
+
 @pytest.fixture
 def page(browser):
     context = browser.new_context(locale="en-GB")

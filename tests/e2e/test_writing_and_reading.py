@@ -2,7 +2,7 @@ import pytest
 
 from tests.factories import AuthorFactory, PostFactory
 
-pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True, serialized_rollback=True)]
+pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True)]
 
 
 def test_author_writes_in_the_admin_and_a_reader_finds_the_post(live_server, page):
