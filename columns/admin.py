@@ -2,6 +2,7 @@ from urllib.parse import urlencode
 
 from django.contrib import admin, messages
 from django.core.exceptions import PermissionDenied
+from django.db import models
 from django.shortcuts import redirect
 from django.template.response import TemplateResponse
 from django.urls import path, reverse
@@ -10,7 +11,7 @@ from django.utils.translation import gettext_lazy as _
 from parler.admin import TranslatableAdmin
 
 from . import candidates
-from .forms import RepublicationForm
+from .forms import AbsoluteURLField, RepublicationForm
 from .models import Column, Publication, Republication
 
 FROM_CANDIDATES = "from_candidates"
@@ -34,6 +35,7 @@ class PublicationAdmin(admin.ModelAdmin):
     list_display = ["name", "url", "language"]
     search_fields = ["name"]
     prepopulated_fields = {"slug": ("name",)}
+    formfield_overrides = {models.URLField: {"form_class": AbsoluteURLField}}
 
 
 @admin.register(Column)

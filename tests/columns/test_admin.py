@@ -4,7 +4,7 @@ import html as html_lib
 import pytest
 from django.utils import timezone
 
-from columns.models import Republication
+from columns.models import Publication, Republication
 from tests.factories import AuthorFactory, EditorFactory, PostFactory
 
 from .factories import ColumnFactory, PublicationFactory, RepublicationFactory
@@ -232,3 +232,13 @@ def test_publication_and_column_admins(client, editor):
     form = page(client.get(f"/admin/columns/column/{column.pk}/change/?language=en"))
     assert "I write a weekly column for Les Quotidiennes" in form
     assert "?language=fr" in form
+
+
+def test_publication_website_must_be_a_full_address(client, editor):
+    """A publication's website typed without https:// is refused, not silently completed."""
+    response = client.post(
+        "/admin/columns/publication/add/",
+        {"name": "Le Temps", "slug": "le-temps", "url": "letemps.example", "language": "fr"},
+    )
+    assert "Enter the full address, starting with https:// or http://." in page(response)
+    assert not Publication.objects.filter(slug="le-temps").exists()
