@@ -26,6 +26,7 @@ from columns.models import Column, Publication, Republication
 from . import content, languages, wxr
 from .models import Redirect
 from .report import Report
+from .wxr import to_int
 
 POST_STATUS = {"publish": PostStatus.PUBLISHED, "future": PostStatus.PUBLISHED}
 COMMENT_STATUS = {
@@ -41,7 +42,9 @@ COMMENT_KIND = {"": CommentKind.COMMENT, "comment": CommentKind.COMMENT, **{k: k
 TAG_DOMAINS = {"post_tag", "category"}
 DEFAULT_CATEGORY = "uncategorized"
 ZERO_DATE = re.compile(r"^0000-00-00")
-COMMENT_FIELDS = ["kind", "author_name", "author_email", "author_url", "ip_address", "created_at", "body", "status"]
+COMMENT_FIELDS = [
+    *("kind", "author_name", "author_email", "author_url", "ip_address", "created_at", "body", "status", "user")
+]
 is_url = URLValidator(schemes=["http", "https"])
 
 
@@ -363,7 +366,14 @@ class Importer:
             "created_at": parse_date(comment.date_gmt) or parse_date(comment.date, local=True) or timezone.now(),
             "body": content.comment_text(comment.content),
             "status": COMMENT_STATUS.get(comment.approved, CommentStatus.PENDING),
+            "user_id": self.commenting_user_id(comment.user_id),
         }
+
+    def commenting_user_id(self, wordpress_user_id):
+        """The Carnet user behind a comment written by one of the blog's authors."""
+        logins = {to_int(author.id): login for login, author in self.site.authors.items() if author.id}
+        login = logins.get(wordpress_user_id) if wordpress_user_id else None
+        return self.user_for(login).pk if login else None
 
 
 def post_date(item):
