@@ -42,9 +42,9 @@ class PostQuerySet(TranslatableQuerySet):
         return self.filter(status=PostStatus.PUBLISHED, published_at__lte=timezone.now())
 
     def visible_to(self, user):
-        """Staff see drafts and scheduled posts too (with a banner); readers only published."""
+        """Readers see published posts; staff also the drafts and scheduled posts they may edit."""
         if user.is_staff:
-            return self.all()
+            return self.published() | self.editable_by(user)
         return self.published()
 
     def editable_by(self, user):
@@ -88,7 +88,7 @@ class PostQuerySet(TranslatableQuerySet):
         return (
             self.published()
             .exclude(pk=post.pk)
-            .filter(tagged_items__tag_id__in=TaggedPost.objects.filter(object_id=post.pk).values("tag_id"))
+            .filter(tagged_items__tag_id__in=TaggedPost.objects.filter(content_object_id=post.pk).values("tag_id"))
             .annotate(score=Sum(1.0 / Cast(Subquery(tag_popularity), FloatField())))
             .order_by("-score", F("published_at").desc(nulls_last=True), "-pk")[:limit]
         )
