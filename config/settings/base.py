@@ -44,6 +44,7 @@ INSTALLED_APPS = [
     "accounts",
     "blog",
     "columns",
+    "wordpress",
 ]
 
 MIDDLEWARE = [
@@ -57,6 +58,7 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "axes.middleware.AxesMiddleware",
+    "wordpress.middleware.RedirectMiddleware",
 ]
 
 ROOT_URLCONF = "config.urls"
@@ -173,6 +175,10 @@ LOGGING = {
 }
 
 FORMAT_MODULE_PATH = ["config.formats"]
+
+# --- wordpress ---
+# The language of imported posts that carry no sign of theirs (plugin meta, Polylang, [fr]/[en]).
+WORDPRESS_DEFAULT_LANGUAGE = env("WORDPRESS_DEFAULT_LANGUAGE", "fr")
 
 # --- columns ---
 COLUMNS_PAGE_SIZE = 20
