@@ -76,7 +76,7 @@ def test_languages_and_summaries_from_every_sign(run_import):
     assert dict(markers.summaries())["fr"] == "Une chronique hebdomadaire."
     assert "[en]" not in markers.body and "[fr]" not in markers.body
     assert Post.objects.get(wordpress_id=105).language == "fr"
-    assert "given the default language:\n    Hello\n    Secret\n" in output
+    assert "given the default language (2):\n    Hello\n    Secret\n" in output
 
 
 def test_default_language_comes_from_the_setting(run_import, settings):
