@@ -32,7 +32,7 @@ FEEDS = {
 }
 QUERY_FEEDS = {"comments-rss2": COMMENTS_FEED, "comments-atom": COMMENTS_FEED}
 SUFFIX = re.compile(
-    r"^(?P<base>/.*?/)(?:(?P<is_feed>feed/(?:(?P<feed>rss2?|rdf|atom)/)?)|page/(?P<page>\d+)/"
+    r"^(?P<base>/(?:.*?/)??)(?:(?P<is_feed>feed/(?:(?P<feed>rss2?|rdf|atom)/)?)|page/(?P<page>\d+)/"
     r"|comment-page-\d+/|(?:trackback|embed|amp)/|\d+/)$"
 )
 QUERY_VARS = {"p", "attachment_id", "cat", "tag", "category_name", "author", "author_name", "m", "feed", "paged"}
@@ -114,7 +114,8 @@ def from_query(path, query):
         value = query.get(name, "").strip("/")
         if value:
             wanted.candidates.append((f"{path}{folder}/{value}/", suffix))
-    wanted.fallback = QUERY_FEEDS.get(feed) or date_archive(query.get("m", "")) or suffix.apply(path)
+    by_rule = suffix.apply(path) if suffix != Suffix() else ""
+    wanted.fallback = QUERY_FEEDS.get(feed) or date_archive(query.get("m", "")) or by_rule
     return wanted
 
 
