@@ -93,7 +93,7 @@ class Importer:
         if reason:
             self.report.add(kind, "skipped", reason)
             if item.type == "page" and item.status == "publish":
-                self.report.listing("page", f"{content.plain_text(item.title) or item.slug} — {item.link}")
+                self.report.listing("page", f"{content.plain_text(item.title) or item.slug} — {unquote(item.link)}")
             elif item.type == "attachment":
                 self.attachments.append((item.id, item.parent_id, item.title, item.link))
             if item.comments:
@@ -356,7 +356,7 @@ class Importer:
                 paths = old_urls.attachment_paths(attachment_id, link, self.site)
                 wanted.update(dict.fromkeys(paths, {"post": posts[parent]}))
             else:
-                address = link or f"{old_urls.blog_base(self.site)}?attachment_id={attachment_id}"
+                address = unquote(link) or f"{old_urls.blog_base(self.site)}?attachment_id={attachment_id}"
                 self.report.listing("attachment", f"{content.plain_text(title) or attachment_id} — {address}")
         return wanted
 
@@ -366,6 +366,8 @@ class Importer:
         Without `take_over`, an address already leading to another post is left alone: a
         post's permalink wins over the same address made of another post's old slug.
         """
+        if not wanted:
+            return
         existing = {r.old_path: r for r in Redirect.objects.filter(old_path__in=wanted)}
         new = []
         for path, goes_to in sorted(wanted.items()):
