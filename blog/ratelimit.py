@@ -1,0 +1,29 @@
+"""How many comments one address may send, counted in the database so every app process agrees."""
+
+import datetime
+
+from django.conf import settings
+from django.utils import timezone
+
+from .models import CommentAttempt
+
+
+def client_ip(request):
+    """The reader's address: REMOTE_ADDR, or the right-most entry of the proxy header set in settings."""
+    value = request.META.get(settings.COMMENTS_CLIENT_IP_HEADER) or request.META.get("REMOTE_ADDR", "")
+    return value.split(",")[-1].strip() or None
+
+
+def allow(ip_address):
+    """Count one comment attempt from `ip_address`; False when it goes past COMMENTS_RATE_LIMIT."""
+    if ip_address is None:
+        return True
+    since = timezone.now() - datetime.timedelta(seconds=settings.COMMENTS_RATE_WINDOW)
+    CommentAttempt.objects.filter(created_at__lt=since).delete()
+    if (
+        CommentAttempt.objects.filter(ip_address=ip_address, created_at__gte=since).count()
+        >= settings.COMMENTS_RATE_LIMIT
+    ):
+        return False
+    CommentAttempt.objects.create(ip_address=ip_address)
+    return True
