@@ -4,7 +4,7 @@ from django.shortcuts import get_object_or_404
 from django.urls import reverse
 from django.utils.translation import gettext as _
 
-from .comment_text import render_body
+from .comment_text import render_body, strip_control_characters
 from .models import Comment, Post
 
 
@@ -29,10 +29,11 @@ class LatestCommentsFeed(Feed):
         )
 
     def item_title(self, item):
-        return _("%(name)s on “%(title)s”") % {"name": item.author_name, "title": item.post.title}
+        name = strip_control_characters(item.author_name)
+        return _("%(name)s on “%(title)s”") % {"name": name, "title": item.post.title}
 
     def item_description(self, item):
-        return render_body(item.body)
+        return render_body(strip_control_characters(item.body))
 
     def item_link(self, item):
         return item.get_absolute_url()
@@ -41,7 +42,7 @@ class LatestCommentsFeed(Feed):
         return f"{settings.SITE_URL}{item.get_absolute_url()}"
 
     def item_author_name(self, item):
-        return item.author_name
+        return strip_control_characters(item.author_name)
 
     def item_pubdate(self, item):
         return item.created_at

@@ -4,6 +4,7 @@ from django.core.validators import URLValidator
 from django.utils.translation import gettext_lazy as _
 
 from . import spam
+from .comment_text import strip_control_characters
 from .models import Comment, SubscriptionScope
 
 
@@ -44,7 +45,10 @@ class CommentForm(forms.Form):
         return cls(post=post, initial=initial)
 
     def clean_author_name(self):
-        return " ".join(self.cleaned_data["author_name"].split())
+        return " ".join(strip_control_characters(self.cleaned_data["author_name"]).split())
+
+    def clean_body(self):
+        return strip_control_characters(self.cleaned_data["body"])
 
     def clean_parent(self):
         pk = self.cleaned_data["parent"]

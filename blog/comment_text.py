@@ -8,6 +8,12 @@ from django.utils.safestring import mark_safe
 PARAGRAPH_BREAK = re.compile(r"\n\s*\n")
 URL = re.compile(r"https?://[^\s<>\"'`]+", re.IGNORECASE)
 TRAILING_PUNCTUATION = ".,;:!?)]}»"
+# Invisible, and refused by XML: one of them would break the comment feeds.
+CONTROL_CHARACTERS = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+
+
+def strip_control_characters(text):
+    return CONTROL_CHARACTERS.sub("", text)
 
 
 def linkify(text):

@@ -24,9 +24,7 @@ def to(address):
 
 def test_ticking_the_box_sends_a_confirmation_and_the_link_confirms(client, post):
     """Double opt-in: a confirmation e-mail in the reader's language; the subscription counts after the link."""
-    client.post(
-        comment_url(post), form_data(notify="on", notify_scope="all"), HTTP_ACCEPT_LANGUAGE="fr"
-    )
+    client.post(comment_url(post), form_data(notify="on", notify_scope="all"), HTTP_ACCEPT_LANGUAGE="fr")
     [confirmation] = to("alice@example.org")
     assert "Veuillez confirmer" in confirmation.subject
     assert Subscription.objects.get().confirmed_at is None
