@@ -3,6 +3,7 @@
 import datetime
 
 from django.conf import settings
+from django.db import transaction
 from django.utils import timezone
 
 from .models import CommentAttempt
@@ -19,11 +20,11 @@ def allow(ip_address):
     if ip_address is None:
         return True
     since = timezone.now() - datetime.timedelta(seconds=settings.COMMENTS_RATE_WINDOW)
-    CommentAttempt.objects.filter(created_at__lt=since).delete()
-    if (
-        CommentAttempt.objects.filter(ip_address=ip_address, created_at__gte=since).count()
-        >= settings.COMMENTS_RATE_LIMIT
-    ):
-        return False
-    CommentAttempt.objects.create(ip_address=ip_address)
+    # One transaction: on SQLite (BEGIN IMMEDIATE) concurrent requests count one after the other.
+    with transaction.atomic():
+        CommentAttempt.objects.filter(created_at__lt=since).delete()
+        recent = CommentAttempt.objects.filter(ip_address=ip_address, created_at__gte=since).count()
+        if recent >= settings.COMMENTS_RATE_LIMIT:
+            return False
+        CommentAttempt.objects.create(ip_address=ip_address)
     return True
