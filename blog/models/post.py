@@ -44,9 +44,9 @@ class PostQuerySet(TranslatableQuerySet):
         return self.filter(status=PostStatus.PUBLISHED, published_at__lte=timezone.now())
 
     def visible_to(self, user):
-        """Staff see drafts and scheduled posts too (with a banner); readers only published."""
+        """Readers see published posts; staff also the drafts and scheduled posts they may edit."""
         if user.is_staff:
-            return self.all()
+            return self.published() | self.editable_by(user)
         return self.published()
 
     def editable_by(self, user):

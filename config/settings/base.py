@@ -44,6 +44,7 @@ INSTALLED_APPS = [
     "accounts",
     "blog",
     "columns",
+    "wordpress",
 ]
 
 MIDDLEWARE = [
@@ -57,6 +58,7 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "axes.middleware.AxesMiddleware",
+    "wordpress.middleware.RedirectMiddleware",
 ]
 
 ROOT_URLCONF = "config.urls"
@@ -189,3 +191,7 @@ COMMENTS_FEED_SIZE = 30
 COMMENTS_MAIL_RETRIES = 3  # failed e-mails are retried this many times when the task backend can defer
 AKISMET_API_KEY = env("AKISMET_API_KEY", "")
 AKISMET_URL = env("AKISMET_URL", "https://rest.akismet.com/1.1/comment-check")
+
+# --- wordpress ---
+# The language of imported posts that carry no sign of theirs (plugin meta, Polylang, [fr]/[en]).
+WORDPRESS_DEFAULT_LANGUAGE = env("WORDPRESS_DEFAULT_LANGUAGE", "fr")
