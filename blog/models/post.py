@@ -72,7 +72,11 @@ class PostQuerySet(TranslatableQuerySet):
 
     def for_list(self):
         """Everything a list of posts shows, fetched in a fixed number of queries."""
-        return self.select_related("author").prefetch_related("tags", "translations").with_comment_count()
+        return (
+            self.select_related("author", "republication__column__publication")
+            .prefetch_related("tags", "translations", "republication__column__translations")
+            .with_comment_count()
+        )
 
     def with_comment_count(self):
         """Annotate `num_comments`, the number of approved comments, in the same query."""
@@ -204,7 +208,13 @@ class Post(TranslatableModel):
         """(language, Markdown) of every non-empty summary, the other language first.
 
         Reads the prefetched translations: no query when the list view prefetched them.
+        A republished column (when `for_list()` loaded it) lends its description where
+        the post has no summary in another language.
         """
         found = {t.language_code: t.summary for t in self.translations.all() if t.summary.strip()}
+        republication = Post.republication.related.get_cached_value(self, None)
+        if republication:
+            lent = republication.column.descriptions()
+            found.update({code: lent[code] for code in self.other_languages if code in lent and code not in found})
         order = [*self.other_languages, self.language]
         return [(code, found[code]) for code in order if code in found]

@@ -195,3 +195,9 @@ AKISMET_URL = env("AKISMET_URL", "https://rest.akismet.com/1.1/comment-check")
 # --- wordpress ---
 # The language of imported posts that carry no sign of theirs (plugin meta, Polylang, [fr]/[en]).
 WORDPRESS_DEFAULT_LANGUAGE = env("WORDPRESS_DEFAULT_LANGUAGE", "fr")
+
+# --- columns ---
+COLUMNS_PAGE_SIZE = 20
+COLUMNS_CHECK_TIMEOUT = 10  # seconds per original
+COLUMNS_CHECK_CONCURRENCY = 4  # originals visited at the same time
+COLUMNS_CHECK_USER_AGENT = f"Carnet-original-checker/1.0 (+{SITE_URL}; checks that republished columns still exist)"
