@@ -11,13 +11,15 @@ import re
 from dataclasses import dataclass, field
 from urllib.parse import unquote, urlsplit
 
-from django.urls import Resolver404, resolve, reverse
+from django.urls import Resolver404, resolve, reverse, reverse_lazy
 from django.utils.text import slugify
 
-# The feeds of the URL contract (DESIGN.md); a list page's feed is its address + `feed/`.
+from blog.templatetags.comment_tags import post_url
+
+# The blog's feeds in the URL contract (DESIGN.md); a list page's feed is its address + `feed/`.
 FEED = "/feed/"
 ATOM_FEED = "/feed/atom/"
-COMMENTS_FEED = "/comments/feed/"
+COMMENTS_FEED = reverse_lazy("blog:comments-feed")
 FEED_PAGES = {"blog:post-list", "blog:tag-detail", "blog:language-detail"}
 FEED_KINDS = {"rss": "rss", "rss2": "rss", "rdf": "rss", "atom": "atom"}
 # Addresses WordPress answered with a feed, from 2004's `wp-rss2.php` on.
@@ -33,7 +35,7 @@ FEEDS = {
 QUERY_FEEDS = {"comments-rss2": COMMENTS_FEED, "comments-atom": COMMENTS_FEED}
 SUFFIX = re.compile(
     r"^(?P<base>/(?:.*?/)??)(?:(?P<is_feed>feed/(?:(?P<feed>rss2?|rdf|atom)/)?)|page/(?P<page>\d+)/"
-    r"|comment-page-\d+/|(?:trackback|embed|amp)/|\d+/)$"
+    r"|comment-page-\d+/|(?:trackback|embed|amp)/|(?P<number>\d+)/)$"
 )
 QUERY_VARS = {"p", "attachment_id", "cat", "tag", "category_name", "author", "author_name", "m", "feed", "paged"}
 
@@ -63,8 +65,10 @@ class Wanted:
 
 
 def feed_of(url, kind, post=None):
-    """The feed of the page at `url`, or the page itself when it has none (a post, for now)."""
-    if post is None and carnet_view(url) in FEED_PAGES:
+    """The feed of the page at `url` (a post's is its comments feed), or the page itself when it has none."""
+    if post is not None:
+        return post_url(post, "blog:post-comments-feed")
+    if carnet_view(url) in FEED_PAGES:
         return f"{url}feed/atom/" if kind == "atom" else f"{url}feed/"
     return url
 
@@ -89,7 +93,9 @@ def from_path(path):
         base, feed = match.group("base"), match.group("feed") or "rss"
         suffix = Suffix(page=int(match.group("page") or 1), feed=FEED_KINDS[feed] if match.group("is_feed") else "")
         wanted.candidates.append((base, suffix))
-        if carnet_view(base):
+        view = carnet_view(base)
+        # A number after a post is its page; after a month, a day: Carnet shows the month.
+        if view and (not match.group("number") or view == "blog:archive-month"):
             wanted.fallback = suffix.apply(base)
     return wanted
 

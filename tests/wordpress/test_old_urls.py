@@ -34,8 +34,9 @@ def redirect_queries(context):
         (f"{POST}comment-page-2/", POST),
         (f"{POST}2/", POST),
         (f"{POST}trackback/", POST),
-        (f"{POST}feed/", POST),
-        ("/?p=501&feed=rss2", POST),
+        (f"{POST}feed/", f"{POST}comments/feed/"),
+        (f"{POST}feed/atom/", f"{POST}comments/feed/"),
+        ("/?p=501&feed=rss2", f"{POST}comments/feed/"),
         # Attachment page of an imported post
         (f"{POST}photo/", POST),
         ("/?attachment_id=701", POST),
@@ -92,7 +93,10 @@ def test_old_address_answers_301_to_its_new_place(imported, client, old, new):
 
 def test_redirects_land_on_pages_that_exist(imported, client):
     """Following the redirects of posts, tags, archives and authors ends on a page, not a 404."""
-    for old in ("/2016/03/04/espace-de-vie/", "/category/reflexions/", "/tag/c-plus-plus/", "/?m=201603", "/?author=2"):
+    for old in (
+        *("/2016/03/04/espace-de-vie/", f"{POST}feed/", "/category/reflexions/", "/tag/c-plus-plus/"),
+        *("/?m=201603", "/?author=2", "/?feed=comments-rss2", "/wp-commentsrss2.php"),
+    ):
         assert client.get(old, follow=True).status_code == 200
 
 
