@@ -36,6 +36,7 @@ INSTALLED_APPS = [
     "django.contrib.messages",
     "django.contrib.staticfiles",
     "django.contrib.humanize",
+    "django.contrib.sitemaps",
     "parler",
     "taggit",
     "axes",
@@ -44,6 +45,7 @@ INSTALLED_APPS = [
     "accounts",
     "blog",
     "columns",
+    "search",
 ]
 
 MIDDLEWARE = [
@@ -173,3 +175,7 @@ LOGGING = {
 }
 
 FORMAT_MODULE_PATH = ["config.formats"]
+
+# --- discovery ---
+SEARCH_PAGE_SIZE = 10
+SEARCH_MAX_QUERY_LENGTH = 200
