@@ -58,6 +58,7 @@ class PostsFeed(Feed):
         feed = super().get_feed(obj, request)
         # Django falls back to the interface language; a mixed feed must carry none.
         feed.feed["language"] = self.get_feed_language(obj)
+        feed.feed["feed_url"] = absolute(request.path)
         return feed
 
     def get_feed_language(self, obj):

@@ -88,7 +88,7 @@ class PostQuerySet(TranslatableQuerySet):
         return (
             self.published()
             .exclude(pk=post.pk)
-            .filter(tagged_items__tag_id__in=TaggedPost.objects.filter(object_id=post.pk).values("tag_id"))
+            .filter(tagged_items__tag_id__in=TaggedPost.objects.filter(content_object=post).values("tag_id"))
             .annotate(score=Sum(1.0 / Cast(Subquery(tag_popularity), FloatField())))
             .order_by("-score", F("published_at").desc(nulls_last=True), "-pk")[:limit]
         )
