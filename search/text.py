@@ -63,10 +63,12 @@ def highlight(text, query_terms, size=EXCERPT_WORDS):
     start = max(0, first - size // 4)
     end = min(len(words), start + size)
     # tokens alternates separator, word, separator…: word i sits at 2 * i + 1.
-    pieces = tokens[2 * start + 1 : 2 * end] if words else []
+    low = 2 * start + 1 if start > 0 else 0
+    high = 2 * end if end < len(words) else len(tokens)
     out = []
-    for index, piece in enumerate(pieces):
-        if index % 2 == 0 and _matches(piece, folded_terms):
+    for index in range(low, high):
+        piece = tokens[index]
+        if index % 2 == 1 and _matches(piece, folded_terms):
             out.append(f"<mark>{escape(piece)}</mark>")
         else:
             out.append(escape(piece))
