@@ -40,7 +40,7 @@ def test_title_ranks_above_summary_and_tags_above_body(client):
 
 
 def test_search_ignores_case_and_accents(client):
-    """"GENEVE" finds "Genève" and "genève" finds "GENEVE"."""
+    """ "GENEVE" finds "Genève" and "genève" finds "GENEVE"."""
     PostFactory(title="Un atelier à Genève")
     PostFactory(title="Retour", body="De retour de GENEVE.")
     assert sorted(titles(search(client, q="GENEVE"))) == ["Retour", "Un atelier à Genève"]

@@ -1,5 +1,4 @@
 import datetime
-import xml.etree.ElementTree as ET
 
 import pytest
 from django.utils import timezone
@@ -7,6 +6,7 @@ from django.utils import timezone
 from blog.models import PostStatus
 from columns.models import OriginalStatus
 from tests.discovery.factories import ColumnFactory, RepublicationFactory
+from tests.discovery.parsing import parse_xml
 from tests.factories import PostFactory
 
 pytestmark = [pytest.mark.django_db, pytest.mark.urls("tests.discovery.urls")]
@@ -17,7 +17,7 @@ NS = "{http://www.sitemaps.org/schemas/sitemap/0.9}"
 def sitemap(client):
     response = client.get("/sitemap.xml")
     assert response.status_code == 200
-    root = ET.fromstring(response.content)
+    root = parse_xml(response.content)
     return {url.findtext(NS + "loc"): url.findtext(NS + "lastmod") for url in root.iter(NS + "url")}
 
 
