@@ -21,6 +21,7 @@ def document_for(post):
     secondary = " ".join([*summaries.values(), tags])
     return SearchDocument(
         post=post,
+        language=post.language,
         title=post.title,
         summary_fr=summaries.get(Language.FR, ""),
         summary_en=summaries.get(Language.EN, ""),
@@ -35,7 +36,7 @@ def document_for(post):
 def weighted_vector():
     """Title A, summaries and tags B, body C; each summary in its own language's configuration."""
     own = Case(
-        *(When(post__language=code, then=Value(config)) for code, config in CONFIGURATIONS.items()),
+        *(When(language=code, then=Value(config)) for code, config in CONFIGURATIONS.items()),
         default=Value(CONFIGURATIONS[Language.FR]),
     )
     return (

@@ -13,6 +13,7 @@ class SearchDocument(models.Model):
     """
 
     post = models.OneToOneField("blog.Post", on_delete=models.CASCADE, primary_key=True, related_name="search_document")
+    language = models.CharField(_("language"), max_length=2)
     title = models.TextField(_("title"))
     summary_fr = models.TextField(_("French summary"), blank=True)
     summary_en = models.TextField(_("English summary"), blank=True)
