@@ -3,7 +3,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: run test install lint migrate worker clean
+.PHONY: run test install worker messages clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -34,3 +34,8 @@ worker: install
 
 clean:
 	rm -rf $(VENV) staticfiles
+
+## make messages: refresh the .po files and compile them (needs gettext)
+messages: install
+	$(BIN)/python manage.py makemessages -l fr -l en --no-location --no-obsolete
+	$(BIN)/python manage.py compilemessages --ignore ".venv/*"

@@ -41,8 +41,8 @@ PERMISSIONS = {
 }
 
 
-def grant(apps, permissions_by_group):
-    """Create each group and give it its permissions; for data migrations (idempotent)."""
+def create_permissions_now(apps):
+    """Permissions are normally created after migrate; a data migration needs them before."""
     from django.contrib.auth.management import create_permissions
 
     for app_config in apps.get_app_configs():
@@ -50,6 +50,9 @@ def grant(apps, permissions_by_group):
         create_permissions(app_config, apps=apps, verbosity=0)
         app_config.models_module = None
 
+
+def assign(apps, permissions_by_group):
+    """Create each group and give it its permissions (idempotent)."""
     Group = apps.get_model("auth", "Group")
     Permission = apps.get_model("auth", "Permission")
     for name, codes in permissions_by_group.items():

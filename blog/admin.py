@@ -8,6 +8,8 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 from parler.admin import TranslatableAdmin
 
+from columns.admin import RepublicationInline
+
 from .models import Post, PostStatus
 
 
@@ -34,6 +36,7 @@ class PostAdmin(TranslatableAdmin):
     date_hierarchy = "published_at"
     actions = ["publish", "unpublish"]
     readonly_fields = ["preview_link"]
+    inlines = [RepublicationInline]
     fieldsets = [
         (None, {"fields": ["title", "slug", "language", "body", "summary"]}),
         (_("Publication"), {"fields": ["status", "published_at", "allow_comments", "author", "tags", "preview_link"]}),

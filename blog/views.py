@@ -57,8 +57,7 @@ class LanguagePostListView(PublishedPostsMixin, ListView):
         return super().get_queryset().filter(language=self.kwargs["language"])
 
     def get_context_data(self, **kwargs):
-        language = Language(self.kwargs["language"])
-        return super().get_context_data(language_code=language.value, language_name=language.label, **kwargs)
+        return super().get_context_data(language_code=self.kwargs["language"], **kwargs)
 
 
 class AuthorPostListView(PublishedPostsMixin, ListView):

@@ -1,9 +1,11 @@
+from django.conf import settings
 from django.db import models
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
+from parler.managers import TranslatableManager, TranslatableQuerySet
 from parler.models import TranslatableModel, TranslatedFields
 
-from blog.models import Language
+from blog.models import Language, Post
 
 
 class Publication(models.Model):
@@ -20,6 +22,24 @@ class Publication(models.Model):
     def __str__(self):
         return self.name
 
+    def candidate_posts(self):
+        """Published posts that mention this publication by name but are not linked to an original yet."""
+        return Post.objects.published().filter(body__icontains=self.name, republication__isnull=True)
+
+
+class ColumnQuerySet(TranslatableQuerySet):
+    def with_pieces(self):
+        """Columns with `num_pieces`, the number of their republished posts readers may see."""
+        return self.annotate(
+            num_pieces=models.Count(
+                "republications", filter=models.Q(republications__post__in=Post.objects.published())
+            )
+        )
+
+
+class ColumnManager(TranslatableManager.from_queryset(ColumnQuerySet)):
+    pass
+
 
 class Column(TranslatableModel):
     publication = models.ForeignKey(
@@ -32,6 +52,8 @@ class Column(TranslatableModel):
         description=models.TextField(_("description"), blank=True),
     )
 
+    objects = ColumnManager()
+
     class Meta:
         verbose_name = _("column")
         verbose_name_plural = _("columns")
@@ -43,12 +65,26 @@ class Column(TranslatableModel):
     def get_absolute_url(self):
         return reverse("columns:column-detail", kwargs={"slug": self.slug})
 
+    def descriptions(self):
+        """{language: description} of every non-empty description, from the prefetched translations."""
+        return {t.language_code: t.description for t in self.translations.all() if t.description.strip()}
+
 
 class OriginalStatus(models.TextChoices):
     UNKNOWN = "unknown", _("Not checked yet")
     ONLINE = "online", _("Online")
     MOVED = "moved", _("Moved")
     GONE = "gone", _("Gone")
+
+
+class RepublicationQuerySet(models.QuerySet):
+    def published(self):
+        """Republications whose blog copy readers may see."""
+        return self.filter(post__in=Post.objects.published())
+
+    def for_list(self):
+        """Everything a list of pieces shows, in a fixed number of queries."""
+        return self.select_related("post", "column__publication")
 
 
 class Republication(models.Model):
@@ -59,14 +95,27 @@ class Republication(models.Model):
         Column, on_delete=models.PROTECT, related_name="republications", verbose_name=_("column")
     )
     original_url = models.URLField(_("original URL"), max_length=500, unique=True)
-    original_title = models.CharField(_("original title"), max_length=300, blank=True)
+    original_title = models.CharField(
+        _("original title"), max_length=300, blank=True, help_text=_("Leave empty to use the blog post's title.")
+    )
     originally_published_on = models.DateField(_("first published on"), null=True, blank=True)
     original_status = models.CharField(
         _("status of the original"), max_length=10, choices=OriginalStatus.choices, default=OriginalStatus.UNKNOWN
     )
     moved_to_url = models.URLField(_("new address of the original"), max_length=500, blank=True)
     checked_at = models.DateTimeField(_("last checked"), null=True, blank=True)
-    archive_url = models.URLField(_("archived copy"), max_length=500, blank=True)
+    failed_checks = models.PositiveIntegerField(
+        _("failed checks in a row"), default=0, help_text=_("Network errors and server errors since the last answer.")
+    )
+    last_check_error = models.CharField(_("last check error"), max_length=300, blank=True)
+    archive_url = models.URLField(
+        _("archived copy"),
+        max_length=500,
+        blank=True,
+        help_text=_("A web-archive copy, shown once the original is gone."),
+    )
+
+    objects = RepublicationQuerySet.as_manager()
 
     class Meta:
         verbose_name = _("republication")
@@ -75,3 +124,24 @@ class Republication(models.Model):
 
     def __str__(self):
         return self.original_title or self.original_url
+
+    def save(self, *args, **kwargs):
+        if not self.original_title:
+            self.original_title = self.post.title
+        super().save(*args, **kwargs)
+
+    @property
+    def is_gone(self):
+        return self.original_status == OriginalStatus.GONE
+
+    def original_address(self):
+        """Where the original lives now: its new address once it has moved; None once it is gone."""
+        if self.is_gone:
+            return None
+        if self.original_status == OriginalStatus.MOVED and self.moved_to_url:
+            return self.moved_to_url
+        return self.original_url
+
+    def canonical_url(self):
+        """The absolute URL search engines should index: the original while it lives, else the blog copy."""
+        return self.original_address() or settings.SITE_URL + self.post.get_absolute_url()

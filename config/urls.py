@@ -1,6 +1,7 @@
 from django.contrib import admin
 from django.contrib.sitemaps.views import sitemap
 from django.urls import include, path
+from django.utils.translation import gettext_lazy as _
 from django.views.generic import TemplateView
 
 from blog.sitemaps import PageSitemap, PostSitemap, TagSitemap
@@ -8,6 +9,9 @@ from columns.feeds import ColumnAtomFeed, ColumnRssFeed
 from columns.sitemaps import ColumnSitemap
 
 SITEMAPS = {"pages": PageSitemap, "posts": PostSitemap, "tags": TagSitemap, "columns": ColumnSitemap}
+
+admin.site.site_header = _("Carnet administration")
+admin.site.site_title = "Carnet"
 
 urlpatterns = [
     path("admin/", admin.site.urls),
@@ -18,5 +22,6 @@ urlpatterns = [
     path("robots.txt", TemplateView.as_view(template_name="robots.txt", content_type="text/plain"), name="robots"),
     path("columns/<slug:slug>/feed/", ColumnRssFeed(), name="column-feed"),
     path("columns/<slug:slug>/feed/atom/", ColumnAtomFeed(), name="column-feed-atom"),
+    path("columns/", include("columns.urls")),
     path("", include("blog.urls")),
 ]

@@ -1,5 +1,14 @@
 import pytest
+from django.core.cache import cache
 from django.test import Client
+
+
+@pytest.fixture(autouse=True)
+def _fresh_cache():
+    """Rolled-back tests reuse primary keys; parler's translation cache must not outlive them."""
+    cache.clear()
+    yield
+    cache.clear()
 
 
 @pytest.fixture(autouse=True)

@@ -13,6 +13,7 @@ class UserFactory(factory.django.DjangoModelFactory):
     class Meta:
         model = User
         django_get_or_create = ["username"]
+        skip_postgeneration_save = True
 
     username = factory.Sequence(lambda n: f"user{n}")
     email = factory.LazyAttribute(lambda u: f"{u.username}@example.org")
@@ -43,6 +44,7 @@ class PostFactory(factory.django.DjangoModelFactory):
 
     class Meta:
         model = Post
+        skip_postgeneration_save = True
 
     author = factory.SubFactory(AuthorFactory)
     language = "fr"

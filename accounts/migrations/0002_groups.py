@@ -1,10 +1,11 @@
 from django.db import migrations
 
-from accounts.roles import PERMISSIONS, grant
+from accounts.roles import PERMISSIONS, assign, create_permissions_now
 
 
 def create_groups(apps, schema_editor):
-    grant(apps, PERMISSIONS)
+    create_permissions_now(apps)
+    assign(apps, PERMISSIONS)
 
 
 class Migration(migrations.Migration):

@@ -42,9 +42,9 @@ class PostQuerySet(TranslatableQuerySet):
         return self.filter(status=PostStatus.PUBLISHED, published_at__lte=timezone.now())
 
     def visible_to(self, user):
-        """Staff see drafts and scheduled posts too (with a banner); readers only published."""
+        """Readers see published posts; staff also the drafts and scheduled posts they may edit."""
         if user.is_staff:
-            return self.all()
+            return self.published() | self.editable_by(user)
         return self.published()
 
     def editable_by(self, user):
@@ -70,7 +70,9 @@ class PostQuerySet(TranslatableQuerySet):
 
     def for_list(self):
         """Everything a list of posts shows, fetched in a fixed number of queries."""
-        return self.select_related("author").prefetch_related("tags", "translations")
+        return self.select_related("author", "republication__column__publication").prefetch_related(
+            "tags", "translations", "republication__column__translations"
+        )
 
     def similar_to(self, post, limit=None):
         """Published posts sharing the most tags with `post`, in one query.
@@ -88,7 +90,7 @@ class PostQuerySet(TranslatableQuerySet):
         return (
             self.published()
             .exclude(pk=post.pk)
-            .filter(tagged_items__tag_id__in=TaggedPost.objects.filter(content_object=post).values("tag_id"))
+            .filter(tagged_items__tag_id__in=TaggedPost.objects.filter(content_object_id=post.pk).values("tag_id"))
             .annotate(score=Sum(1.0 / Cast(Subquery(tag_popularity), FloatField())))
             .order_by("-score", F("published_at").desc(nulls_last=True), "-pk")[:limit]
         )
@@ -180,7 +182,13 @@ class Post(TranslatableModel):
         """(language, Markdown) of every non-empty summary, the other language first.
 
         Reads the prefetched translations: no query when the list view prefetched them.
+        A republished column (when `for_list()` loaded it) lends its description where
+        the post has no summary in another language.
         """
         found = {t.language_code: t.summary for t in self.translations.all() if t.summary.strip()}
+        republication = Post.republication.related.get_cached_value(self, None)
+        if republication:
+            lent = republication.column.descriptions()
+            found.update({code: lent[code] for code in self.other_languages if code in lent and code not in found})
         order = [*self.other_languages, self.language]
         return [(code, found[code]) for code in order if code in found]

@@ -45,6 +45,7 @@ INSTALLED_APPS = [
     "accounts",
     "blog",
     "columns",
+    "wordpress",
     "search",
 ]
 
@@ -59,6 +60,7 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "axes.middleware.AxesMiddleware",
+    "wordpress.middleware.RedirectMiddleware",
 ]
 
 ROOT_URLCONF = "config.urls"
@@ -175,6 +177,16 @@ LOGGING = {
 }
 
 FORMAT_MODULE_PATH = ["config.formats"]
+
+# --- wordpress ---
+# The language of imported posts that carry no sign of theirs (plugin meta, Polylang, [fr]/[en]).
+WORDPRESS_DEFAULT_LANGUAGE = env("WORDPRESS_DEFAULT_LANGUAGE", "fr")
+
+# --- columns ---
+COLUMNS_PAGE_SIZE = 20
+COLUMNS_CHECK_TIMEOUT = 10  # seconds per original
+COLUMNS_CHECK_CONCURRENCY = 4  # originals visited at the same time
+COLUMNS_CHECK_USER_AGENT = f"Carnet-original-checker/1.0 (+{SITE_URL}; checks that republished columns still exist)"
 
 # --- discovery ---
 SEARCH_PAGE_SIZE = 10

@@ -9,7 +9,7 @@ from tests.discovery.factories import RepublicationFactory
 from tests.discovery.parsing import parse_xml
 from tests.factories import PostFactory
 
-pytestmark = [pytest.mark.django_db, pytest.mark.urls("tests.discovery.urls")]
+pytestmark = pytest.mark.django_db
 
 ATOM = "{http://www.w3.org/2005/Atom}"
 XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"

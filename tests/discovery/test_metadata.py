@@ -78,7 +78,6 @@ def test_post_page_has_blogposting_json_ld(client, post):
     assert "isBasedOn" not in data
 
 
-@pytest.mark.urls("tests.discovery.urls")
 def test_republished_column_json_ld_is_based_on_the_original(client):
     """A republished column names its original in isBasedOn (its new address once moved)."""
     republication = RepublicationFactory(original_url="https://mag.example/chronique/")
@@ -113,7 +112,7 @@ def test_no_hreflang_alternates_between_posts(client, post):
     [
         ("/", "Carnet", "en_US"),
         ("/tag/internet/", "Posts tagged “internet”", "en_US"),
-        ("/language/fr/", "Posts in Français", "fr_FR"),
+        ("/language/fr/", "Posts written in French", "fr_FR"),
         ("/tags/", "Carnet", "en_US"),
     ],
 )

@@ -9,7 +9,7 @@ from tests.discovery.factories import ColumnFactory, RepublicationFactory
 from tests.discovery.parsing import parse_xml
 from tests.factories import PostFactory
 
-pytestmark = [pytest.mark.django_db, pytest.mark.urls("tests.discovery.urls")]
+pytestmark = pytest.mark.django_db
 
 NS = "{http://www.sitemaps.org/schemas/sitemap/0.9}"
 

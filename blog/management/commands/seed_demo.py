@@ -1,6 +1,7 @@
 from django.core.management.base import BaseCommand
 
 from blog import demo
+from columns import demo as columns_demo
 
 
 class Command(BaseCommand):
@@ -9,6 +10,7 @@ class Command(BaseCommand):
     def handle(self, *args, **options):
         admin, author = demo.ensure_users()
         created = demo.seed_posts(author)
+        columns_demo.seed(author)
         self.stdout.write(self.style.SUCCESS(f"Demo content ready ({created} new posts)."))
         self.stdout.write(
             f"Log in at http://127.0.0.1:8000/admin/ as '{admin.username}' (all rights) "

@@ -1,0 +1,132 @@
+from urllib.parse import urlencode
+
+from django.contrib import admin, messages
+from django.core.exceptions import PermissionDenied
+from django.db import models
+from django.shortcuts import redirect
+from django.template.response import TemplateResponse
+from django.urls import path, reverse
+from django.utils.html import format_html
+from django.utils.translation import gettext_lazy as _
+from parler.admin import TranslatableAdmin
+
+from . import candidates
+from .forms import AbsoluteURLField, RepublicationForm
+from .models import Column, Publication, Republication
+
+FROM_CANDIDATES = "from_candidates"
+
+
+class RepublicationInline(admin.StackedInline):
+    """On a blog post: mark it as a republished column and link its original."""
+
+    model = Republication
+    form = RepublicationForm
+    fields = ["column", "original_url", "original_title", "originally_published_on", "archive_url", "original_status"]
+    readonly_fields = ["original_status"]
+    extra = 1
+    max_num = 1
+    verbose_name = _("original (republished column)")
+    verbose_name_plural = _("original (republished column)")
+
+
+@admin.register(Publication)
+class PublicationAdmin(admin.ModelAdmin):
+    list_display = ["name", "url", "language"]
+    search_fields = ["name"]
+    prepopulated_fields = {"slug": ("name",)}
+    formfield_overrides = {models.URLField: {"form_class": AbsoluteURLField}}
+
+
+@admin.register(Column)
+class ColumnAdmin(TranslatableAdmin):
+    list_display = ["name", "publication"]
+    list_filter = ["publication"]
+    list_select_related = ["publication"]
+    search_fields = ["name", "publication__name"]
+    fields = ["publication", "name", "slug", "description"]
+
+    def get_prepopulated_fields(self, request, obj=None):
+        return {"slug": ("name",)}
+
+
+@admin.register(Republication)
+class RepublicationAdmin(admin.ModelAdmin):
+    form = RepublicationForm
+    list_display = [
+        "post",
+        "column",
+        "originally_published_on",
+        "original_status",
+        "checked_at",
+        "failed_checks",
+        "original_link",
+    ]
+    list_filter = ["column__publication", "column", "original_status"]
+    list_select_related = ["post", "column"]
+    search_fields = ["post__title", "original_title", "original_url", "column__name"]
+    date_hierarchy = "originally_published_on"
+    autocomplete_fields = ["post"]
+    readonly_fields = ["checked_at", "failed_checks", "last_check_error"]
+    fieldsets = [
+        (None, {"fields": ["post", "column", "original_url", "original_title", "originally_published_on"]}),
+        (
+            _("Keeping the original in check"),
+            {
+                "fields": [
+                    "original_status",
+                    "moved_to_url",
+                    "archive_url",
+                    "checked_at",
+                    "failed_checks",
+                    "last_check_error",
+                ]
+            },
+        ),
+    ]
+
+    def get_urls(self):
+        return [
+            path(
+                "candidates/",
+                self.admin_site.admin_view(self.candidates_view),
+                name="columns_republication_candidates",
+            ),
+            *super().get_urls(),
+        ]
+
+    def candidates_view(self, request):
+        if not self.has_add_permission(request):
+            raise PermissionDenied
+        found = [
+            (publication, [(post, snippet, self._link_url(post, column)) for post, snippet in posts])
+            for publication, column, posts in candidates.by_publication()
+        ]
+        context = {
+            **self.admin_site.each_context(request),
+            "opts": self.opts,
+            "title": _("Posts that may be republished columns"),
+            "found": found,
+        }
+        return TemplateResponse(request, "admin/columns/republication/candidates.html", context)
+
+    def _link_url(self, post, column):
+        initial = {"post": post.pk, "original_title": post.title, FROM_CANDIDATES: 1}
+        if column:
+            initial["column"] = column.pk
+        return reverse("admin:columns_republication_add") + "?" + urlencode(initial)
+
+    def response_add(self, request, obj, post_url_continue=None):
+        if request.GET.get(FROM_CANDIDATES) and not {"_continue", "_addanother"} & set(request.POST):
+            self.message_user(
+                request, _("“%(post)s” is now linked to its original.") % {"post": obj.post}, messages.SUCCESS
+            )
+            return redirect("admin:columns_republication_candidates")
+        return super().response_add(request, obj, post_url_continue)
+
+    @admin.display(description=_("original"))
+    def original_link(self, obj):
+        address = obj.original_address()
+        if not address:
+            return _("no longer online")
+        return format_html('<a href="{}" rel="noopener" target="_blank">{}</a>', address, address)

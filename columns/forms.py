@@ -1,0 +1,69 @@
+from django import forms
+from django.core.exceptions import ValidationError
+from django.utils import formats, timezone
+from django.utils.translation import gettext_lazy as _
+
+from .models import Republication
+
+
+class AbsoluteURLField(forms.URLField):
+    """A URL typed in full: Django's URLField would quietly turn "example.org/x" into "http://example.org/x"."""
+
+    default_error_messages = {
+        "invalid": _("Enter the full address, starting with https:// or http://."),
+    }
+
+    def __init__(self, **kwargs):
+        super().__init__(assume_scheme="https", **kwargs)  # never used: a missing scheme is refused
+
+    def to_python(self, value):
+        value = (value or "").strip()
+        if value and not value.lower().startswith(("http://", "https://")):
+            raise ValidationError(self.error_messages["invalid"], code="invalid")
+        return super().to_python(value)
+
+
+class RepublicationForm(forms.ModelForm):
+    class Meta:
+        model = Republication
+        fields = ["post", "column", "original_url", "original_title", "originally_published_on", "archive_url"]
+        field_classes = dict.fromkeys(["original_url", "moved_to_url", "archive_url"], AbsoluteURLField)
+
+    def clean_original_url(self):
+        url = self.cleaned_data["original_url"]
+        other = Republication.objects.filter(original_url=url).exclude(pk=self.instance.pk).select_related("post")
+        if other:
+            raise ValidationError(
+                _("This original is already linked to the post “%(title)s”."),
+                code="unique",
+                params={"title": other[0].post.title},
+            )
+        return url
+
+    def clean_post(self):
+        post = self.cleaned_data["post"]
+        if post.pk is None:  # a new post, being added with its inline
+            return post
+        other = Republication.objects.filter(post=post).exclude(pk=self.instance.pk).first()
+        if other:
+            raise ValidationError(
+                _("This post is already linked to an original (%(url)s)."), code="unique", params={"url": other}
+            )
+        return post
+
+    def clean(self):
+        cleaned_data = super().clean()
+        post = cleaned_data.get("post")
+        first_published = cleaned_data.get("originally_published_on")
+        if post and post.published_at and first_published:
+            posted_on = timezone.localdate(post.published_at)
+            if first_published > posted_on:
+                self.add_error(
+                    "originally_published_on",
+                    ValidationError(
+                        _("The original cannot be later than the blog post, published on %(date)s."),
+                        code="after_post",
+                        params={"date": formats.date_format(posted_on, "DATE_FORMAT")},
+                    ),
+                )
+        return cleaned_data

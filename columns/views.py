@@ -1,0 +1,36 @@
+from django.conf import settings
+from django.db.models import F, Prefetch
+from django.shortcuts import get_object_or_404
+from django.views.generic import ListView
+
+from .models import Column, Publication
+
+
+class ColumnListView(ListView):
+    template_name = "columns/column_list.html"
+    context_object_name = "publications"
+
+    def get_queryset(self):
+        columns = Column.objects.with_pieces().prefetch_related("translations")
+        return Publication.objects.prefetch_related(Prefetch("columns", queryset=columns))
+
+
+class ColumnDetailView(ListView):
+    """A column's republished pieces, newest original first, each with its original."""
+
+    template_name = "columns/column_detail.html"
+    context_object_name = "pieces"
+    paginate_by = settings.COLUMNS_PAGE_SIZE
+
+    def get_queryset(self):
+        self.column = get_object_or_404(
+            Column.objects.select_related("publication").prefetch_related("translations"), slug=self.kwargs["slug"]
+        )
+        return (
+            self.column.republications.published()
+            .for_list()
+            .order_by(F("originally_published_on").desc(nulls_last=True), F("post__published_at").desc(), "-pk")
+        )
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(column=self.column, **kwargs)

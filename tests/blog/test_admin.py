@@ -1,0 +1,146 @@
+import datetime
+
+import pytest
+from django.utils import timezone
+
+from blog.models import Post, PostStatus
+from tests.factories import AuthorFactory, EditorFactory, PostFactory
+
+pytestmark = pytest.mark.django_db
+
+
+def test_author_sees_and_edits_only_their_own_posts(client):
+    """In the admin an author's post list holds their posts only, and others' posts are out of reach."""
+    claire = AuthorFactory()
+    mine = PostFactory(author=claire, title="Claire's post")
+    theirs = PostFactory(title="Someone else's post")
+    client.force_login(claire)
+    listing = client.get("/admin/blog/post/").content.decode()
+    assert "Claire&#x27;s post" in listing
+    assert "Someone else" not in listing
+    assert client.get(f"/admin/blog/post/{mine.pk}/change/").status_code == 200
+    assert client.get(f"/admin/blog/post/{theirs.pk}/change/").status_code == 302  # "doesn't exist" redirect
+
+
+def test_editor_sees_every_post(client):
+    """An editor's post list holds every author's posts."""
+    PostFactory(title="First author's post")
+    PostFactory(title="Second author's post")
+    client.force_login(EditorFactory())
+    listing = client.get("/admin/blog/post/").content.decode()
+    assert "First author" in listing and "Second author" in listing
+
+
+def test_author_writes_a_post_with_summary_and_tags(client):
+    """An author creates a French post with an English summary and tags from the admin form."""
+    claire = AuthorFactory()
+    client.force_login(claire)
+    form = client.get("/admin/blog/post/add/?language=en").content.decode()
+    assert 'id="id_summary"' in form
+    assert "prepopulated" in form  # the slug follows the title as the author types
+    response = client.post(
+        "/admin/blog/post/add/?language=en",
+        {
+            "title": "Internet, espace de vie",
+            "slug": "internet-espace-de-vie",
+            "language": "fr",
+            "body": "Un **espace social**.",
+            "summary": "About the humanness of the internet.",
+            "status": "published",
+            "published_at_0": "2016-09-01",
+            "published_at_1": "10:00:00",
+            "allow_comments": "on",
+            "tags": "internet, médias sociaux",
+        },
+    )
+    assert response.status_code == 302, response.content.decode()[:3000]
+    post = Post.objects.get(slug="internet-espace-de-vie")
+    assert post.author == claire
+    assert post.summaries() == [("en", "About the humanness of the internet.")]
+    assert sorted(t.name for t in post.tags.all()) == ["internet", "médias sociaux"]
+    page = client.get(post.get_absolute_url()).content.decode()
+    assert "<strong>espace social</strong>" in page
+
+
+def test_admin_form_shows_both_summary_tabs(client):
+    """The change form offers a French and an English tab for the summary."""
+    post = PostFactory()
+    client.force_login(EditorFactory())
+    html = client.get(f"/admin/blog/post/{post.pk}/change/").content.decode()
+    assert "?language=fr" in html and "?language=en" in html
+
+
+def test_preview_renders_drafts_for_staff_only(client):
+    """The preview, linked from the change form, renders a draft's Markdown for staff and no one else."""
+    post = PostFactory(status=PostStatus.DRAFT, body="# Heading\n\n*emphasis*")
+    preview_url = f"/preview/{post.pk}/"
+    assert client.get(preview_url).status_code == 302  # to the login page
+    client.force_login(post.author)
+    change_form = client.get(f"/admin/blog/post/{post.pk}/change/").content.decode()
+    assert f'href="{preview_url}"' in change_form
+    response = client.get(preview_url)
+    html = response.content.decode()
+    assert "<h1>Heading</h1>" in html and "<em>emphasis</em>" in html
+    assert "Preview" in html and "staff-banner" in html
+    assert "no-cache" in response["Cache-Control"]
+
+
+def test_author_cannot_preview_someone_elses_draft(client):
+    """An author's preview is limited to their own posts."""
+    post = PostFactory(status=PostStatus.DRAFT)
+    client.force_login(AuthorFactory())
+    assert client.get(f"/preview/{post.pk}/").status_code == 404
+
+
+def test_list_columns_filters_and_search(client):
+    """The post list shows title, language, status, date, author and tags, and can be searched and filtered."""
+    tagged = PostFactory(title="Cluetrain 101", language="en", tags=["cluetrain"])
+    PostFactory(title="Un brouillon", status=PostStatus.DRAFT)
+    client.force_login(EditorFactory())
+    listing = client.get("/admin/blog/post/").content.decode()
+    for column in ("column-title", "column-language", "column-status", "column-published_at", "column-author"):
+        assert column in listing
+    assert "cluetrain" in listing
+    assert "Un brouillon" not in client.get("/admin/blog/post/?status__exact=published").content.decode()
+    assert "Un brouillon" not in client.get("/admin/blog/post/?q=cluetrain").content.decode()
+    assert "Cluetrain 101" in client.get("/admin/blog/post/?language__exact=en").content.decode()
+    tag_id = tagged.tags.get().pk
+    by_tag = client.get(f"/admin/blog/post/?tags__id__exact={tag_id}").content.decode()
+    assert "Cluetrain 101" in by_tag and "Un brouillon" not in by_tag
+
+
+def test_filter_posts_missing_their_other_language_summary(client):
+    """Editors can list the posts that still lack a summary in the other language."""
+    PostFactory(title="Has its summary", language="fr", summary={"en": "Summary."})
+    PostFactory(title="Only its own language", language="fr", summary={"fr": "Résumé."})
+    PostFactory(title="No summary at all", language="en")
+    client.force_login(EditorFactory())
+    missing = client.get("/admin/blog/post/?other_summary=missing").content.decode()
+    assert "Only its own language" in missing and "No summary at all" in missing
+    assert "Has its summary" not in missing
+
+
+def test_publish_and_unpublish_actions(client):
+    """The list actions publish drafts (dated now if undated) and send posts back to draft."""
+    draft = PostFactory(status=PostStatus.DRAFT, published_at=None)
+    live = PostFactory()
+    client.force_login(EditorFactory())
+    client.post("/admin/blog/post/", {"action": "publish", "_selected_action": [draft.pk]})
+    draft.refresh_from_db()
+    assert draft.status == PostStatus.PUBLISHED
+    assert timezone.now() - draft.published_at < datetime.timedelta(minutes=1)
+    client.post("/admin/blog/post/", {"action": "unpublish", "_selected_action": [live.pk]})
+    live.refresh_from_db()
+    assert live.status == PostStatus.DRAFT
+    assert client.get(live.get_absolute_url()).status_code == 200  # staff still sees it
+    client.logout()
+    assert client.get(live.get_absolute_url()).status_code == 404
+
+
+def test_admin_post_list_query_count_does_not_grow(client, django_assert_max_num_queries):
+    """The admin list prefetches authors, tags and summaries."""
+    for _ in range(20):
+        PostFactory(tags=["a", "b"], summary={"en": "s"})
+    client.force_login(EditorFactory())
+    with django_assert_max_num_queries(15):
+        client.get("/admin/blog/post/")

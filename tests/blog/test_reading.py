@@ -1,0 +1,179 @@
+import datetime
+
+import pytest
+from django.utils import timezone
+
+from blog.models import PostStatus
+from tests.factories import AuthorFactory, PostFactory
+
+pytestmark = pytest.mark.django_db
+
+
+def at(year, month, day, hour=12):
+    return timezone.make_aware(datetime.datetime(year, month, day, hour))
+
+
+def test_home_lists_published_posts_in_both_languages(client):
+    """The home page shows published French and English posts, newest first."""
+    PostFactory(title="Internet, espace de vie", language="fr", published_at=at(2016, 9, 1))
+    PostFactory(title="Why I still blog", language="en", published_at=at(2016, 9, 2))
+    html = client.get("/").content.decode()
+    assert html.index("Why I still blog") < html.index("Internet, espace de vie")
+
+
+def test_home_hides_drafts_and_scheduled_posts(client):
+    """Readers never see drafts or posts scheduled for later."""
+    PostFactory(title="Visible post")
+    PostFactory(title="Secret draft", status=PostStatus.DRAFT)
+    PostFactory(title="Future post", published_at=timezone.now() + datetime.timedelta(days=2))
+    html = client.get("/").content.decode()
+    assert "Visible post" in html
+    assert "Secret draft" not in html
+    assert "Future post" not in html
+
+
+def test_home_is_paginated(client, settings):
+    """Older posts move to ?page=2, with links between pages."""
+    for day in range(1, 13):
+        PostFactory(title=f"Post of day {day:02d}", published_at=at(2020, 1, day))
+    first = client.get("/").content.decode()
+    second = client.get("/?page=2").content.decode()
+    assert "Post of day 12" in first and "Post of day 02" not in first
+    assert "Post of day 02" in second and "Post of day 12" not in second
+    assert 'href="?page=2"' in first
+    assert client.get("/?page=99").status_code == 404
+
+
+def test_post_page_shows_title_marker_date_summary_body_and_tags(client):
+    """A French post shows its [fr] marker, a French date, its English summary first, body and tags."""
+    post = PostFactory(
+        title="Internet, espace de vie",
+        language="fr",
+        published_at=at(2004, 7, 11),
+        body="Internet est un **espace social**.",
+        tags=["internet", "médias sociaux"],
+        summary={"en": "About the profound humanness of the internet."},
+    )
+    response = client.get(post.get_absolute_url())
+    html = response.content.decode()
+    assert response.status_code == 200
+    assert 'Internet, espace de vie <span class="marker">[fr]</span>' in html
+    assert "11 juillet 2004" in html
+    assert '<div class="summary" lang="en"><span class="marker">[en]</span> <p>About the profound' in html
+    assert html.index("About the profound") < html.index("<strong>espace social</strong>")
+    assert '<article class="post" lang="fr">' in html
+    assert 'href="/tag/internet/"' in html and "médias sociaux" in html
+
+
+def test_english_post_date_is_written_in_english_even_for_a_french_reader(french_client):
+    """The post's date follows the post's language, not the interface's."""
+    post = PostFactory(language="en", published_at=at(2004, 7, 11), summary={"fr": "Un résumé."})
+    html = french_client.get(post.get_absolute_url()).content.decode()
+    assert "July 11, 2004" in html
+    assert '<div class="summary" lang="fr">' in html
+    assert "Articles similaires" in html or "Étiquettes" in html
+
+
+def test_permalink_uses_zero_padded_local_date(client):
+    """Permalinks are /yyyy/mm/dd/slug/ with the date in the site's time zone."""
+    post = PostFactory(slug="un-billet", published_at=timezone.make_aware(datetime.datetime(2009, 3, 4, 23, 30)))
+    assert post.get_absolute_url() == "/2009/03/04/un-billet/"
+    assert client.get("/2009/03/04/un-billet/").status_code == 200
+
+
+def test_wrong_date_in_permalink_redirects_to_the_right_one(client):
+    """An old or mistyped date in a permalink redirects permanently to the post."""
+    post = PostFactory(slug="un-billet", published_at=at(2009, 3, 4))
+    response = client.get("/2010/01/01/un-billet/")
+    assert response.status_code == 301
+    assert response["Location"] == post.get_absolute_url()
+
+
+def test_list_pages_cut_posts_at_the_more_line(client):
+    """List pages show a post up to its <!--more--> line, then a link to read on."""
+    post = PostFactory(body="Before the cut.\n\n<!--more-->\n\nAfter the cut.", summary={"en": "Short summary."})
+    html = client.get("/").content.decode()
+    assert "Before the cut." in html
+    assert "After the cut." not in html
+    assert "Continue reading" in html
+    assert "Short summary." in html
+    assert "After the cut." in client.get(post.get_absolute_url()).content.decode()
+
+
+def test_year_and_month_archives(client):
+    """Archives list the posts of a year or a month, and nothing else."""
+    PostFactory(title="March post", published_at=at(2010, 3, 5))
+    PostFactory(title="June post", published_at=at(2010, 6, 5))
+    PostFactory(title="Other year", published_at=at(2011, 3, 5))
+    year = client.get("/2010/").content.decode()
+    month = client.get("/2010/03/").content.decode()
+    assert "March post" in year and "June post" in year and "Other year" not in year
+    assert "March post" in month and "June post" not in month
+    assert 'href="/2010/06/"' in year
+    assert client.get("/1999/").status_code == 404
+
+
+def test_tag_page_and_tag_index(client):
+    """A tag page lists the posts carrying it; the index lists tags with their counts."""
+    PostFactory(title="Tagged one", tags=["cluetrain"])
+    PostFactory(title="Tagged two", tags=["cluetrain", "blogging"])
+    PostFactory(title="Not tagged")
+    PostFactory(title="Draft tagged", tags=["cluetrain", "hidden-tag"], status=PostStatus.DRAFT)
+    tag_page = client.get("/tag/cluetrain/").content.decode()
+    assert "Tagged one" in tag_page and "Tagged two" in tag_page
+    assert "Not tagged" not in tag_page and "Draft tagged" not in tag_page
+    index = client.get("/tags/").content.decode()
+    assert 'href="/tag/cluetrain/">cluetrain</a> <span class="count">(2)</span>' in index
+    assert "hidden-tag" not in index
+    assert client.get("/tag/no-such-tag/").status_code == 404
+
+
+def test_language_page_lists_posts_written_in_that_language(client):
+    """/language/en/ lists English posts only; an unknown language is a 404."""
+    PostFactory(title="English post", language="en")
+    PostFactory(title="Billet français", language="fr")
+    html = client.get("/language/en/").content.decode()
+    assert "English post" in html and "Billet français" not in html
+    assert "Posts written in English" in html
+    assert client.get("/language/de/").status_code == 404
+
+
+def test_author_page_lists_the_authors_posts(client):
+    """/authors/<username>/ lists that author's published posts."""
+    claire = AuthorFactory(username="claire", display_name="Claire Martin")
+    PostFactory(title="By Claire", author=claire)
+    PostFactory(title="By someone else")
+    html = client.get("/authors/claire/").content.decode()
+    assert "Posts by Claire Martin" in html
+    assert "By Claire" in html and "By someone else" not in html
+    assert client.get("/authors/nobody/").status_code == 404
+
+
+@pytest.mark.parametrize(
+    "kwargs",
+    [{"status": PostStatus.DRAFT}, {"published_at": timezone.now() + datetime.timedelta(days=3)}],
+    ids=["draft", "scheduled"],
+)
+def test_unpublished_posts_are_404_for_readers_and_bannered_for_staff(client, kwargs):
+    """Drafts and scheduled posts answer 404 to readers; staff see them with a banner."""
+    post = PostFactory(title="Not yet", **kwargs)
+    url = post.get_absolute_url()
+    assert client.get(url).status_code == 404
+    client.force_login(post.author)
+    response = client.get(url)
+    assert response.status_code == 200
+    assert 'class="staff-banner"' in response.content.decode()
+    assert "no-cache" in response["Cache-Control"]
+
+
+def test_published_post_has_no_staff_banner(client):
+    """Readers of a published post see no banner."""
+    post = PostFactory()
+    assert "staff-banner" not in client.get(post.get_absolute_url()).content.decode()
+
+
+def test_an_author_cannot_read_another_authors_draft(client):
+    """Staff see unpublished posts only when they may edit them."""
+    draft = PostFactory(status=PostStatus.DRAFT)
+    client.force_login(AuthorFactory())
+    assert client.get(draft.get_absolute_url()).status_code == 404

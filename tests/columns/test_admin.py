@@ -1,0 +1,244 @@
+import datetime
+import html as html_lib
+
+import pytest
+from django.utils import timezone
+
+from columns.models import Publication, Republication
+from tests.factories import AuthorFactory, EditorFactory, PostFactory
+
+from .factories import ColumnFactory, PublicationFactory, RepublicationFactory
+
+pytestmark = pytest.mark.django_db
+
+
+def post_change_data(post, **inline):
+    """The post admin form as the browser sends it, with the republication inline filled by `inline`."""
+    published = timezone.localtime(post.published_at)
+    data = {
+        "title": post.title,
+        "slug": post.slug,
+        "language": post.language,
+        "body": post.body,
+        "summary": "",
+        "status": post.status,
+        "published_at_0": published.strftime("%Y-%m-%d"),
+        "published_at_1": published.strftime("%H:%M:%S"),
+        "allow_comments": "on",
+        "author": post.author.pk,
+        "tags": "",
+        "republication-TOTAL_FORMS": "1",
+        "republication-INITIAL_FORMS": "0",
+        "republication-MIN_NUM_FORMS": "0",
+        "republication-MAX_NUM_FORMS": "1",
+        "republication-0-post": post.pk,
+        "republication-0-id": "",
+    }
+    data.update({f"republication-0-{name}": value for name, value in inline.items()})
+    return data
+
+
+def page(response):
+    return html_lib.unescape(response.content.decode())
+
+
+@pytest.fixture
+def editor(client):
+    user = EditorFactory()
+    client.force_login(user)
+    return user
+
+
+def test_editor_links_a_post_to_its_original_from_the_post_form(client, editor):
+    """The post admin's inline marks the post as a republished column; the original title defaults to the post's."""
+    column = ColumnFactory()
+    post = PostFactory(title="Parler comme un être humain")
+    form = client.get(f"/admin/blog/post/{post.pk}/change/").content.decode()
+    assert 'name="republication-0-original_url"' in form
+    response = client.post(
+        f"/admin/blog/post/{post.pk}/change/",
+        post_change_data(
+            post,
+            column=column.pk,
+            original_url="https://www.lesquotidiennes.example/parler",
+            original_title="",
+            originally_published_on=(post.published_at - datetime.timedelta(days=2)).strftime("%Y-%m-%d"),
+            archive_url="",
+        ),
+    )
+    assert response.status_code == 302, page(response)[:3000]
+    piece = Republication.objects.get(post=post)
+    assert (piece.column, piece.original_url, piece.original_title) == (
+        column,
+        "https://www.lesquotidiennes.example/parler",
+        "Parler comme un être humain",
+    )
+    assert "initialement publié dans Les Quotidiennes" in page(client.get(post.get_absolute_url()))
+
+
+def test_original_dated_after_the_blog_post_is_refused_and_the_input_kept(client, editor):
+    """A first publication later than the blog post is refused with a clear message; what was typed stays."""
+    column = ColumnFactory()
+    post = PostFactory(published_at=timezone.make_aware(datetime.datetime(2011, 3, 4, 12)))
+    response = client.post(
+        f"/admin/blog/post/{post.pk}/change/",
+        post_change_data(
+            post,
+            column=column.pk,
+            original_url="https://www.lesquotidiennes.example/later",
+            originally_published_on="2011-03-09",
+        ),
+    )
+    html = page(response)
+    assert response.status_code == 200
+    assert "The original cannot be later than the blog post, published on March 4, 2011." in html
+    assert 'value="https://www.lesquotidiennes.example/later"' in html
+    assert not Republication.objects.exists()
+
+
+def test_authors_do_not_see_the_columns_inline(client):
+    """An author, who has no rights on columns, gets the post form without the republication inline."""
+    author = AuthorFactory()
+    post = PostFactory(author=author)
+    client.force_login(author)
+    form = client.get(f"/admin/blog/post/{post.pk}/change/").content.decode()
+    assert "republication-TOTAL_FORMS" not in form
+
+
+def add_republication(client, **data):
+    return client.post("/admin/columns/republication/add/", {"original_title": "", "archive_url": "", **data})
+
+
+@pytest.mark.parametrize("url", ["lesquotidiennes.example/chroniques/1", "/chroniques/1", "javascript:alert(1)"])
+def test_original_must_be_an_absolute_http_address(client, editor, url):
+    """Anything but a full http(s) address is refused with a message saying what to type, and kept in the field."""
+    post, column = PostFactory(), ColumnFactory()
+    response = add_republication(client, post=post.pk, column=column.pk, original_url=url)
+    html = page(response)
+    assert "Enter the full address, starting with https:// or http://." in html
+    assert f'value="{url}"' in html
+    assert not Republication.objects.exists()
+
+
+def test_linking_the_same_original_twice_names_the_post_that_has_it(french_client):
+    """A second link to one original is refused, in French for a French editor, naming the post that has it."""
+    french_client.force_login(EditorFactory())
+    RepublicationFactory(post__title="Lisez le Cluetrain Manifesto", original_url="https://mag.example/cluetrain")
+    response = add_republication(
+        french_client, post=PostFactory().pk, column=ColumnFactory().pk, original_url="https://mag.example/cluetrain"
+    )
+    assert "Cet original est déjà lié à l'article « Lisez le Cluetrain Manifesto »." in page(response)
+    assert Republication.objects.count() == 1
+
+
+def test_a_post_is_linked_at_most_once(client, editor):
+    """A post that already has an original cannot get a second one."""
+    existing = RepublicationFactory(original_url="https://mag.example/first")
+    response = add_republication(
+        client, post=existing.post.pk, column=existing.column.pk, original_url="https://mag.example/second"
+    )
+    assert "This post is already linked to an original (" in page(response)
+    assert Republication.objects.count() == 1
+
+
+def test_republication_list_filters_and_search(client, editor):
+    """The list shows post, column, original date and status; filters and search narrow it."""
+    other_column = ColumnFactory(
+        name="Billets", slug="billets", publication=PublicationFactory(name="Le Temps", slug="le-temps")
+    )
+    RepublicationFactory(post__title="Parler comme un être humain", original_status="online")
+    RepublicationFactory(post__title="Lisez le Cluetrain Manifesto", original_status="gone")
+    RepublicationFactory(post__title="Un billet du Temps", column=other_column)
+    listing = page(client.get("/admin/columns/republication/"))
+    for text in ("Parler comme un être humain", "Chroniques du monde connecté", "Gone", "Online", "Not checked yet"):
+        assert text in listing
+    gone = page(client.get("/admin/columns/republication/?original_status__exact=gone"))
+    assert "Lisez le Cluetrain" in gone and "Parler comme" not in gone
+    by_publication = page(
+        client.get(f"/admin/columns/republication/?column__publication__id__exact={other_column.publication.pk}")
+    )
+    assert "Un billet du Temps" in by_publication and "Parler comme" not in by_publication
+    by_column = page(client.get(f"/admin/columns/republication/?column__id__exact={other_column.pk}"))
+    assert "Un billet du Temps" in by_column and "Lisez le" not in by_column
+    found = page(client.get("/admin/columns/republication/?q=cluetrain"))
+    assert "Lisez le Cluetrain" in found and "Parler comme" not in found
+
+
+def test_post_is_chosen_with_autocomplete(client, editor):
+    """The republication form picks its post through the admin's autocomplete, which searches titles."""
+    PostFactory(title="Lisez le Cluetrain Manifesto")
+    PostFactory(title="Autre chose")
+    form = client.get("/admin/columns/republication/add/").content.decode()
+    assert 'class="admin-autocomplete' in form and 'name="post"' in form
+    answer = client.get(
+        "/admin/autocomplete/",
+        {"app_label": "columns", "model_name": "republication", "field_name": "post", "term": "cluetrain"},
+    ).json()
+    assert [result["text"] for result in answer["results"]] == ["Lisez le Cluetrain Manifesto"]
+
+
+def test_candidates_list_posts_that_mention_a_publication_and_link_them_one_by_one(client, editor):
+    """Published, unlinked posts naming the publication are listed; linking one takes it off the list."""
+    column = ColumnFactory()
+    candidate = PostFactory(
+        title="Passion et authenticité",
+        body="Chroniques du monde connecté : cet article a été initialement publié dans Les Quotidiennes.",
+    )
+    RepublicationFactory(post__title="Déjà lié", post__body="initialement publié dans Les Quotidiennes")
+    PostFactory(title="Brouillon", status="draft", body="publié dans les quotidiennes")
+    PostFactory(title="Sans rapport", body="Rien à voir.")
+    listing = page(client.get("/admin/columns/republication/"))
+    assert 'href="/admin/columns/republication/candidates/"' in listing
+    candidates = page(client.get("/admin/columns/republication/candidates/"))
+    assert "Passion et authenticité" in candidates
+    assert "initialement publié dans Les Quotidiennes" in candidates
+    for absent in ("Déjà lié", "Brouillon", "Sans rapport"):
+        assert absent not in candidates
+    link = f"/admin/columns/republication/add/?post={candidate.pk}&original_title=Passion+et+authenticit%C3%A9"
+    assert link in candidates
+    add_url = f"{link}&from_candidates=1&column={column.pk}"
+    assert add_url in candidates
+    form = page(client.get(add_url))
+    assert f'<option value="{candidate.pk}" selected>Passion et authenticité</option>' in form
+    assert f'<option value="{column.pk}" selected>' in form
+    response = client.post(
+        add_url,
+        {
+            "post": candidate.pk,
+            "column": column.pk,
+            "original_url": "https://mag.example/passion",
+            "original_title": "Passion et authenticité",
+            "archive_url": "",
+            "original_status": "unknown",
+        },
+    )
+    assert response.status_code == 302 and response["Location"] == "/admin/columns/republication/candidates/"
+    candidates = page(client.get("/admin/columns/republication/candidates/"))
+    assert "is now linked to its original" in candidates
+    assert f"?post={candidate.pk}&" not in candidates
+
+
+def test_candidates_are_for_editors_only(client):
+    """An author without rights on columns cannot open the candidates list."""
+    client.force_login(AuthorFactory())
+    assert client.get("/admin/columns/republication/candidates/").status_code == 403
+
+
+def test_publication_and_column_admins(client, editor):
+    """Editors list publications and columns; a column has its description in both languages."""
+    column = ColumnFactory()
+    assert "Les Quotidiennes" in page(client.get("/admin/columns/publication/"))
+    assert "Chroniques du monde connecté" in page(client.get("/admin/columns/column/"))
+    form = page(client.get(f"/admin/columns/column/{column.pk}/change/?language=en"))
+    assert "I write a weekly column for Les Quotidiennes" in form
+    assert "?language=fr" in form
+
+
+def test_publication_website_must_be_a_full_address(client, editor):
+    """A publication's website typed without https:// is refused, not silently completed."""
+    response = client.post(
+        "/admin/columns/publication/add/",
+        {"name": "Le Temps", "slug": "le-temps", "url": "letemps.example", "language": "fr"},
+    )
+    assert "Enter the full address, starting with https:// or http://." in page(response)
+    assert not Publication.objects.filter(slug="le-temps").exists()

@@ -1,0 +1,214 @@
+import datetime
+import re
+
+import pytest
+from django.utils import timezone
+
+from columns.models import OriginalStatus
+from tests.factories import PostFactory
+
+from .factories import ColumnFactory, PublicationFactory, RepublicationFactory
+
+pytestmark = pytest.mark.django_db
+
+
+def canonical_links(html):
+    return re.findall(r'<link rel="canonical" href="([^"]*)">', html)
+
+
+def notice(html):
+    return re.search(r'<p class="republication-notice">\s*(.*?)\s*</p>', html, re.S).group(1)
+
+
+def test_french_post_shows_the_notice_in_french_with_a_link_to_the_original(client):
+    """A French piece carries the French notice linking the original, even for an English reader."""
+    piece = RepublicationFactory(post__language="fr", original_url="https://www.lesquotidiennes.example/a")
+    html = client.get(piece.post.get_absolute_url()).content.decode()
+    assert notice(html) == (
+        "Chroniques du monde connecté : cet article a été initialement publié dans Les Quotidiennes "
+        '(<a href="https://www.lesquotidiennes.example/a">voir l\'original</a>).'
+    )
+
+
+def test_english_post_shows_the_notice_in_english(french_client):
+    """An English piece reads "… first published in Les Quotidiennes (see the original).", even to a French reader."""
+    piece = RepublicationFactory(post__language="en", original_url="https://www.lesquotidiennes.example/b")
+    html = french_client.get(piece.post.get_absolute_url()).content.decode()
+    assert notice(html) == (
+        "Chroniques du monde connecté: this article was first published in Les Quotidiennes "
+        '(<a href="https://www.lesquotidiennes.example/b">see the original</a>).'
+    )
+
+
+def test_online_original_is_the_canonical_address(client):
+    """While the original is online, the blog copy points search engines to it."""
+    piece = RepublicationFactory(original_status=OriginalStatus.ONLINE, original_url="https://mag.example/x")
+    html = client.get(piece.post.get_absolute_url()).content.decode()
+    assert canonical_links(html) == ["https://mag.example/x"]
+
+
+def test_moved_original_is_linked_and_canonical_at_its_new_address(client):
+    """Once the original has moved, the notice and the canonical link use its new address."""
+    piece = RepublicationFactory(
+        original_status=OriginalStatus.MOVED,
+        original_url="https://mag.example/old",
+        moved_to_url="https://mag.example/new",
+    )
+    html = client.get(piece.post.get_absolute_url()).content.decode()
+    assert canonical_links(html) == ["https://mag.example/new"]
+    assert 'href="https://mag.example/new"' in notice(html)
+    assert "mag.example/old" not in html
+
+
+def test_gone_original_with_an_archive_links_the_archive_and_the_blog_copy_is_canonical(client):
+    """When the original is gone, the notice links the archived copy and the canonical is the blog copy."""
+    piece = RepublicationFactory(
+        post__language="en",
+        original_status=OriginalStatus.GONE,
+        original_url="https://mag.example/gone",
+        archive_url="https://web.archive.org/web/2011/https://mag.example/gone",
+    )
+    html = client.get(piece.post.get_absolute_url()).content.decode()
+    assert canonical_links(html) == [f"http://testserver{piece.post.get_absolute_url()}"]
+    assert notice(html) == (
+        "Chroniques du monde connecté: this article was first published in Les Quotidiennes "
+        "(the original is no longer online; "
+        '<a href="https://web.archive.org/web/2011/https://mag.example/gone">see an archived copy</a>).'
+    )
+    assert 'href="https://mag.example/gone"' not in html
+
+
+def test_gone_original_without_an_archive_says_so(client):
+    """When the original is gone and nothing archived it, the French notice says it is no longer online."""
+    piece = RepublicationFactory(original_status=OriginalStatus.GONE)
+    html = client.get(piece.post.get_absolute_url()).content.decode()
+    assert notice(html) == (
+        "Chroniques du monde connecté : cet article a été initialement publié dans Les Quotidiennes "
+        "(l'original n'est plus en ligne)."
+    )
+    assert "<a" not in notice(html)
+
+
+def test_ordinary_post_has_no_notice_and_is_its_own_canonical(client):
+    """A post that is not a column has no notice and a canonical link to itself."""
+    post = PostFactory()
+    html = client.get(post.get_absolute_url()).content.decode()
+    assert "republication-notice" not in html
+    assert canonical_links(html) == [f"http://testserver{post.get_absolute_url()}"]
+
+
+def test_column_description_serves_as_summary_in_the_other_language(client):
+    """A French piece without an English summary shows the column's English description instead."""
+    piece = RepublicationFactory(post__language="fr")
+    for url in (piece.post.get_absolute_url(), "/"):
+        html = client.get(url).content.decode()
+        assert re.search(
+            r'<div class="summary" lang="en"><span class="marker">\[en\]</span> <p>I write a weekly column for '
+            r"Les Quotidiennes, which I republish here for safekeeping.</p></div>",
+            html,
+        ), url
+        assert "J'écris une chronique" not in html  # the post's own language never borrows
+
+
+def test_post_summary_wins_over_the_column_description(client):
+    """A piece with its own English summary shows that summary, not the column's description."""
+    piece = RepublicationFactory(post=PostFactory(summary={"en": "My own summary."}))
+    html = client.get(piece.post.get_absolute_url()).content.decode()
+    assert "My own summary." in html
+    assert "I write a weekly column" not in html
+
+
+def test_columns_page_lists_publications_and_their_columns(client):
+    """/columns/ names each publication and links each of its columns, with its number of pieces."""
+    RepublicationFactory.create_batch(2)
+    ColumnFactory(name="Billets d'humeur", slug="billets", publication=PublicationFactory(), description={})
+    PublicationFactory(name="Le Temps", slug="le-temps")
+    html = client.get("/columns/").content.decode()
+    assert '<a href="https://www.lesquotidiennes.example/">Les Quotidiennes</a>' in html
+    assert '<a href="/columns/chroniques-du-monde-connecte/">Chroniques du monde connecté</a>' in html
+    assert "(2 pieces)" in html
+    assert '<a href="/columns/billets/">Billets d&#x27;humeur</a>' in html
+    assert "(0 pieces)" in html
+    assert "Le Temps" in html
+
+
+def test_column_page_lists_pieces_newest_first_with_blog_copy_original_and_date(client):
+    """/columns/<slug>/ lists each piece, newest original first, with its blog copy, original link and date."""
+    now = timezone.now()
+    older = RepublicationFactory(
+        post__title="Lisez le Cluetrain Manifesto",
+        post__published_at=now - datetime.timedelta(days=30),
+        originally_published_on=datetime.date(2011, 3, 4),
+        original_url="https://mag.example/cluetrain",
+    )
+    newer = RepublicationFactory(
+        post__title="Parler comme un être humain",
+        post__published_at=now - datetime.timedelta(days=20),
+        originally_published_on=datetime.date(2011, 4, 8),
+        original_url="https://mag.example/parler",
+    )
+    RepublicationFactory(post__status="draft", post__title="Brouillon secret")
+    html = client.get("/columns/chroniques-du-monde-connecte/").content.decode()
+    assert html.index("Parler comme un être humain") < html.index("Lisez le Cluetrain Manifesto")
+    assert f'<a href="{newer.post.get_absolute_url()}">Parler comme un être humain</a>' in html
+    assert f'<a href="{older.post.get_absolute_url()}">Lisez le Cluetrain Manifesto</a>' in html
+    assert 'href="https://mag.example/parler"' in html
+    assert "Première publication le 8 avril 2011" in html  # the date in the piece's language
+    assert "Brouillon secret" not in html
+
+
+def test_column_page_is_paginated(client, settings):
+    """The 21st piece goes to page 2; an unknown column is a 404."""
+    RepublicationFactory.create_batch(21)
+    first = client.get("/columns/chroniques-du-monde-connecte/").content.decode()
+    second = client.get("/columns/chroniques-du-monde-connecte/?page=2").content.decode()
+    assert first.count('class="piece"') == 20
+    assert second.count('class="piece"') == 1
+    assert 'rel="next" href="?page=2"' in first
+    assert client.get("/columns/nope/").status_code == 404
+
+
+def test_navigation_links_to_the_columns(client):
+    """Every page's main navigation has a "Columns" link."""
+    html = client.get("/").content.decode()
+    assert '<a href="/columns/">Columns</a>' in html
+
+
+def test_typed_names_and_urls_cannot_become_script(client):
+    """A column name and a URL with markup are shown as text on the post and column pages."""
+    column = ColumnFactory(
+        name='<script>alert("c")</script>', slug="evil", description={"en": "<img src=x onerror=alert(1)>"}
+    )
+    piece = RepublicationFactory(column=column, original_url='https://mag.example/"><script>alert(1)</script>')
+    for url in (piece.post.get_absolute_url(), "/columns/evil/", "/columns/"):
+        html = client.get(url).content.decode()
+        assert "<script>alert" not in html and "<img src=x" not in html, url
+
+
+@pytest.mark.parametrize("count", [2, 20])
+def test_column_page_query_count_is_locked(client, django_assert_num_queries, count):
+    """/columns/<slug>/ runs 4 queries whether the column has 2 or 20 pieces."""
+    RepublicationFactory.create_batch(count, post__tags=["internet", "relations"])
+    with django_assert_num_queries(4):
+        assert client.get("/columns/chroniques-du-monde-connecte/").status_code == 200
+
+
+@pytest.mark.parametrize("count", [2, 20])
+def test_columns_index_query_count_is_locked(client, django_assert_num_queries, count):
+    """/columns/ runs 3 queries whatever the number of columns."""
+    for n in range(count):
+        ColumnFactory(
+            name=f"Column {n}", slug=f"column-{n}", publication=PublicationFactory(name=f"P{n}", slug=f"p{n}")
+        )
+    with django_assert_num_queries(3):
+        assert client.get("/columns/").status_code == 200
+
+
+@pytest.mark.parametrize("count", [2, 20])
+def test_republished_post_query_count_is_locked(client, django_assert_num_queries, count):
+    """A republished post page runs 6 queries whether its column has 2 or 20 pieces (all similar posts)."""
+    pieces = RepublicationFactory.create_batch(
+        count, post__tags=["internet", "relations"], post__summary={"fr": "Résumé."}
+    )
+    with django_assert_num_queries(6):
+        assert client.get(pieces[0].post.get_absolute_url()).status_code == 200

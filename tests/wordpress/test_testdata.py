@@ -1,0 +1,71 @@
+"""Importing real exports from other projects, when ../shared/testdata/wxr/ is there."""
+
+import re
+from pathlib import Path
+
+import pytest
+from django.conf import settings
+from django.core.management import CommandError
+from taggit.models import Tag
+
+from blog.models import Comment, Post
+
+WXR = Path(settings.BASE_DIR).parent / "shared" / "testdata" / "wxr"
+MALFORMED = {
+    "importer-malformed.xml": "line 90",
+    "importer-malformed-simple.xml": "line 14",
+    "importer-crazy-cdata.xml": "line 18",
+    "importer-invalid-version-tag.xml": "“abc” is not a WXR version number",
+    "importer-missing-version-tag.xml": "WXR version number (<wp:wxr_version>) is missing",
+}
+pytestmark = [
+    pytest.mark.django_db,
+    pytest.mark.skipif(not WXR.is_dir(), reason="no shared test data in this checkout"),
+]
+
+
+def well_formed():
+    return sorted(p.name for p in WXR.glob("*.xml") if p.name not in MALFORMED) if WXR.is_dir() else []
+
+
+@pytest.mark.parametrize("name", well_formed())
+def test_well_formed_exports_import_completely_and_idempotently(run_import, name):
+    """Every well-formed export imports; a second run creates nothing."""
+    first = run_import(WXR / name)
+    assert "Import finished." in first
+    counts = (Post.objects.count(), Comment.objects.count(), Tag.objects.count())
+    second = run_import(WXR / name)
+    assert (Post.objects.count(), Comment.objects.count(), Tag.objects.count()) == counts
+    assert " created" not in second.replace("created: without", "")
+
+
+@pytest.mark.parametrize("name", sorted(MALFORMED))
+def test_malformed_exports_fail_cleanly(run_import, name):
+    """Broken exports stop with a message that says where, and store nothing."""
+    if not (WXR / name).exists():
+        pytest.skip(f"{name} is not in the shared test data")
+    with pytest.raises(CommandError, match=re.escape(MALFORMED[name])):
+        run_import(WXR / name)
+    assert not Post.objects.exists()
+
+
+def test_theme_unit_test_data_is_all_accounted_for(run_import):
+    """The theme unit test data: 58 posts, 33 comments with their threads, every tag reference."""
+    output = run_import(WXR / "themeunittestdata.wordpress.xml")
+    assert "posts: 58 created" in output
+    assert Post.objects.filter(wordpress_id__isnull=False).count() == 58
+    assert "comments: 28 created, 5 skipped" in output  # 5 are on pages
+    assert Comment.objects.filter(parent__isnull=False).count() == 9
+    deepest = Comment.objects.get(wordpress_id=915)
+    depth = 0
+    while deepest.parent_id:
+        deepest, depth = deepest.parent, depth + 1
+    assert depth == 9
+    assert Comment.objects.filter(kind="pingback").count() == 2
+    assert Comment.objects.filter(kind="trackback").count() == 2
+    assert Comment.objects.filter(status="pending").count() == 1
+    many_tags = Post.objects.get(slug="edge-case-many-tags")
+    assert many_tags.tags.count() == 46  # its 45 tags and 1 category (plus "Uncategorized", left out)
+    assert "tags: 123 created, 11 skipped" in output
+    assert Post.objects.get(slug="scheduled").is_scheduled
+    assert Post.objects.get(wordpress_id=1169).title == "Edge case no title"

@@ -1,0 +1,18 @@
+from django.contrib import admin
+
+from .models import Redirect
+
+
+@admin.register(Redirect)
+class RedirectAdmin(admin.ModelAdmin):
+    list_display = ["old_path", "target_url", "created_at"]
+    search_fields = ["old_path", "target", "post__title"]
+    autocomplete_fields = ["post"]
+    readonly_fields = ["created_at"]
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).select_related("post")
+
+    @admin.display(description=Redirect._meta.get_field("target").verbose_name)
+    def target_url(self, obj):
+        return obj.get_target_url()

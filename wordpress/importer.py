@@ -1,0 +1,449 @@
+"""Importing a WordPress export into Carnet, in one transaction.
+
+Every object remembers its WordPress id, so a second run finds what the first one
+stored: it creates nothing new and updates only what the export changed.
+"""
+
+import datetime
+import ipaddress
+import re
+from email.utils import parsedate_to_datetime
+from urllib.parse import parse_qs, unquote, urlsplit
+
+from django.conf import settings
+from django.contrib.auth import get_user_model
+from django.core.exceptions import ValidationError
+from django.core.validators import URLValidator, validate_email
+from django.db import transaction
+from django.utils import timezone
+from django.utils.text import slugify
+from django.utils.translation import gettext as _
+from taggit.models import Tag
+
+from blog.models import Comment, CommentKind, CommentStatus, Markup, Post, PostStatus
+from columns.models import Column, Publication, Republication
+
+from . import content, languages, wxr
+from .models import Redirect
+from .report import Report
+from .wxr import to_int
+
+POST_STATUS = {"publish": PostStatus.PUBLISHED, "future": PostStatus.PUBLISHED}
+COMMENT_STATUS = {
+    "1": CommentStatus.APPROVED,
+    "approve": CommentStatus.APPROVED,
+    "0": CommentStatus.PENDING,
+    "hold": CommentStatus.PENDING,
+    "spam": CommentStatus.SPAM,
+    "trash": CommentStatus.REMOVED,
+    "post-trashed": CommentStatus.REMOVED,
+}
+COMMENT_KIND = {"": CommentKind.COMMENT, "comment": CommentKind.COMMENT, **{k: k for k in ("pingback", "trackback")}}
+TAG_DOMAINS = {"post_tag", "category"}
+DEFAULT_CATEGORY = "uncategorized"
+ZERO_DATE = re.compile(r"^0000-00-00")
+COMMENT_FIELDS = [
+    *("kind", "author_name", "author_email", "author_url", "ip_address", "created_at", "body", "status", "user")
+]
+is_url = URLValidator(schemes=["http", "https"])
+
+
+class DryRun(Exception):
+    """Raised at the end of a dry run to roll everything back."""
+
+
+class Importer:
+    def __init__(self, author=None, default_language=None, progress=None):
+        self.author = author
+        self.default_language = default_language or settings.WORDPRESS_DEFAULT_LANGUAGE
+        self.progress = progress
+        self.report = Report()
+        self.site = wxr.Site()
+        self.users = {}
+        self.tags = {}
+        self.tags_seen = set()
+        self.columns = {}
+        self.post_ids = set()
+
+    def run(self, source, dry_run=False):
+        """Import `source` (a path or a binary file); nothing is stored if it fails or for a dry run."""
+        try:
+            with transaction.atomic():
+                self.tags = {tag.name.casefold(): tag for tag in Tag.objects.all()}
+                for number, entry in enumerate(wxr.read(source)):
+                    if isinstance(entry, wxr.Site):
+                        self.site = entry
+                    else:
+                        self.import_item(entry)
+                    if self.progress:
+                        self.progress(number)
+                if dry_run:
+                    raise DryRun
+        except DryRun:
+            pass
+        return self.report
+
+    def import_item(self, item):
+        kind = item.type if item.type in ("post", "page", "attachment") else "other"
+        reason = self.skip_reason(item)
+        if reason:
+            self.report.add(kind, "skipped", reason)
+            if item.comments:
+                self.report.add("comment", "skipped", _("on an item that is not imported"), len(item.comments))
+            return
+        self.post_ids.add(item.id)
+        post = self.import_post(item)
+        self.import_redirects(item, post)
+        self.import_comments(item, post)
+
+    def skip_reason(self, item):
+        if item.type == "page":
+            return _("pages are not imported")
+        if item.type == "attachment":
+            return _("attachments are not imported (their files stay where they are)")
+        if item.type != "post":
+            return _("“%(type)s” items are not imported") % {"type": item.type}
+        if item.status in ("trash", "auto-draft", "inherit"):
+            return _("status “%(status)s”") % {"status": item.status}
+        if not item.id:
+            return _("no WordPress id")
+        if item.id in self.post_ids:
+            return _("WordPress id %(id)s appears twice in the export") % {"id": item.id}
+        return None
+
+    # Posts
+
+    def import_post(self, item):
+        found = languages.detect(item, content.to_html(item.content))
+        notice, body = content.take_column_notice(found.body)
+        language = found.language or self.default_language
+        post = Post.objects.filter(wordpress_id=item.id).first()
+        published_at = post_date(item) or (post.published_at if post else None)
+        if not found.language:
+            self.report.default_language.append(found.title or item.slug or str(item.id))
+        values = {
+            "title": (found.title or slug_title(item))[:250],
+            "language": language,
+            "body": content.clean_body(body),
+            "markup": Markup.HTML,
+            "status": POST_STATUS.get(item.status, PostStatus.DRAFT) if not item.password else PostStatus.DRAFT,
+            "published_at": published_at,
+            "allow_comments": item.comment_status == "open",
+            "author_id": (self.author or self.user_for(item.creator)).pk,
+        }
+        outcome = "created" if post is None else "unchanged"
+        if post is None:
+            post = Post(wordpress_id=item.id, slug=self.free_slug(item, None), **values)
+        else:
+            changed = [name for name, value in values.items() if getattr(post, name) != value]
+            slug = post.slug if self.slug_fits(item, post) else self.free_slug(item, post)
+            if changed or slug != post.slug:
+                outcome = "updated"
+                post.slug = slug
+                for name in changed:
+                    setattr(post, name, values[name])
+        if self.set_summaries(post, found.summaries, language):
+            outcome = outcome if outcome == "created" else "updated"
+        if outcome != "unchanged":
+            post.save()
+        if self.set_tags(item, post, created=outcome == "created") and outcome == "unchanged":
+            outcome = "updated"
+            Post.objects.filter(pk=post.pk).update(updated_at=timezone.now())
+        if item.password:
+            self.report.note("post", _("password-protected: imported as a draft"))
+        self.report.add("post", outcome)
+        self.import_republication(notice, post)
+        return post
+
+    def set_summaries(self, post, summaries, language):
+        """Put the summaries on `post` (saved with it); True when one changed."""
+        existing = {} if post.pk is None else {t.language_code: t.summary for t in post.translations.all()}
+        changed = False
+        for code, text in summaries.items():
+            if existing.get(code) != text:
+                post.set_current_language(code)
+                post.summary = text
+                changed = True
+        post.set_current_language(language)
+        return changed
+
+    def set_tags(self, item, post, created):
+        """Tags and categories of the item become the post's tags; True when they changed."""
+        names = {}
+        for term in item.terms:
+            if term.domain not in TAG_DOMAINS or not term.name:
+                continue
+            if term.domain == "category" and term.slug == DEFAULT_CATEGORY:
+                self.report.add("tag", "skipped", _("“Uncategorized”, WordPress's default category"))
+                continue
+            names.setdefault(term.name[:100].casefold(), term.name[:100])
+        tags = [self.tag_named(name) for name in names.values()]
+        current = set() if created else set(post.tagged_items.values_list("tag_id", flat=True))
+        if {tag.pk for tag in tags} == current:
+            return False
+        post.tags.set(tags)
+        return True
+
+    def tag_named(self, name):
+        key = name.casefold()
+        if key not in self.tags:
+            self.tags[key] = Tag.objects.create(name=name)
+            self.report.add("tag", "created")
+        elif key not in self.tags_seen:
+            self.report.add("tag", "unchanged")
+        self.tags_seen.add(key)
+        return self.tags[key]
+
+    def slug_fits(self, item, post):
+        base = base_slug(item)
+        return post.slug == base or re.fullmatch(rf"{re.escape(base)}-\d+", post.slug) is not None
+
+    def free_slug(self, item, post):
+        """The item's slug, with `-2`, `-3`… when another post already has it."""
+        base = base_slug(item)
+        taken = set(
+            Post.objects.filter(slug__startswith=base)
+            .exclude(pk=post.pk if post else None)
+            .values_list("slug", flat=True)
+        )
+        slug, number = base, 2
+        while slug in taken:
+            slug, number = f"{base[:190]}-{number}", number + 1
+        if slug != base:
+            self.report.note(
+                "post", _("slug “%(base)s” already taken: stored as “%(slug)s”") % {"base": base, "slug": slug}
+            )
+        return slug
+
+    def user_for(self, login):
+        login = login or "wordpress"
+        if login not in self.users:
+            self.users[login] = self.find_or_create_user(login)
+        return self.users[login]
+
+    def find_or_create_user(self, login):
+        User = get_user_model()
+        username = login if re.fullmatch(r"[\w.@+-]{1,150}", login) else slugify(login)[:150] or "wordpress"
+        user = User.objects.filter(username=username).first()
+        if user:
+            self.report.add("user", "unchanged")
+            return user
+        author = self.site.authors.get(login, wxr.Author(login=login))
+        user = User(
+            username=username,
+            email=author.email if valid_email(author.email) else "",
+            first_name=author.first_name[:150],
+            last_name=author.last_name[:150],
+            display_name=author.display_name[:150],
+        )
+        user.set_unusable_password()
+        user.save()
+        self.report.add("user", "created", _("without a password: set one with “manage.py changepassword”"))
+        return user
+
+    # Columns
+
+    def import_republication(self, notice, post):
+        if notice is None:
+            return
+        if not valid_url(notice["url"]):
+            self.report.add("republication", "skipped", _("the link to the original is not a web address"))
+            return
+        taken = Republication.objects.filter(original_url=notice["url"]).exclude(post=post).exists()
+        if taken:
+            self.report.add("republication", "skipped", _("another post already republishes the same original"))
+            return
+        values = {
+            "column": self.column_for(notice),
+            "original_url": notice["url"],
+            "original_title": post.title[:300],
+            "originally_published_on": timezone.localdate(post.published_at) if post.published_at else None,
+        }
+        republication = Republication.objects.filter(post=post).first()
+        if republication is None:
+            Republication.objects.create(post=post, **values)
+            self.report.add("republication", "created")
+            return
+        changed = [name for name, value in values.items() if getattr(republication, name) != value]
+        for name in changed:
+            setattr(republication, name, values[name])
+        if changed:
+            republication.save(update_fields=changed)
+        self.report.add("republication", "updated" if changed else "unchanged")
+
+    def column_for(self, notice):
+        key = (notice["publication"].casefold(), notice["column"].casefold())
+        if key not in self.columns:
+            publication = Publication.objects.filter(name__iexact=notice["publication"]).first()
+            if publication is None:
+                parts = urlsplit(notice["url"])
+                publication = Publication.objects.create(
+                    name=notice["publication"][:200],
+                    slug=free_slug(Publication, notice["publication"]),
+                    url=f"{parts.scheme}://{parts.netloc}/",
+                )
+            column = Column.objects.filter(publication=publication, name__iexact=notice["column"]).first()
+            if column is None:
+                column = Column.objects.create(
+                    publication=publication, name=notice["column"][:200], slug=free_slug(Column, notice["column"])
+                )
+            self.columns[key] = column
+        return self.columns[key]
+
+    # Old addresses
+
+    def import_redirects(self, item, post):
+        new_path = post.get_absolute_url()
+        paths = {path for path in old_paths(item, self.site) if path != new_path}
+        existing = {r.old_path: r for r in Redirect.objects.filter(old_path__in=paths)}
+        for path in sorted(paths):
+            redirect = existing.get(path)
+            if redirect is None:
+                Redirect.objects.create(old_path=path, post=post)
+                self.report.add("redirect", "created")
+            elif redirect.post_id != post.pk:
+                redirect.post, redirect.target = post, ""
+                redirect.save(update_fields=["post", "target"])
+                self.report.add("redirect", "updated")
+            else:
+                self.report.add("redirect", "unchanged")
+
+    # Comments
+
+    def import_comments(self, item, post):
+        wanted = {}
+        for comment in item.comments:
+            kind = COMMENT_KIND.get(comment.type)
+            if kind is None:
+                self.report.add("comment", "skipped", _("type “%(type)s”") % {"type": comment.type})
+            elif not comment.id or comment.id in wanted:
+                self.report.add("comment", "skipped", _("no WordPress id, or the same id twice"))
+            else:
+                wanted[comment.id] = comment
+        existing = {c.wordpress_id: c for c in Comment.objects.filter(wordpress_id__in=wanted)}
+        new, changed = [], set()
+        for wordpress_id, comment in wanted.items():
+            values = self.comment_values(comment, kind=COMMENT_KIND[comment.type])
+            stored = existing.get(wordpress_id)
+            if stored is None:
+                new.append(Comment(post=post, wordpress_id=wordpress_id, language=post.language, **values))
+                continue
+            values["post_id"] = post.pk
+            differs = [name for name, value in values.items() if getattr(stored, name) != value]
+            for name in differs:
+                setattr(stored, name, values[name])
+            if differs:
+                changed.add(wordpress_id)
+        Comment.objects.bulk_create(new)
+        by_wordpress_id = {**existing, **{c.wordpress_id: c for c in new}}
+        self.link_threads(wanted, by_wordpress_id, changed)
+        Comment.objects.bulk_update(
+            [by_wordpress_id[i] for i in changed if i in existing], [*COMMENT_FIELDS, "post", "parent"]
+        )
+        Comment.objects.bulk_update([c for c in new if c.parent_id], ["parent"])
+        self.report.add("comment", "created", count=len(new))
+        self.report.add("comment", "updated", count=len(changed & existing.keys()))
+        self.report.add("comment", "unchanged", count=len(existing.keys() - changed))
+
+    def link_threads(self, wanted, by_wordpress_id, changed):
+        for wordpress_id, comment in wanted.items():
+            stored = by_wordpress_id[wordpress_id]
+            parent = by_wordpress_id.get(comment.parent_id)
+            if comment.parent_id and parent is None:
+                self.report.note("comment", _("reply to a comment missing from the export: kept as a comment"))
+            parent_id = parent.pk if parent else None
+            if stored.parent_id != parent_id:
+                stored.parent_id = parent_id
+                changed.add(wordpress_id)
+
+    def comment_values(self, comment, kind):
+        return {
+            "kind": kind,
+            "author_name": (comment.author or _("Anonymous"))[:100],
+            "author_email": comment.email if valid_email(comment.email) else "",
+            "author_url": comment.url if len(comment.url) <= 500 and valid_url(comment.url) else "",
+            "ip_address": valid_ip(comment.ip),
+            "created_at": parse_date(comment.date_gmt) or parse_date(comment.date, local=True) or timezone.now(),
+            "body": content.comment_text(comment.content),
+            "status": COMMENT_STATUS.get(comment.approved, CommentStatus.PENDING),
+            "user_id": self.commenting_user_id(comment.user_id),
+        }
+
+    def commenting_user_id(self, wordpress_user_id):
+        """The Carnet user behind a comment written by one of the blog's authors."""
+        logins = {to_int(author.id): login for login, author in self.site.authors.items() if author.id}
+        login = logins.get(wordpress_user_id) if wordpress_user_id else None
+        return self.user_for(login).pk if login else None
+
+
+def post_date(item):
+    """When the post was (or will be) published: GMT date, else local date, else the RSS date."""
+    found = parse_date(item.date_gmt) or parse_date(item.date, local=True)
+    if found is None and item.pub_date:
+        try:
+            found = parsedate_to_datetime(item.pub_date)
+        except (TypeError, ValueError):
+            found = None
+        if found and found.year <= 1970:
+            found = None
+    return found
+
+
+def parse_date(value, local=False):
+    if not value or ZERO_DATE.match(value):
+        return None
+    try:
+        moment = datetime.datetime.strptime(value.strip()[:19], "%Y-%m-%d %H:%M:%S")
+    except ValueError:
+        return None
+    return timezone.make_aware(moment, timezone.get_default_timezone() if local else datetime.UTC)
+
+
+def base_slug(item):
+    slug = slugify(unquote(item.slug), allow_unicode=True) if item.slug else ""
+    return (slug or slugify(content.plain_text(item.title), allow_unicode=True) or f"post-{item.id}")[:190]
+
+
+def slug_title(item):
+    return base_slug(item).replace("-", " ").capitalize()
+
+
+def free_slug(model, name):
+    base = slugify(name)[:190] or model._meta.model_name
+    slug, number = base, 2
+    while model.objects.filter(slug=slug).exists():
+        slug, number = f"{base}-{number}", number + 1
+    return slug
+
+
+def old_paths(item, site):
+    """The addresses the old blog answered for `item`: its permalink and `?p=ID`."""
+    base = urlsplit(site.base_blog_url or item.link).path.rstrip("/") + "/"
+    paths = {f"{base}?p={item.id}"}
+    link = urlsplit(item.link)
+    if link.path and "p" not in parse_qs(link.query):
+        paths.add(unquote(link.path)[:500])
+    return paths
+
+
+def valid_email(value):
+    try:
+        validate_email(value)
+    except ValidationError:
+        return False
+    return True
+
+
+def valid_url(value):
+    try:
+        is_url(value)
+    except ValidationError:
+        return False
+    return True
+
+
+def valid_ip(value):
+    try:
+        return str(ipaddress.ip_address(value.strip()))
+    except ValueError:
+        return None
