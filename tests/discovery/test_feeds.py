@@ -126,7 +126,7 @@ def test_language_feed_holds_only_that_language_and_speaks_it(client, posts):
     """The French feed lists French posts only and describes itself in French."""
     parsed = feedparser.parse(client.get("/language/fr/feed/").content)
     assert [entry.title for entry in parsed.entries] == ["Internet, un espace de vie"]
-    assert parsed.feed.description == "Les derniers billets écrits en français."
+    assert parsed.feed.description == "Les derniers articles écrits en français."
 
 
 @pytest.mark.parametrize("url", ["/language/de/feed/", "/tag/nothing/feed/atom/", "/columns/nothing/feed/"])

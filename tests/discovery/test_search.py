@@ -155,7 +155,7 @@ def test_search_page_in_french(french_client):
     """The page speaks the reader's language."""
     PostFactory(title="Une lumière")
     html = search(french_client, q="lumière").content.decode()
-    assert "1 billet trouvé." in html
+    assert "1 article trouvé." in html
 
 
 def test_empty_search_shows_the_form_only(client):
