@@ -98,3 +98,6 @@ class PostAdmin(TranslatableAdmin):
         self.message_user(
             request, ngettext("%d post unpublished.", "%d posts unpublished.", count) % count, messages.SUCCESS
         )
+
+
+from . import comment_admin  # noqa: E402, F401 - registers the moderation admin

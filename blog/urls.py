@@ -1,6 +1,6 @@
 from django.urls import path, register_converter
 
-from . import feeds, views
+from . import comment_feeds, feeds, views, views_comments
 
 
 class TwoDigits:
@@ -40,4 +40,17 @@ urlpatterns = [
     path("tag/<str:slug>/feed/atom/", feeds.TagAtomFeed(), name="tag-feed-atom"),
     path("authors/<str:username>/", views.AuthorPostListView.as_view(), name="author-detail"),
     path("preview/<int:pk>/", views.PostPreviewView.as_view(), name="post-preview"),
+    path(
+        "<yyyy:year>/<dd:month>/<dd:day>/<str:slug>/comment/",
+        views_comments.CommentCreateView.as_view(),
+        name="comment-create",
+    ),
+    path(
+        "<yyyy:year>/<dd:month>/<dd:day>/<str:slug>/comments/feed/",
+        comment_feeds.PostCommentsFeed(),
+        name="post-comments-feed",
+    ),
+    path("comments/feed/", comment_feeds.LatestCommentsFeed(), name="comments-feed"),
+    path("comments/confirm/<str:token>/", views_comments.confirm_subscription, name="subscription-confirm"),
+    path("comments/unsubscribe/<str:token>/", views_comments.unsubscribe, name="subscription-unsubscribe"),
 ]

@@ -1,12 +1,26 @@
-from .comment import Comment, CommentKind, CommentStatus, Subscription, SubscriptionScope
+from .comment import (
+    Comment,
+    CommentAttempt,
+    CommentKind,
+    CommentStatus,
+    Notification,
+    NotificationKind,
+    NotificationStatus,
+    Subscription,
+    SubscriptionScope,
+)
 from .post import Language, Markup, Post, PostStatus, TaggedPost
 
 __all__ = [
     "Comment",
+    "CommentAttempt",
     "CommentKind",
     "CommentStatus",
     "Language",
     "Markup",
+    "Notification",
+    "NotificationKind",
+    "NotificationStatus",
     "Post",
     "PostStatus",
     "Subscription",

@@ -2,6 +2,7 @@ import secrets
 
 from django.conf import settings
 from django.db import models
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
@@ -23,6 +24,13 @@ class CommentQuerySet(models.QuerySet):
     def approved(self):
         """Comments readers may see."""
         return self.filter(status=CommentStatus.APPROVED)
+
+    def pending(self):
+        """Comments awaiting a moderator's decision."""
+        return self.filter(status=CommentStatus.PENDING)
+
+    def from_address(self, email):
+        return self.filter(author_email__iexact=email)
 
 
 class Comment(models.Model):
@@ -46,6 +54,9 @@ class Comment(models.Model):
     user_agent = models.CharField(_("user agent"), max_length=500, blank=True)
     created_at = models.DateTimeField(_("date"), default=timezone.now, db_index=True)
     wordpress_id = models.PositiveBigIntegerField(_("WordPress id"), null=True, blank=True, unique=True, editable=False)
+    held_because = models.CharField(
+        _("held because"), max_length=200, blank=True, help_text=_("Why the spam checks did not publish it at once.")
+    )
 
     objects = CommentQuerySet.as_manager()
 
@@ -60,6 +71,19 @@ class Comment(models.Model):
 
     def get_absolute_url(self):
         return f"{self.post.get_absolute_url()}#comment-{self.pk}"
+
+    @property
+    def safe_author_url(self):
+        """The commenter's website when it is a web address (never `javascript:` and the like)."""
+        if self.author_url.lower().startswith(("http://", "https://")):
+            return self.author_url
+        return ""
+
+
+class SubscriptionQuerySet(models.QuerySet):
+    def confirmed(self):
+        """Subscriptions whose address followed the confirmation link."""
+        return self.filter(confirmed_at__isnull=False)
 
 
 class SubscriptionScope(models.TextChoices):
@@ -90,9 +114,100 @@ class Subscription(models.Model):
     created_at = models.DateTimeField(_("created"), auto_now_add=True)
     confirmed_at = models.DateTimeField(_("confirmed"), null=True, blank=True)
 
+    objects = SubscriptionQuerySet.as_manager()
+
     class Meta:
         verbose_name = _("subscription")
         verbose_name_plural = _("subscriptions")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["post", "email"], condition=models.Q(scope="all"), name="one_all_subscription_per_address"
+            ),
+            models.UniqueConstraint(
+                fields=["comment", "email"],
+                condition=models.Q(scope="replies"),
+                name="one_replies_subscription_per_comment",
+            ),
+        ]
 
     def __str__(self):
         return f"{self.email} → {self.post}"
+
+    def get_unsubscribe_url(self):
+        return settings.SITE_URL + reverse("blog:subscription-unsubscribe", args=[self.token])
+
+    def get_confirm_url(self):
+        return settings.SITE_URL + reverse("blog:subscription-confirm", args=[self.token])
+
+
+class CommentAttempt(models.Model):
+    """One comment sent from an address: the rate limit counts these, so it holds across app processes."""
+
+    ip_address = models.GenericIPAddressField(_("IP address"))
+    created_at = models.DateTimeField(_("date"), default=timezone.now)
+
+    class Meta:
+        verbose_name = _("comment attempt")
+        verbose_name_plural = _("comment attempts")
+        indexes = [models.Index(fields=["ip_address", "created_at"]), models.Index(fields=["created_at"])]
+
+    def __str__(self):
+        return f"{self.ip_address} {self.created_at:%Y-%m-%d %H:%M:%S}"
+
+
+class NotificationKind(models.TextChoices):
+    CONFIRMATION = "confirmation", _("Subscription confirmation")
+    MODERATION = "moderation", _("Comment awaiting moderation")
+    NEW_COMMENT = "new_comment", _("New comment for a subscriber")
+
+
+class NotificationStatus(models.TextChoices):
+    QUEUED = "queued", _("Queued")
+    SENT = "sent", _("Sent")
+    FAILED = "failed", _("Failed")
+
+
+class Notification(models.Model):
+    """One e-mail to one address, so a failed send stays visible and is sent once only."""
+
+    kind = models.CharField(_("kind"), max_length=20, choices=NotificationKind.choices)
+    recipient = models.EmailField(_("recipient"))
+    language = models.CharField(_("language"), max_length=2, choices=settings.LANGUAGES, default="fr")
+    comment = models.ForeignKey(
+        Comment,
+        on_delete=models.CASCADE,
+        null=True,
+        blank=True,
+        related_name="notifications",
+        verbose_name=_("comment"),
+    )
+    subscription = models.ForeignKey(
+        Subscription,
+        on_delete=models.CASCADE,
+        null=True,
+        blank=True,
+        related_name="notifications",
+        verbose_name=_("subscription"),
+    )
+    status = models.CharField(
+        _("status"), max_length=10, choices=NotificationStatus.choices, default=NotificationStatus.QUEUED
+    )
+    attempts = models.PositiveSmallIntegerField(_("attempts"), default=0)
+    last_error = models.TextField(_("last error"), blank=True)
+    created_at = models.DateTimeField(_("created"), default=timezone.now)
+    sent_at = models.DateTimeField(_("sent"), null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("e-mail notification")
+        verbose_name_plural = _("e-mail notifications")
+        ordering = ["-created_at", "-pk"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["kind", "comment", "recipient"],
+                condition=models.Q(comment__isnull=False),
+                name="one_notification_per_comment_and_address",
+            )
+        ]
+
+    def __str__(self):
+        return f"{self.get_kind_display()} → {self.recipient}"

@@ -1,7 +1,9 @@
+import datetime
+
 from django.conf import settings
 from django.db import models
 from django.db.models import Count, Exists, F, FloatField, OuterRef, Subquery, Sum
-from django.db.models.functions import Cast
+from django.db.models.functions import Cast, Coalesce
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -70,9 +72,25 @@ class PostQuerySet(TranslatableQuerySet):
 
     def for_list(self):
         """Everything a list of posts shows, fetched in a fixed number of queries."""
-        return self.select_related("author", "republication__column__publication").prefetch_related(
-            "tags", "translations", "republication__column__translations"
+        return (
+            self.select_related("author", "republication__column__publication")
+            .prefetch_related("tags", "translations", "republication__column__translations")
+            .with_comment_count()
         )
+
+    def with_comment_count(self):
+        """Annotate `num_comments`, the number of approved comments, in the same query."""
+        from .comment import Comment
+
+        approved = (
+            Comment.objects.approved()
+            .filter(post=OuterRef("pk"))
+            .order_by()
+            .values("post")
+            .annotate(n=Count("pk"))
+            .values("n")
+        )
+        return self.annotate(num_comments=Coalesce(Subquery(approved), 0))
 
     def similar_to(self, post, limit=None):
         """Published posts sharing the most tags with `post`, in one query.
@@ -173,6 +191,14 @@ class Post(TranslatableModel):
         return (
             self.status == PostStatus.PUBLISHED and self.published_at is not None and self.published_at > timezone.now()
         )
+
+    @property
+    def comments_open(self):
+        """Readers may comment: allowed on this post, published, and not past COMMENTS_CLOSE_AFTER_DAYS."""
+        if not (self.allow_comments and self.is_published):
+            return False
+        days = settings.COMMENTS_CLOSE_AFTER_DAYS
+        return not days or timezone.now() < self.published_at + datetime.timedelta(days=days)
 
     @property
     def other_languages(self):

@@ -178,6 +178,22 @@ LOGGING = {
 
 FORMAT_MODULE_PATH = ["config.formats"]
 
+# --- comments ---
+COMMENTS_CLOSE_AFTER_DAYS = int(env("COMMENTS_CLOSE_AFTER_DAYS", "0"))  # 0: comments never close by age
+COMMENTS_MAX_DEPTH = int(env("COMMENTS_MAX_DEPTH", "3"))
+COMMENTS_MAX_LINKS = int(env("COMMENTS_MAX_LINKS", "2"))  # more links than this: held for moderation
+COMMENTS_BLOCKLIST = env_list("COMMENTS_BLOCKLIST")  # words that mark a comment as spam
+COMMENTS_MIN_SECONDS = int(env("COMMENTS_MIN_SECONDS", "3"))  # faster than this from page to post: a robot
+COMMENTS_MAX_FORM_AGE = int(env("COMMENTS_MAX_FORM_AGE", str(2 * 24 * 3600)))
+COMMENTS_RATE_LIMIT = int(env("COMMENTS_RATE_LIMIT", "5"))  # comments per address per window
+COMMENTS_RATE_WINDOW = int(env("COMMENTS_RATE_WINDOW", "600"))  # seconds
+# Behind a proxy, e.g. "HTTP_X_FORWARDED_FOR": its right-most address is the one the proxy saw.
+COMMENTS_CLIENT_IP_HEADER = env("COMMENTS_CLIENT_IP_HEADER", "REMOTE_ADDR")
+COMMENTS_FEED_SIZE = 30
+COMMENTS_MAIL_RETRIES = 3  # failed e-mails are retried this many times when the task backend can defer
+AKISMET_API_KEY = env("AKISMET_API_KEY", "")
+AKISMET_URL = env("AKISMET_URL", "https://rest.akismet.com/1.1/comment-check")
+
 # --- wordpress ---
 # The language of imported posts that carry no sign of theirs (plugin meta, Polylang, [fr]/[en]).
 WORDPRESS_DEFAULT_LANGUAGE = env("WORDPRESS_DEFAULT_LANGUAGE", "fr")

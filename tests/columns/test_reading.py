@@ -206,9 +206,9 @@ def test_columns_index_query_count_is_locked(client, django_assert_num_queries, 
 
 @pytest.mark.parametrize("count", [2, 20])
 def test_republished_post_query_count_is_locked(client, django_assert_num_queries, count):
-    """A republished post page runs 6 queries whether its column has 2 or 20 pieces (all similar posts)."""
+    """A republished post page runs 7 queries (6 + its comments) with 2 or 20 pieces in its column."""
     pieces = RepublicationFactory.create_batch(
         count, post__tags=["internet", "relations"], post__summary={"fr": "Résumé."}
     )
-    with django_assert_num_queries(6):
+    with django_assert_num_queries(7):
         assert client.get(pieces[0].post.get_absolute_url()).status_code == 200

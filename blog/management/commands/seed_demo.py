@@ -10,6 +10,7 @@ class Command(BaseCommand):
     def handle(self, *args, **options):
         admin, author = demo.ensure_users()
         created = demo.seed_posts(author)
+        demo.seed_comments()
         columns_demo.seed(author)
         self.stdout.write(self.style.SUCCESS(f"Demo content ready ({created} new posts)."))
         self.stdout.write(

@@ -1,0 +1,84 @@
+"""Moderation: comments, subscriptions and the e-mails they caused."""
+
+from django.contrib import admin, messages
+from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext
+
+from . import services
+from .comment_text import excerpt
+from .models import Comment, CommentStatus, Notification, NotificationStatus, Subscription
+
+
+@admin.register(Comment)
+class CommentAdmin(admin.ModelAdmin):
+    list_display = ["author_name", "post", "body_excerpt", "status", "held_because", "created_at"]
+    list_filter = ["status", "kind", "language", "created_at"]
+    list_select_related = ["post"]
+    search_fields = ["author_name", "author_email", "body", "ip_address", "post__title"]
+    date_hierarchy = "created_at"
+    actions = ["approve", "mark_spam", "remove"]
+    raw_id_fields = ["post", "parent", "user"]
+    readonly_fields = ["ip_address", "user_agent", "held_because", "created_at"]
+
+    @admin.display(description=_("comment"))
+    def body_excerpt(self, obj):
+        return excerpt(obj.body, 120)
+
+    def save_model(self, request, obj, form, change):
+        """Approving from the change form e-mails the subscribers, as the list action does."""
+        super().save_model(request, obj, form, change)
+        if obj.status == CommentStatus.APPROVED and form.initial.get("status") != obj.status:
+            services.announce_approval(obj)
+
+    @admin.action(description=_("Approve the selected comments"), permissions=["change"])
+    def approve(self, request, queryset):
+        count = services.approve(queryset)
+        self.message_user(
+            request, ngettext("%d comment approved.", "%d comments approved.", count) % count, messages.SUCCESS
+        )
+
+    @admin.action(description=_("Mark the selected comments as spam"), permissions=["change"])
+    def mark_spam(self, request, queryset):
+        count = services.mark_spam(queryset)
+        self.message_user(request, ngettext("%d comment marked as spam.", "%d comments marked as spam.", count) % count)
+
+    @admin.action(description=_("Remove the selected comments"), permissions=["change"])
+    def remove(self, request, queryset):
+        count = services.remove(queryset)
+        self.message_user(request, ngettext("%d comment removed.", "%d comments removed.", count) % count)
+
+
+@admin.register(Subscription)
+class SubscriptionAdmin(admin.ModelAdmin):
+    list_display = ["email", "post", "scope", "language", "created_at", "confirmed_at"]
+    list_filter = ["scope", "language", ("confirmed_at", admin.EmptyFieldListFilter)]
+    list_select_related = ["post"]
+    search_fields = ["email", "post__title"]
+    raw_id_fields = ["post", "comment"]
+
+
+@admin.register(Notification)
+class NotificationAdmin(admin.ModelAdmin):
+    list_display = ["kind", "recipient", "language", "status", "attempts", "last_error", "created_at", "sent_at"]
+    list_filter = ["status", "kind", "language"]
+    search_fields = ["recipient"]
+    actions = ["send_again"]
+    readonly_fields = [f.name for f in Notification._meta.fields]
+
+    def has_add_permission(self, request):
+        return False
+
+    @admin.action(description=_("Send the selected failed e-mails again"), permissions=["view"])
+    def send_again(self, request, queryset):
+        count = services.send_again(queryset)
+        self.message_user(request, ngettext("%d e-mail queued again.", "%d e-mails queued again.", count) % count)
+
+    def changelist_view(self, request, extra_context=None):
+        failed = Notification.objects.filter(status=NotificationStatus.FAILED).count()
+        if failed:
+            self.message_user(
+                request,
+                ngettext("%d e-mail could not be sent.", "%d e-mails could not be sent.", failed) % failed,
+                messages.WARNING,
+            )
+        return super().changelist_view(request, extra_context)

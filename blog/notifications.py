@@ -1,0 +1,78 @@
+"""The e-mails comments cause, written in the recipient's language. Plain text only."""
+
+from django.conf import settings
+from django.core.mail import EmailMessage
+from django.template.loader import render_to_string
+from django.urls import reverse
+from django.utils import translation
+from django.utils.translation import gettext as _
+
+from .comment_text import excerpt
+from .models import NotificationKind
+
+
+def one_line(text):
+    return " ".join(str(text).split())
+
+
+def build(notification):
+    """The EmailMessage for `notification`, rendered in `notification.language`."""
+    with translation.override(notification.language):
+        subject, template, context, headers = BUILDERS[notification.kind](notification)
+        body = render_to_string(template, {"SITE_NAME": settings.SITE_NAME, **context})
+    return EmailMessage(
+        one_line(subject),
+        body,
+        to=[notification.recipient],
+        headers={"Auto-Submitted": "auto-generated", **headers},
+    )
+
+
+def _confirmation(notification):
+    subscription = notification.subscription
+    post = subscription.post
+    context = {
+        "post": post,
+        "post_url": settings.SITE_URL + post.get_absolute_url(),
+        "subscription": subscription,
+        "confirm_url": subscription.get_confirm_url(),
+    }
+    subject = _("Please confirm: e-mails about comments on “%(title)s”") % {"title": post.title}
+    return subject, "blog/emails/confirmation.txt", context, {}
+
+
+def _moderation(notification):
+    comment = notification.comment
+    context = {
+        "comment": comment,
+        "excerpt": excerpt(comment.body, 1000),
+        "post": comment.post,
+        "change_url": settings.SITE_URL + reverse("admin:blog_comment_change", args=[comment.pk]),
+        "pending_url": settings.SITE_URL + reverse("admin:blog_comment_changelist") + "?status__exact=pending",
+    }
+    subject = _("A comment awaits moderation on “%(title)s”") % {"title": comment.post.title}
+    return subject, "blog/emails/moderation.txt", context, {}
+
+
+def _new_comment(notification):
+    comment = notification.comment
+    subscription = notification.subscription
+    unsubscribe_url = subscription.get_unsubscribe_url()
+    context = {
+        "comment": comment,
+        "excerpt": excerpt(comment.body),
+        "post": comment.post,
+        "comment_url": settings.SITE_URL + comment.get_absolute_url(),
+        "subscription": subscription,
+        "unsubscribe_url": unsubscribe_url,
+    }
+    subject = _("New comment on “%(title)s”") % {"title": comment.post.title}
+    headers = {"List-Unsubscribe": f"<{unsubscribe_url}>", "List-Unsubscribe-Post": "List-Unsubscribe=One-Click"}
+    return subject, "blog/emails/new_comment.txt", context, headers
+
+
+BUILDERS = {
+    NotificationKind.CONFIRMATION: _confirmation,
+    NotificationKind.MODERATION: _moderation,
+    NotificationKind.NEW_COMMENT: _new_comment,
+}

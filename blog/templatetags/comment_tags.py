@@ -1,0 +1,61 @@
+from django import template
+from django.conf import settings
+from django.urls import resolve, reverse
+
+from blog import comment_text, comment_threads, spam
+from blog.comment_forms import CommentForm
+from blog.models import Comment
+
+register = template.Library()
+
+
+@register.filter
+def comment_body(text):
+    """A comment's plain text as paragraphs with clickable links, everything else escaped."""
+    return comment_text.render_body(text)
+
+
+@register.inclusion_tag("blog/_comments.html", takes_context=True)
+def comment_section(context, post):
+    """The approved comments of `post` as threads, and the form (bound, after an error) to add one."""
+    request = context["request"]
+    comments = list(post.comments.approved()) if post.pk else []
+    by_pk = {comment.pk: comment for comment in comments}
+    form = context.get("comment_form")
+    if form is None:
+        reply_to = by_pk.get(_int(request.GET.get("replytocom")))
+        form = CommentForm.for_reader(post, request.user, parent=reply_to)
+    return {
+        "post": post,
+        "request": request,
+        "threads": comment_threads.build(comments, settings.COMMENTS_MAX_DEPTH),
+        "count": len(comments),
+        "form": form,
+        "replying_to": by_pk.get(_int(form["parent"].value())),
+        "comment_error": context.get("comment_error"),
+        "timestamp": spam.sign_timestamp(),
+        "akismet": bool(settings.AKISMET_API_KEY),
+        "LANGUAGE_CODE": context.get("LANGUAGE_CODE"),
+    }
+
+
+def _int(value):
+    try:
+        return int(value)
+    except (TypeError, ValueError):
+        return None
+
+
+@register.simple_tag
+def post_url(post, name):
+    """The URL named `name` that sits under the post's permalink (comment form, comments feed)."""
+    return reverse(name, kwargs=resolve(post.get_absolute_url()).kwargs)
+
+
+@register.inclusion_tag("admin/blog/_pending_comments.html", takes_context=True)
+def pending_comments_notice(context):
+    """On the admin index, for moderators: how many comments await a decision."""
+    request = context["request"]
+    if not request.user.has_perm("blog.change_comment"):
+        return {"count": 0}
+    return {"count": Comment.objects.pending().count()}

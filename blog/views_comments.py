@@ -1,0 +1,72 @@
+from django.contrib import messages
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.translation import get_language
+from django.utils.translation import gettext as _
+from django.views.decorators.cache import never_cache
+from django.views.decorators.csrf import csrf_exempt
+
+from . import ratelimit, services
+from .comment_forms import CommentForm
+from .models import CommentStatus, Subscription
+from .views import PostDetailView
+
+
+class CommentCreateView(PostDetailView):
+    """Receives the comment form; on any problem the post page comes back with the form as typed."""
+
+    http_method_names = ["post"]
+
+    def post(self, request, *args, **kwargs):
+        self.object = post = self.get_object()
+        form = CommentForm(request.POST, post=post)
+        if not post.comments_open:
+            return self.page_with_form(form, _("Comments are closed on this post."), status=403)
+        if not ratelimit.allow(ratelimit.client_ip(request)):
+            message = _(
+                "You have sent several comments in a short time. Please wait a few minutes, then send it again: "
+                "your text is kept below."
+            )
+            return self.page_with_form(form, message, status=429)
+        if not form.is_valid():
+            return self.page_with_form(form, _("Your comment was not sent. Please correct what is marked."), status=400)
+        comment = services.post_comment(
+            post=post,
+            data=form.cleaned_data,
+            user=request.user,
+            ip_address=ratelimit.client_ip(request),
+            user_agent=request.headers.get("User-Agent", ""),
+            language=get_language()[:2],
+            request_meta=request.META,
+        )
+        if comment.status == CommentStatus.APPROVED:
+            messages.success(request, _("Thank you, your comment is published."))
+            return redirect(comment.get_absolute_url())
+        # Spam gets the same answer as a held comment: no hint for whoever sent it.
+        messages.info(request, _("Thank you. Your comment awaits moderation and will appear once approved."))
+        return redirect(post.get_absolute_url() + "#comments")
+
+    def page_with_form(self, form, message, status):
+        context = self.get_context_data(object=self.object, comment_form=form, comment_error=message)
+        return self.render_to_response(context, status=status)
+
+
+@never_cache
+def confirm_subscription(request, token):
+    subscription = get_object_or_404(Subscription.objects.select_related("post", "comment"), token=token)
+    services.confirm_subscription(subscription)
+    return render(request, "blog/subscription_confirmed.html", {"subscription": subscription})
+
+
+@never_cache
+@csrf_exempt  # mail clients' one-click unsubscribe (RFC 8058) posts without a CSRF token; the token is the secret
+def unsubscribe(request, token):
+    """GET asks (mail scanners follow links); POST, from the page or a mail client, unsubscribes."""
+    subscription = Subscription.objects.select_related("post").filter(token=token).first()
+    if request.method == "POST":
+        post = subscription.post if subscription else None
+        if subscription:
+            services.unsubscribe(subscription)
+        return render(request, "blog/unsubscribed.html", {"post": post})
+    if subscription is None:
+        return render(request, "blog/unsubscribed.html", {"post": None})
+    return render(request, "blog/unsubscribe_confirm.html", {"subscription": subscription})
