@@ -1,6 +1,6 @@
 from django.urls import path, register_converter
 
-from . import comment_feeds, views, views_comments
+from . import comment_feeds, feeds, views, views_comments
 
 
 class TwoDigits:
@@ -32,6 +32,12 @@ urlpatterns = [
     path("tags/", views.TagListView.as_view(), name="tag-list"),
     path("tag/<str:slug>/", views.TagPostListView.as_view(), name="tag-detail"),
     path("language/<str:language>/", views.LanguagePostListView.as_view(), name="language-detail"),
+    path("feed/", feeds.LatestPostsRssFeed(), name="feed"),
+    path("feed/atom/", feeds.LatestPostsAtomFeed(), name="feed-atom"),
+    path("language/<str:language>/feed/", feeds.LanguageRssFeed(), name="language-feed"),
+    path("language/<str:language>/feed/atom/", feeds.LanguageAtomFeed(), name="language-feed-atom"),
+    path("tag/<str:slug>/feed/", feeds.TagRssFeed(), name="tag-feed"),
+    path("tag/<str:slug>/feed/atom/", feeds.TagAtomFeed(), name="tag-feed-atom"),
     path("authors/<str:username>/", views.AuthorPostListView.as_view(), name="author-detail"),
     path("preview/<int:pk>/", views.PostPreviewView.as_view(), name="post-preview"),
     path(

@@ -1,6 +1,14 @@
 from django.contrib import admin
+from django.contrib.sitemaps.views import sitemap
 from django.urls import include, path
 from django.utils.translation import gettext_lazy as _
+from django.views.generic import TemplateView
+
+from blog.sitemaps import PageSitemap, PostSitemap, TagSitemap
+from columns.feeds import ColumnAtomFeed, ColumnRssFeed
+from columns.sitemaps import ColumnSitemap
+
+SITEMAPS = {"pages": PageSitemap, "posts": PostSitemap, "tags": TagSitemap, "columns": ColumnSitemap}
 
 admin.site.site_header = _("Carnet administration")
 admin.site.site_title = "Carnet"
@@ -9,6 +17,11 @@ urlpatterns = [
     path("admin/", admin.site.urls),
     path("accounts/", include("django.contrib.auth.urls")),
     path("i18n/", include("django.conf.urls.i18n")),
+    path("search/", include("search.urls")),
+    path("sitemap.xml", sitemap, {"sitemaps": SITEMAPS}, name="sitemap"),
+    path("robots.txt", TemplateView.as_view(template_name="robots.txt", content_type="text/plain"), name="robots"),
+    path("columns/<slug:slug>/feed/", ColumnRssFeed(), name="column-feed"),
+    path("columns/<slug:slug>/feed/atom/", ColumnAtomFeed(), name="column-feed-atom"),
     path("columns/", include("columns.urls")),
     path("", include("blog.urls")),
 ]

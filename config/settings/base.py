@@ -36,6 +36,7 @@ INSTALLED_APPS = [
     "django.contrib.messages",
     "django.contrib.staticfiles",
     "django.contrib.humanize",
+    "django.contrib.sitemaps",
     "parler",
     "taggit",
     "axes",
@@ -45,6 +46,7 @@ INSTALLED_APPS = [
     "blog",
     "columns",
     "wordpress",
+    "search",
 ]
 
 MIDDLEWARE = [
@@ -201,3 +203,7 @@ COLUMNS_PAGE_SIZE = 20
 COLUMNS_CHECK_TIMEOUT = 10  # seconds per original
 COLUMNS_CHECK_CONCURRENCY = 4  # originals visited at the same time
 COLUMNS_CHECK_USER_AGENT = f"Carnet-original-checker/1.0 (+{SITE_URL}; checks that republished columns still exist)"
+
+# --- discovery ---
+SEARCH_PAGE_SIZE = 10
+SEARCH_MAX_QUERY_LENGTH = 200

@@ -47,7 +47,12 @@ class ScriptFinder(HTMLParser):
                 self.found.append(f"{tag} {name}={value}")
 
 
+# The page's own JSON-LD is data, not script; with no "<" inside, nothing was injected into it.
+JSON_LD = re.compile(r'<script type="application/ld\+json">[^<]*</script>')
+
+
 def script_in(html):
+    html = JSON_LD.sub("", html)
     finder = ScriptFinder()
     finder.feed(html)
     if re.search(r"<script", html, re.IGNORECASE):

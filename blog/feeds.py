@@ -1,0 +1,186 @@
+"""RSS 2.0 and Atom feeds of the latest posts: all, per language, per tag."""
+
+from django.conf import settings
+from django.contrib.syndication.views import Feed
+from django.shortcuts import get_object_or_404
+from django.urls import reverse
+from django.utils import translation
+from django.utils.feedgenerator import Atom1Feed
+from django.utils.translation import gettext_lazy as _
+from taggit.models import Tag
+
+from blog import markup
+from blog.models import Language, Post
+
+FEED_SIZE = 20
+LANGUAGE_FEED_DESCRIPTIONS = {
+    Language.FR: _("The latest posts written in French."),
+    Language.EN: _("The latest posts written in English."),
+}
+
+
+class FullContentAtom1Feed(Atom1Feed):
+    """Atom with the whole post in <content> and each entry's language in xml:lang."""
+
+    def item_attributes(self, item):
+        return {"xml:lang": item["language"]}
+
+    def add_item_elements(self, handler, item):
+        super().add_item_elements(handler, item)
+        handler.addQuickElement("content", item["content"], {"type": "html"})
+
+
+def absolute(path):
+    return settings.SITE_URL + path
+
+
+def post_html(post):
+    """The post as a feed item shows it: summaries first, each marked with its language, then the body.
+
+    Feed readers often drop `lang`, so the `[en]` marker stays in the text itself.
+    """
+    parts = []
+    for code, text in post.summaries():
+        html = markup.markdown_to_html(text)
+        marker = f"[{code}] "
+        html = html.replace("<p>", f"<p>{marker}", 1) if html.startswith("<p>") else marker + html
+        parts.append(f'<div lang="{code}">{html}</div>')
+    parts.append(f'<div lang="{post.language}">{post.body_html}</div>')
+    return "\n".join(parts)
+
+
+class PostsFeed(Feed):
+    """RSS 2.0 of the latest posts in both languages; mixins narrow it, AtomMixin turns it into Atom."""
+
+    feed_language = None  # None: posts in both languages, no <language> element.
+
+    def get_feed(self, obj, request):
+        feed = super().get_feed(obj, request)
+        # Django falls back to the interface language; a mixed feed must carry none.
+        feed.feed["language"] = self.get_feed_language(obj)
+        feed.feed["feed_url"] = absolute(request.path)
+        return feed
+
+    def get_feed_language(self, obj):
+        return self.feed_language
+
+    def posts(self, obj):
+        return Post.objects.published()
+
+    def items(self, obj):
+        return self.posts(obj).for_list()[:FEED_SIZE]
+
+    def title(self, obj):
+        return settings.SITE_NAME
+
+    def description(self, obj):
+        return _("The latest posts, in French and English.")
+
+    def link(self, obj):
+        return absolute(reverse("blog:post-list"))
+
+    def item_title(self, post):
+        return post.title
+
+    def item_link(self, post):
+        return absolute(post.get_absolute_url())
+
+    item_guid_is_permalink = True
+
+    def item_description(self, post):
+        return post_html(post)
+
+    def item_pubdate(self, post):
+        return post.published_at
+
+    def item_updateddate(self, post):
+        return max(post.updated_at, post.published_at)
+
+    def item_author_name(self, post):
+        return post.author.public_name
+
+    def item_categories(self, post):
+        return [tag.name for tag in post.tags.all()]
+
+    def item_extra_kwargs(self, post):
+        return {"language": post.language}
+
+
+class AtomMixin:
+    feed_type = FullContentAtom1Feed
+
+    def subtitle(self, obj):
+        return self.description(obj)
+
+    def item_description(self, post):
+        return None
+
+    def item_extra_kwargs(self, post):
+        return {**super().item_extra_kwargs(post), "content": post_html(post)}
+
+
+class LanguageFeedMixin:
+    def get_object(self, request, language):
+        if language not in Language.values:
+            raise Post.DoesNotExist
+        return Language(language)
+
+    def get_feed(self, language, request):
+        with translation.override(language.value):
+            return super().get_feed(language, request)
+
+    def get_feed_language(self, language):
+        return language.value
+
+    def posts(self, language):
+        return super().posts(language).filter(language=language)
+
+    def title(self, language):
+        return f"{settings.SITE_NAME} [{language.value}]"
+
+    def description(self, language):
+        return LANGUAGE_FEED_DESCRIPTIONS[language]
+
+    def link(self, language):
+        return absolute(reverse("blog:language-detail", args=[language.value]))
+
+
+class TagFeedMixin:
+    def get_object(self, request, slug):
+        return get_object_or_404(Tag, slug=slug)
+
+    def posts(self, tag):
+        return super().posts(tag).filter(tags=tag)
+
+    def title(self, tag):
+        return f"{settings.SITE_NAME} — {tag.name}"
+
+    def description(self, tag):
+        return _("The latest posts tagged “%(tag)s”.") % {"tag": tag.name}
+
+    def link(self, tag):
+        return absolute(reverse("blog:tag-detail", args=[tag.slug]))
+
+
+class LatestPostsRssFeed(PostsFeed):
+    pass
+
+
+class LatestPostsAtomFeed(AtomMixin, PostsFeed):
+    pass
+
+
+class LanguageRssFeed(LanguageFeedMixin, PostsFeed):
+    pass
+
+
+class LanguageAtomFeed(AtomMixin, LanguageFeedMixin, PostsFeed):
+    pass
+
+
+class TagRssFeed(TagFeedMixin, PostsFeed):
+    pass
+
+
+class TagAtomFeed(AtomMixin, TagFeedMixin, PostsFeed):
+    pass

@@ -1,0 +1,71 @@
+"""What a page tells search engines and link previews about itself."""
+
+import json
+
+from django import template
+from django.conf import settings
+from django.urls import reverse
+from django.utils.html import format_html
+from django.utils.safestring import mark_safe
+from django.utils.text import Truncator
+
+from blog import markup
+from search.text import plain_text
+
+register = template.Library()
+
+OG_LOCALES = {"fr": "fr_FR", "en": "en_US"}
+DESCRIPTION_LENGTH = 160
+# As django.utils.html.json_script does: nothing in the data can close the <script>.
+JSON_SCRIPT_ESCAPES = {ord(">"): "\\u003E", ord("<"): "\\u003C", ord("&"): "\\u0026"}
+
+
+@register.filter
+def og_locale(language_code):
+    return OG_LOCALES.get((language_code or "")[:2], OG_LOCALES["en"])
+
+
+@register.filter
+def post_description(post):
+    """The summary in the post's own language if it has one, else its excerpt, as short plain text."""
+    own_summary = dict(post.summaries()).get(post.language)
+    html = markup.markdown_to_html(own_summary) if own_summary else (post.excerpt_html or post.body_html)
+    return Truncator(plain_text(html)).chars(DESCRIPTION_LENGTH)
+
+
+def original_url(post):
+    """The address of the magazine page a republished column comes from, if any."""
+    republication = getattr(post, "republication", None)  # the reverse one-to-one raises an AttributeError
+    if republication is None:
+        return None
+    return republication.moved_to_url or republication.original_url
+
+
+@register.simple_tag
+def post_json_ld(post):
+    """A schema.org BlogPosting for `post` in a <script type="application/ld+json">."""
+    url = settings.SITE_URL + post.get_absolute_url()
+    data = {
+        "@context": "https://schema.org",
+        "@type": "BlogPosting",
+        "headline": post.title,
+        "url": url,
+        "mainEntityOfPage": url,
+        "inLanguage": post.language,
+        "datePublished": post.published_at.isoformat() if post.published_at else None,
+        "dateModified": post.updated_at.isoformat(),
+        "author": {
+            "@type": "Person",
+            "name": post.author.public_name,
+            "url": settings.SITE_URL + reverse("blog:author-detail", args=[post.author.username]),
+        },
+        "keywords": [tag.name for tag in post.tags.all()],
+        "description": post_description(post),
+    }
+    if based_on := original_url(post):
+        data["isBasedOn"] = based_on
+    text = json.dumps({key: value for key, value in data.items() if value is not None}, ensure_ascii=False)
+    return format_html(
+        '<script type="application/ld+json">{}</script>',
+        mark_safe(text.translate(JSON_SCRIPT_ESCAPES)),  # noqa: S308 - <, > and & escaped above
+    )

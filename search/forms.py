@@ -1,0 +1,28 @@
+from django import forms
+from django.conf import settings
+from django.utils.translation import gettext_lazy as _
+
+from blog.models import Language
+
+
+class SearchForm(forms.Form):
+    q = forms.CharField(
+        label=_("Search for"),
+        required=False,
+        max_length=settings.SEARCH_MAX_QUERY_LENGTH,
+        error_messages={"max_length": _("That is a long search: keep it under %(limit_value)d characters.")},
+    )
+    language = forms.ChoiceField(
+        label=_("Language"),
+        required=False,
+        choices=[("", _("Both languages")), (Language.FR, _("French")), (Language.EN, _("English"))],
+    )
+    tag = forms.ChoiceField(label=_("Tag"), required=False)
+
+    def __init__(self, *args, tags=(), **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["tag"].choices = [("", _("Any tag")), *((tag.slug, tag.name) for tag in tags)]
+        self.tags = {tag.slug: tag for tag in tags}
+
+    def clean_tag(self):
+        return self.tags.get(self.cleaned_data["tag"])

@@ -1,0 +1,85 @@
+"""Keeping each post's SearchDocument current."""
+
+from django.contrib.postgres.search import SearchVector
+from django.db import connection, transaction
+from django.db.models import Case, Value, When
+
+from blog import markup
+from blog.models import Language, Post
+
+from .models import SearchDocument
+from .text import normalize, plain_text
+
+# Text-search configurations made by migration 0002: the language's stemming, accents removed.
+CONFIGURATIONS = {Language.FR: "carnet_french", Language.EN: "carnet_english"}
+
+
+def document_for(post):
+    """An unsaved SearchDocument holding what search reads of `post` (tags and translations read as given)."""
+    summaries = {t.language_code: plain_text(markup.markdown_to_html(t.summary)) for t in post.translations.all()}
+    tags = " ".join(tag.name for tag in post.tags.all())
+    body = plain_text(post.body_html)
+    secondary = " ".join([*summaries.values(), tags])
+    return SearchDocument(
+        post=post,
+        language=post.language,
+        title=post.title,
+        summary_fr=summaries.get(Language.FR, ""),
+        summary_en=summaries.get(Language.EN, ""),
+        tags=tags,
+        body=body,
+        normalized_title=normalize(post.title),
+        normalized_secondary=normalize(secondary),
+        normalized_body=normalize(body),
+    )
+
+
+def weighted_vector():
+    """Title A, summaries and tags B, body C; each summary in its own language's configuration."""
+    own = Case(
+        *(When(language=code, then=Value(config)) for code, config in CONFIGURATIONS.items()),
+        default=Value(CONFIGURATIONS[Language.FR]),
+    )
+    return (
+        SearchVector("title", config=own, weight="A")
+        + SearchVector("summary_fr", config=CONFIGURATIONS[Language.FR], weight="B")
+        + SearchVector("summary_en", config=CONFIGURATIONS[Language.EN], weight="B")
+        + SearchVector("tags", config=own, weight="B")
+        + SearchVector("body", config=own, weight="C")
+    )
+
+
+def update_vectors(documents):
+    if connection.vendor == "postgresql":
+        documents.update(vector=weighted_vector())
+
+
+FIELDS = [field.name for field in SearchDocument._meta.concrete_fields if field.name not in {"post", "vector"}]
+
+
+@transaction.atomic
+def index_post(post):
+    """Write `post`'s document, reading its tags and summaries afresh from the database."""
+    post = Post.objects.prefetch_related("tags", "translations").get(pk=post.pk)
+    document = document_for(post)
+    SearchDocument.objects.update_or_create(
+        post=post, defaults={name: getattr(document, name) for name in FIELDS if name != "indexed_at"}
+    )
+    update_vectors(SearchDocument.objects.filter(post=post))
+
+
+@transaction.atomic
+def rebuild(batch_size=500):
+    """Index every post again from scratch; returns the number of posts indexed."""
+    SearchDocument.objects.all().delete()
+    posts = Post.objects.prefetch_related("tags", "translations").order_by("pk")
+    count = 0
+    batch = []
+    for post in posts.iterator(chunk_size=batch_size):
+        batch.append(document_for(post))
+        if len(batch) == batch_size:
+            count += len(SearchDocument.objects.bulk_create(batch))
+            batch = []
+    count += len(SearchDocument.objects.bulk_create(batch))
+    update_vectors(SearchDocument.objects.all())
+    return count

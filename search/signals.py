@@ -1,0 +1,41 @@
+"""Re-index a post whenever what search reads of it changes.
+
+A post, its summaries (parler saves them as separate rows, after the post) and its tags
+(taggit writes the through rows) are saved separately, so each change has its own receiver.
+"""
+
+from django.db.models.signals import m2m_changed, post_save
+from django.dispatch import receiver
+from taggit.models import Tag
+
+from blog.models import Post, TaggedPost
+
+from .indexing import index_post
+
+PostTranslation = Post._parler_meta.root_model
+
+
+@receiver(post_save, sender=Post, dispatch_uid="search-index-post")
+def index_saved_post(sender, instance, raw=False, **kwargs):
+    if not raw:
+        index_post(instance)
+
+
+@receiver(post_save, sender=PostTranslation, dispatch_uid="search-index-summary")
+def index_saved_summary(sender, instance, raw=False, **kwargs):
+    if not raw:
+        index_post(instance.master)
+
+
+@receiver(m2m_changed, sender=TaggedPost, dispatch_uid="search-index-tags")
+def index_retagged_post(sender, instance, action, reverse, **kwargs):
+    if action in {"post_add", "post_remove", "post_clear"} and isinstance(instance, Post):
+        index_post(instance)
+
+
+@receiver(post_save, sender=Tag, dispatch_uid="search-index-renamed-tag")
+def index_posts_of_renamed_tag(sender, instance, created, raw=False, **kwargs):
+    if created or raw:
+        return
+    for post in Post.objects.filter(tags=instance):
+        index_post(post)

@@ -1,0 +1,44 @@
+from django.conf import settings
+from django.core.paginator import Paginator
+from django.shortcuts import render
+
+from blog.models import Post
+
+from .forms import SearchForm
+from .queries import search_posts
+from .text import highlight, matches, terms
+
+
+def search(request):
+    """The search page: the form, and the matching posts when the query holds a word."""
+    tags = Post.objects.published().tag_counts().order_by("name")
+    form = SearchForm(request.GET or None, tags=tags)
+    context = {"form": form, "noindex": True}
+    if form.is_valid():
+        words = terms(form.cleaned_data["q"])
+        context["words"] = words
+        if words:
+            results = search_posts(words, form.cleaned_data["language"], form.cleaned_data["tag"])
+            page = Paginator(results, settings.SEARCH_PAGE_SIZE).get_page(request.GET.get("page"))
+            context.update(page_obj=page, results=[_result(post, words) for post in page], query=_query(request))
+    return render(request, "search/search.html", context)
+
+
+def _result(post, words):
+    """The post with its title marked, and an excerpt of the body, or of a summary where only it matches."""
+    document = post.search_document
+    texts = [(post.language, document.body), ("fr", document.summary_fr), ("en", document.summary_en)]
+    language, text = next(((code, text) for code, text in texts if matches(text, words)), texts[0])
+    return {
+        "post": post,
+        "title": highlight(post.title, words, size=len(post.title)),
+        "excerpt": highlight(text, words),
+        "excerpt_language": language,
+    }
+
+
+def _query(request):
+    """The query string without its page number, for the pagination links."""
+    query = request.GET.copy()
+    query.pop("page", None)
+    return query.urlencode()

@@ -1,0 +1,244 @@
+import datetime
+
+import pytest
+from django.core.management import call_command
+from django.db import connection
+from django.utils import timezone
+
+from blog.models import Post, PostStatus
+from search.models import SearchDocument
+from tests.factories import PostFactory
+
+pytestmark = pytest.mark.django_db
+
+postgresql_only = pytest.mark.skipif(connection.vendor != "postgresql", reason="full-text search is PostgreSQL's")
+sqlite_only = pytest.mark.skipif(connection.vendor != "sqlite", reason="the simpler search is SQLite's")
+
+
+def titles(response):
+    return [result["post"].title for result in response.context["results"]]
+
+
+def search(client, **params):
+    response = client.get("/search/", params)
+    assert response.status_code == 200
+    return response
+
+
+def test_title_ranks_above_summary_and_tags_above_body(client):
+    """A word in the title ranks first, in a summary or tag next, in the body last."""
+    day = timezone.now() - datetime.timedelta(days=1)
+    # The newest post has the word only in its body, so order by date alone would be wrong.
+    PostFactory(title="Au fil des jours", body="Une lumière d'hiver.", published_at=day)
+    PostFactory(title="Une balade", summary={"en": "Winter lumière."}, published_at=day - datetime.timedelta(days=1))
+    PostFactory(title="Photographie", tags=["lumière"], published_at=day - datetime.timedelta(days=2))
+    PostFactory(title="La lumière du matin", published_at=day - datetime.timedelta(days=3))
+    ranked = titles(search(client, q="lumière"))
+    assert ranked[0] == "La lumière du matin"
+    assert set(ranked[1:3]) == {"Une balade", "Photographie"}
+    assert ranked[3] == "Au fil des jours"
+
+
+def test_search_ignores_case_and_accents(client):
+    """ "GENEVE" finds "Genève" and "genève" finds "GENEVE"."""
+    PostFactory(title="Un atelier à Genève")
+    PostFactory(title="Retour", body="De retour de GENEVE.")
+    assert sorted(titles(search(client, q="GENEVE"))) == ["Retour", "Un atelier à Genève"]
+    assert sorted(titles(search(client, q="genève"))) == ["Retour", "Un atelier à Genève"]
+
+
+def test_search_finds_posts_in_both_languages(client):
+    """A French word finds the French post, an English word the English one, through its summary too."""
+    PostFactory(title="Internet, un espace de vie", body="Les relations humaines.")
+    PostFactory(language="en", title="Why I still keep a blog", body="Writing for friends.", summary={"fr": "Amitiés"})
+    assert titles(search(client, q="relations humaines")) == ["Internet, un espace de vie"]
+    assert titles(search(client, q="friends")) == ["Why I still keep a blog"]
+    assert titles(search(client, q="amitiés")) == ["Why I still keep a blog"]
+
+
+def test_every_word_must_match(client):
+    """Two words find the posts holding both, not either."""
+    PostFactory(title="Le thé", body="Le thé vert du matin.")
+    PostFactory(title="Le café", body="Le café noir du matin.")
+    assert titles(search(client, q="matin thé")) == ["Le thé"]
+
+
+def test_search_filters_by_language_and_tag(client):
+    """The language and tag filters narrow the results."""
+    PostFactory(title="Blog en français", tags=["écriture"])
+    PostFactory(title="Blog again", language="en", tags=["writing"], body="A blog.")
+    PostFactory(title="Blog encore", tags=["writing"])
+    assert sorted(titles(search(client, q="blog", language="en"))) == ["Blog again"]
+    assert sorted(titles(search(client, q="blog", tag="writing"))) == ["Blog again", "Blog encore"]
+    assert titles(search(client, q="blog", tag="writing", language="fr")) == ["Blog encore"]
+
+
+def test_drafts_and_scheduled_posts_are_not_found(client):
+    """Only published posts appear in the results."""
+    PostFactory(title="Printemps publié")
+    PostFactory(title="Printemps brouillon", status=PostStatus.DRAFT, published_at=None)
+    PostFactory(title="Printemps à venir", published_at=timezone.now() + datetime.timedelta(days=1))
+    assert titles(search(client, q="printemps")) == ["Printemps publié"]
+
+
+def test_results_are_paginated_and_keep_the_filters(client, settings):
+    """Past a page of results, the next page holds the rest, and its link keeps the query and filters."""
+    for number in range(settings.SEARCH_PAGE_SIZE + 2):
+        PostFactory(title=f"Chronique {number}")
+    first = search(client, q="chronique", language="fr")
+    assert len(first.context["results"]) == settings.SEARCH_PAGE_SIZE
+    assert "12 posts found." in first.content.decode()
+    assert 'href="?q=chronique&amp;language=fr&amp;page=2"' in first.content.decode()
+    second = search(client, q="chronique", language="fr", page=2)
+    assert len(second.context["results"]) == 2
+
+
+def test_excerpt_marks_the_words_and_escapes_the_text(client):
+    """The excerpt shows the matching words in <mark>, and the post's text escaped."""
+    PostFactory(title="Signes", body="Entre a & b, si a < b et la mer.\n\nPuis d'autres choses.")
+    html = search(client, q="MER").content.decode()
+    assert "Entre a &amp; b, si a &lt; b et la <mark>mer</mark>. Puis d&#x27;autres choses.</p>" in html
+
+
+def test_excerpt_comes_from_the_summary_when_only_it_matches(client):
+    """A post found through its summary shows that summary, in its language."""
+    PostFactory(title="Un billet", body="Rien à voir.", summary={"en": "About the humanness of the internet."})
+    html = search(client, q="humanness").content.decode()
+    assert '<p class="excerpt" lang="en">About the <mark>humanness</mark> of the internet.</p>' in html
+
+
+@pytest.mark.parametrize(
+    "query",
+    [
+        "x" * 10_000,
+        "é" * 200 + " lumière",
+        "?!;:.,…«»—()[]{}*&^%$#@",
+        "'; DROP TABLE blog_post; --",
+        "lumière' OR 1=1 --",
+        "<script>alert('boo')</script>",
+        "<b>bold</b> & <i>",
+        "!!!&|:*()",
+        "\x00",
+        "   ",
+    ],
+)
+def test_absurd_queries_get_a_friendly_page(client, query):
+    """Long, empty, punctuation-only, SQL or HTML queries get a page, never an error, and no markup from them."""
+    PostFactory(title="Une lumière")
+    response = search(client, q=query)
+    html = response.content.decode()
+    assert "<script>alert" not in html and "<b>bold</b>" not in html
+    assert Post.objects.count() == 1
+    assert (
+        "Type a word or two" in html
+        or "That is a long search" in html
+        or "No post matches" in html
+        or "post found" in html
+        or "Null characters are not allowed" in html
+    )
+
+
+def test_too_long_query_says_so_and_keeps_it(client, settings):
+    """A query over the limit gets a message, and the box still holds what was typed."""
+    query = "mot " * 100
+    html = search(client, q=query).content.decode()
+    assert f"keep it under {settings.SEARCH_MAX_QUERY_LENGTH} characters" in html
+    assert f'value="{query}"' in html
+
+
+def test_punctuation_only_asks_for_words(client):
+    """A query without a single word asks for one."""
+    assert "Type a word or two to search" in search(client, q="?!…").content.decode()
+
+
+def test_search_page_in_french(french_client):
+    """The page speaks the reader's language."""
+    PostFactory(title="Une lumière")
+    html = search(french_client, q="lumière").content.decode()
+    assert "1 article trouvé." in html
+
+
+def test_empty_search_shows_the_form_only(client):
+    """/search/ with no query shows the form and no results."""
+    response = search(client)
+    assert response.context["form"].is_bound is False
+    assert "results" not in response.context
+    assert '<meta name="robots" content="noindex">' in response.content.decode()
+
+
+def test_search_query_count_does_not_grow_with_results(client, django_assert_num_queries):
+    """The search page takes the same number of queries for 1 result as for a full page with tags."""
+    PostFactory(title="Lumière 0", tags=["a"])
+    with django_assert_num_queries(5):
+        search(client, q="lumière", tag="a")
+    for number in range(1, 15):
+        PostFactory(title=f"Lumière {number}", tags=["a", f"t{number}"], summary={"en": "Light."})
+    with django_assert_num_queries(5):
+        response = search(client, q="lumière", tag="a")
+    assert len(response.context["results"]) == 10
+
+
+def test_index_follows_title_summary_and_tag_changes(client):
+    """Editing a post, its summary or its tags changes what finds it, at once."""
+    post = PostFactory(title="Avant")
+    post.title = "Après"
+    post.save()
+    assert titles(search(client, q="après")) == ["Après"]
+    assert titles(search(client, q="avant")) == []
+
+    post.set_current_language("en")
+    post.summary = "Serendipity"
+    post.save_translations()
+    assert titles(search(client, q="serendipity")) == ["Après"]
+
+    post.tags.add("aquarelle")
+    assert titles(search(client, q="aquarelle")) == ["Après"]
+    post.tags.remove("aquarelle")
+    assert titles(search(client, q="aquarelle")) == []
+
+
+def test_renaming_a_tag_reindexes_its_posts(client):
+    """A tag renamed in the admin finds its posts under the new name."""
+    post = PostFactory(title="Un billet", tags=["aquarelle"])
+    tag = post.tags.get()
+    tag.name = "gouache"
+    tag.save()
+    assert titles(search(client, q="gouache")) == ["Un billet"]
+
+
+def test_rebuild_search_index_command(client):
+    """The command indexes every post again, for example after the index was lost."""
+    PostFactory(title="Une lumière")
+    PostFactory(title="Une autre lumière", language="en")
+    SearchDocument.objects.all().delete()
+    assert titles(search(client, q="lumière")) == []
+    out = __import__("io").StringIO()
+    call_command("rebuild_search_index", stdout=out)
+    assert "Indexed 2 posts." in out.getvalue()
+    assert len(titles(search(client, q="lumière"))) == 2
+
+
+@postgresql_only
+def test_postgresql_stems_each_post_in_its_own_language(client):
+    """French stemming finds "chronique" from "chroniques"; English stemming "running" from "runs"."""
+    PostFactory(title="Une chronique", body="Rien.")
+    PostFactory(language="en", title="Morning", body="She runs every day.")
+    assert titles(search(client, q="chroniques")) == ["Une chronique"]
+    assert titles(search(client, q="running")) == ["Morning"]
+
+
+@postgresql_only
+def test_postgresql_index_holds_weighted_vectors():
+    """Each post's vector is stored, with the title in weight A and the body in C."""
+    post = PostFactory(title="Lumière", body="Hiver.")
+    vector = SearchDocument.objects.values_list("vector", flat=True).get(post=post)
+    assert "'lumier':1A" in vector
+    assert "'hiv':2C" in vector or "'hiver':2C" in vector
+
+
+@sqlite_only
+def test_sqlite_matches_words_by_their_start(client):
+    """On SQLite a word finds the words it begins ("chroniq" → "chroniques"), not words it sits inside."""
+    PostFactory(title="Mes chroniques")
+    assert titles(search(client, q="chroniq")) == ["Mes chroniques"]
+    assert titles(search(client, q="roniques")) == []
