@@ -9,18 +9,22 @@ whole blog, date archives, page numbers of a Carnet list) is answered by rule.
 
 import re
 from dataclasses import dataclass, field
-from urllib.parse import unquote, urlsplit
+from urllib.parse import unquote, urlencode, urlsplit
 
 from django.urls import Resolver404, resolve, reverse, reverse_lazy
 from django.utils.text import slugify
 
 from blog.templatetags.comment_tags import post_url
 
-# The blog's feeds in the URL contract (DESIGN.md); a list page's feed is its address + `feed/`.
-FEED = "/feed/"
-ATOM_FEED = "/feed/atom/"
+FEED = reverse_lazy("blog:feed")
+ATOM_FEED = reverse_lazy("blog:feed-atom")
 COMMENTS_FEED = reverse_lazy("blog:comments-feed")
-FEED_PAGES = {"blog:post-list", "blog:tag-detail", "blog:language-detail"}
+# The RSS and Atom feeds of Carnet's lists, by the name of the list's URL.
+FEEDS_OF = {
+    "blog:post-list": ("blog:feed", "blog:feed-atom"),
+    "blog:tag-detail": ("blog:tag-feed", "blog:tag-feed-atom"),
+    "blog:language-detail": ("blog:language-feed", "blog:language-feed-atom"),
+}
 FEED_KINDS = {"rss": "rss", "rss2": "rss", "rdf": "rss", "atom": "atom"}
 # Addresses WordPress answered with a feed, from 2004's `wp-rss2.php` on.
 FEEDS = {
@@ -37,7 +41,7 @@ SUFFIX = re.compile(
     r"^(?P<base>/(?:.*?/)??)(?:(?P<is_feed>feed/(?:(?P<feed>rss2?|rdf|atom)/)?)|page/(?P<page>\d+)/"
     r"|comment-page-\d+/|(?:trackback|embed|amp)/|(?P<number>\d+)/)$"
 )
-QUERY_VARS = {"p", "attachment_id", "cat", "tag", "category_name", "author", "author_name", "m", "feed", "paged"}
+QUERY_VARS = {"p", "attachment_id", "cat", "tag", "category_name", "author", "author_name", "m", "feed", "paged", "s"}
 
 
 @dataclass(frozen=True)
@@ -68,14 +72,17 @@ def feed_of(url, kind, post=None):
     """The feed of the page at `url` (a post's is its comments feed), or the page itself when it has none."""
     if post is not None:
         return post_url(post, "blog:post-comments-feed")
-    if carnet_view(url) in FEED_PAGES:
-        return f"{url}feed/atom/" if kind == "atom" else f"{url}feed/"
-    return url
+    page = carnet_page(unquote(url))  # `url` comes from reverse(): quoted
+    if page is None or page.view_name not in FEEDS_OF:
+        return url
+    rss, atom = FEEDS_OF[page.view_name]
+    return reverse(atom if kind == "atom" else rss, kwargs=page.kwargs)
 
 
-def carnet_view(path):
+def carnet_page(path):
+    """What Carnet's URLs make of `path` (no query: only the URL patterns), or None."""
     try:
-        return resolve(path).view_name
+        return resolve(path)
     except Resolver404:
         return None
 
@@ -93,9 +100,9 @@ def from_path(path):
         base, feed = match.group("base"), match.group("feed") or "rss"
         suffix = Suffix(page=int(match.group("page") or 1), feed=FEED_KINDS[feed] if match.group("is_feed") else "")
         wanted.candidates.append((base, suffix))
-        view = carnet_view(base)
+        page = carnet_page(base)
         # A number after a post is its page; after a month, a day: Carnet shows the month.
-        if view and (not match.group("number") or view == "blog:archive-month"):
+        if page and (not match.group("number") or page.view_name == "blog:archive-month"):
             wanted.fallback = suffix.apply(base)
     return wanted
 
@@ -106,7 +113,7 @@ def from_query(path, query):
     None when the request carries none of WordPress's variables, or when `path` is one of
     Carnet's own pages (the admin's `?p=2`, for one): its query string is its own.
     """
-    if not QUERY_VARS & query.keys() or (path != "/" and carnet_view(path)):
+    if not QUERY_VARS & query.keys() or (path != "/" and carnet_page(path)):
         return None
     feed = query.get("feed", "")
     paged = query.get("paged", "")
@@ -120,9 +127,17 @@ def from_query(path, query):
         value = query.get(name, "").strip("/")
         if value:
             wanted.candidates.append((f"{path}{folder}/{value}/", suffix))
-    by_rule = suffix.apply(path) if suffix != Suffix() else ""
-    wanted.fallback = QUERY_FEEDS.get(feed) or date_archive(query.get("m", "")) or by_rule
+    # Only a Carnet page gets a page number or a feed by rule: `//elsewhere.example/?paged=2` must not leave the site.
+    by_rule = suffix.apply(path) if suffix != Suffix() and carnet_page(path) else ""
+    wanted.fallback = QUERY_FEEDS.get(feed) or date_archive(query.get("m", "")) or search(query) or by_rule
     return wanted
+
+
+def search(query):
+    """`/?s=words`, WordPress's search, is Carnet's `/search/?q=words`."""
+    if "s" not in query:
+        return ""
+    return f"{reverse('search:search')}?{urlencode({'q': query['s']})}"
 
 
 def date_archive(value):

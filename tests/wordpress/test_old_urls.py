@@ -77,6 +77,8 @@ def redirect_queries(context):
         ("/2016/03/04/", "/2016/03/"),
         ("/page/2/", "/?page=2"),
         ("/?paged=2", "/?page=2"),
+        # Search
+        ("/?s=vie+priv%C3%A9e", "/search/?q=vie+priv%C3%A9e"),
         # Authors (the login "Jean Dupont" is the Carnet user "jean-dupont")
         ("/author/steph/", "/authors/steph/"),
         ("/author/jean-dupont/", "/authors/jean-dupont/"),
@@ -95,7 +97,8 @@ def test_redirects_land_on_pages_that_exist(imported, client):
     """Following the redirects of posts, tags, archives and authors ends on a page, not a 404."""
     for old in (
         *("/2016/03/04/espace-de-vie/", f"{POST}feed/", "/category/reflexions/", "/tag/c-plus-plus/"),
-        *("/?m=201603", "/?author=2", "/?feed=comments-rss2", "/wp-commentsrss2.php"),
+        *("/?m=201603", "/?author=2", "/?feed=comments-rss2", "/wp-commentsrss2.php", "/?s=vie"),
+        *("/?feed=rss2", "/?feed=atom", "/category/reflexions/feed/", "/tag/vie-privee/feed/atom/"),
     ):
         assert client.get(old, follow=True).status_code == 200
 
@@ -182,10 +185,18 @@ def test_blog_in_a_folder(tmp_path, run_import, client):
     assert client.get("/blog/?m=201603")["Location"] == "/2016/03/"
 
 
-def test_carnet_feeds_are_not_redirected(imported, client):
-    """Carnet's own feed addresses never redirect to themselves."""
-    for url in ("/feed/", "/feed/atom/", "/comments/feed/"):
-        assert client.get(url).status_code != 301
+def test_carnet_feeds_answer_at_their_wordpress_address(imported, client):
+    """`/feed/`, `/feed/atom/` and `/comments/feed/` were WordPress's addresses and are Carnet's feeds."""
+    for url in ("/feed/", "/feed/atom/", "/comments/feed/", "/tag/c/feed/", "/tag/vie-privée/feed/atom/"):
+        assert client.get(url).status_code == 200
+
+
+def test_redirects_never_leave_the_site(client):
+    """A path shaped like another site (`//elsewhere/`) is not sent there, whatever its suffix."""
+    for query in ({"paged": "2"}, {"feed": "atom"}, {}):
+        response = client.get("/", query, PATH_INFO="//elsewhere.example/")
+        assert response.status_code == 404
+    assert client.get("/", PATH_INFO="//elsewhere.example/page/2/").status_code == 404
 
 
 # Query counts
