@@ -100,11 +100,24 @@ def from_path(path):
         base, feed = match.group("base"), match.group("feed") or "rss"
         suffix = Suffix(page=int(match.group("page") or 1), feed=FEED_KINDS[feed] if match.group("is_feed") else "")
         wanted.candidates.append((base, suffix))
-        page = carnet_page(base)
-        # A number after a post is its page; after a month, a day: Carnet shows the month.
-        if page and (not match.group("number") or page.view_name == "blog:archive-month"):
-            wanted.fallback = suffix.apply(base)
+        wanted.fallback = by_rule(base, suffix, number=match.group("number"))
     return wanted
+
+
+def by_rule(base, suffix, number):
+    """Where `base` + a suffix goes without a stored address, when it is one of the blog's pages.
+
+    A number after a post is its page, after a month a day: Carnet shows the month. A feed
+    goes to the page's feed, when the page has one.
+    """
+    page = carnet_page(base)
+    if page is None or page.namespace != "blog":
+        return ""
+    if number:
+        return base if page.view_name == "blog:archive-month" else ""
+    if suffix.feed and page.view_name not in FEEDS_OF:
+        return ""
+    return suffix.apply(base)
 
 
 def from_query(path, query):

@@ -199,6 +199,12 @@ def test_redirects_never_leave_the_site(client):
     assert client.get("/", PATH_INFO="//elsewhere.example/page/2/").status_code == 404
 
 
+def test_other_apps_addresses_are_not_read_as_wordpress_ones(client):
+    """`feed/` or `page/2/` after a columns address is not an old WordPress link: it stays a 404."""
+    for url in ("/columns/nothing/feed/", "/columns/nothing/page/2/", "/1999/"):
+        assert client.get(url).status_code == 404
+
+
 # Query counts
 
 
