@@ -157,6 +157,14 @@ def test_column_page_lists_pieces_newest_first_with_blog_copy_original_and_date(
     assert "Brouillon secret" not in html
 
 
+def test_column_page_links_its_feeds(client):
+    """A column's page announces the column's RSS and Atom feeds to feed readers."""
+    RepublicationFactory()
+    html = client.get("/columns/chroniques-du-monde-connecte/").content.decode()
+    assert 'type="application/rss+xml" title="Carnet — Chroniques du monde connecté (RSS)"' in html
+    assert 'href="/columns/chroniques-du-monde-connecte/feed/atom/"' in html
+
+
 def test_column_page_is_paginated(client, settings):
     """The 21st piece goes to page 2; an unknown column is a 404."""
     RepublicationFactory.create_batch(21)

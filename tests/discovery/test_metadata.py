@@ -4,7 +4,7 @@ import re
 import pytest
 
 from columns.models import OriginalStatus
-from tests.discovery.factories import RepublicationFactory
+from tests.columns.factories import RepublicationFactory
 from tests.factories import PostFactory
 
 pytestmark = pytest.mark.django_db

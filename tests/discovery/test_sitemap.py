@@ -5,7 +5,7 @@ from django.utils import timezone
 
 from blog.models import PostStatus
 from columns.models import OriginalStatus
-from tests.discovery.factories import ColumnFactory, RepublicationFactory
+from tests.columns.factories import ColumnFactory, RepublicationFactory
 from tests.discovery.parsing import parse_xml
 from tests.factories import PostFactory
 
