@@ -26,8 +26,8 @@ BLOCK_TAG = rf"</?{BLOCKS}[^>]*>"
 PARAGRAPH = re.compile(r"<p\b[^>]*>(.*?)</p>", re.IGNORECASE | re.DOTALL)
 LINK = re.compile(r"""<a\b[^>]*?\bhref\s*=\s*(["'])(.*?)\1[^>]*>(.*?)</a>""", re.IGNORECASE | re.DOTALL)
 IFRAME = re.compile(r"""<iframe\b[^>]*?\bsrc\s*=\s*(["'])(.*?)\1[^>]*>.*?</iframe>""", re.IGNORECASE | re.DOTALL)
-CAPTION = re.compile(r"\[caption\b([^\]]*)\](.*?)\[/caption\]", re.IGNORECASE | re.DOTALL)
-STANDALONE_CAPTION = re.compile(r"<p>\s*(\[caption\b.*?\[/caption\])\s*</p>", re.IGNORECASE | re.DOTALL)
+CAPTION = re.compile(r"[ \t]*\[caption\b([^\]]*)\](.*?)\[/caption\][ \t]*", re.IGNORECASE | re.DOTALL)
+HELD_FIGURE = re.compile(r"<figure wp-caption-(\d+)></figure>")
 CAPTION_ATTRIBUTE = re.compile(r"""\bcaption\s*=\s*(["'])(.*?)\1""", re.DOTALL)
 IMAGE_THEN_TEXT = re.compile(r"^\s*((?:<a\b[^>]*>)?\s*<img\b[^>]*>\s*(?:</a>)?)(.*)$", re.IGNORECASE | re.DOTALL)
 EMBED = re.compile(r"\[embed\b[^\]]*\](.*?)\[/embed\]", re.IGNORECASE | re.DOTALL)
@@ -49,10 +49,18 @@ def to_html(text):
     text = COMMENT.sub(lambda m: m.group(0) if m.group(0) == MORE else "", text)
     text = expand_shortcodes(text)
     text = IFRAME.sub(lambda m: f'<p><a href="{m.group(2)}">{m.group(2)}</a></p>', text)
+    # A caption becomes a <figure>, a block of its own: held aside while paragraphs are made,
+    # so that the text around it is never split into empty or unclosed paragraphs.
+    figures = []
+
+    def hold(match):
+        figures.append(caption_figure(match))
+        return f"\n\n<figure wp-caption-{len(figures) - 1}></figure>\n\n"
+
+    text = CAPTION.sub(hold, text)
     # Block-editor content already carries its paragraphs; WordPress skips wpautop for it too.
     text = text if had_blocks else autop(text)
-    text = STANDALONE_CAPTION.sub(r"\1", text)
-    text = CAPTION.sub(caption_figure, text)
+    text = HELD_FIGURE.sub(lambda m: figures[int(m.group(1))], text)
     before, more, after = text.partition(MORE)
     if more:
         text = f"{before.strip()}\n{MORE}\n{after.replace(MORE, '').strip()}"

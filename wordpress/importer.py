@@ -8,13 +8,14 @@ import datetime
 import ipaddress
 import re
 from email.utils import parsedate_to_datetime
-from urllib.parse import parse_qs, unquote, urlsplit
+from urllib.parse import unquote, urlsplit
 
 from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.core.exceptions import ValidationError
 from django.core.validators import URLValidator, validate_email
 from django.db import transaction
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
@@ -23,7 +24,7 @@ from taggit.models import Tag
 from blog.models import Comment, CommentKind, CommentStatus, Markup, Post, PostStatus
 from columns.models import Column, Publication, Republication
 
-from . import content, languages, wxr
+from . import content, languages, old_urls, wxr
 from .models import Redirect
 from .report import Report
 from .wxr import to_int
@@ -64,6 +65,8 @@ class Importer:
         self.tags_seen = set()
         self.columns = {}
         self.post_ids = set()
+        self.terms = {}
+        self.attachments = []
 
     def run(self, source, dry_run=False):
         """Import `source` (a path or a binary file); nothing is stored if it fails or for a dry run."""
@@ -77,6 +80,7 @@ class Importer:
                         self.import_item(entry)
                     if self.progress:
                         self.progress(number)
+                self.import_archive_redirects()
                 if dry_run:
                     raise DryRun
         except DryRun:
@@ -88,6 +92,10 @@ class Importer:
         reason = self.skip_reason(item)
         if reason:
             self.report.add(kind, "skipped", reason)
+            if item.type == "page" and item.status == "publish":
+                self.report.listing("page", f"{content.plain_text(item.title) or item.slug} — {unquote(item.link)}")
+            elif item.type == "attachment":
+                self.attachments.append((item.id, item.parent_id, item.title, item.link))
             if item.comments:
                 self.report.add("comment", "skipped", _("on an item that is not imported"), len(item.comments))
             return
@@ -120,7 +128,7 @@ class Importer:
         post = Post.objects.filter(wordpress_id=item.id).first()
         published_at = post_date(item) or (post.published_at if post else None)
         if not found.language:
-            self.report.default_language.append(found.title or item.slug or str(item.id))
+            self.report.listing("default_language", found.title or item.slug or str(item.id))
         values = {
             "title": (found.title or slug_title(item))[:250],
             "language": language,
@@ -173,6 +181,7 @@ class Importer:
         for term in item.terms:
             if term.domain not in TAG_DOMAINS or not term.name:
                 continue
+            self.terms.setdefault((term.domain, term.slug), term)
             if term.domain == "category" and term.slug == DEFAULT_CATEGORY:
                 self.report.add("tag", "skipped", _("“Uncategorized”, WordPress's default category"))
                 continue
@@ -293,20 +302,90 @@ class Importer:
     # Old addresses
 
     def import_redirects(self, item, post):
-        new_path = post.get_absolute_url()
-        paths = {path for path in old_paths(item, self.site) if path != new_path}
-        existing = {r.old_path: r for r in Redirect.objects.filter(old_path__in=paths)}
-        for path in sorted(paths):
+        self.store_redirects(dict.fromkeys(old_urls.post_paths(item, self.site), {"post": post}))
+        old_slugs = dict.fromkeys(old_urls.old_slug_paths(item), {"post": post})
+        self.store_redirects(old_slugs, take_over=False)
+
+    def import_archive_redirects(self):
+        """Once every post is in: the old category, tag and author archives, and attachment pages."""
+        wanted = {}
+        base = old_urls.blog_base(self.site)
+        if base != "/":
+            wanted[base] = {"target": "/"}
+        terms = self.all_terms()
+        parents = {term.slug: term.parent for term in terms if term.domain == "category"}
+        for term in terms:
+            tag = self.tags.get(term.name[:100].casefold())
+            if term.domain == "category":
+                paths = old_urls.category_paths(term, parents, self.site)
+            else:
+                paths = old_urls.tag_paths(term, self.site)
+            if tag is None or (term.domain == "category" and term.slug == DEFAULT_CATEGORY):
+                address = min(paths, key=lambda path: ("?" in path, len(path)))
+                self.report.listing("term", f"{term.name} — {address}")
+                continue
+            wanted.update(dict.fromkeys(paths, {"tag": tag}))
+        for login, user in self.archive_authors():
+            author = self.site.authors.get(login, wxr.Author(login=login))
+            target = reverse("blog:author-detail", args=[user.username])
+            wanted.update(dict.fromkeys(old_urls.author_paths(author, self.site), {"target": target}))
+        wanted.update(self.attachment_redirects())
+        self.store_redirects(wanted)
+
+    def all_terms(self):
+        """Categories and tags of the channel (with their ids) and of the posts, once each."""
+        terms = {(term.domain, term.slug): term for term in self.site.terms if term.domain in TAG_DOMAINS}
+        for key, term in self.terms.items():
+            terms.setdefault(key, term)
+        return [term for term in terms.values() if term.slug and term.name]
+
+    def archive_authors(self):
+        """The old blog's authors and the Carnet user whose page now lists their posts."""
+        if self.author:
+            return [(login, self.author) for login in self.site.authors]
+        return list(self.users.items())
+
+    def attachment_redirects(self):
+        """An attachment's page leads to the post it belonged to, when that post was imported."""
+        posts = Post.objects.in_bulk(
+            {parent for _id, parent, _title, _link in self.attachments}, field_name="wordpress_id"
+        )
+        wanted = {}
+        for attachment_id, parent, title, link in self.attachments:
+            if parent in posts:
+                paths = old_urls.attachment_paths(attachment_id, link, self.site)
+                wanted.update(dict.fromkeys(paths, {"post": posts[parent]}))
+            else:
+                address = unquote(link) or f"{old_urls.blog_base(self.site)}?attachment_id={attachment_id}"
+                self.report.listing("attachment", f"{content.plain_text(title) or attachment_id} — {address}")
+        return wanted
+
+    def store_redirects(self, wanted, take_over=True):
+        """Point each old path of `wanted` ({path: {"post"|"tag"|"target": …}}) at its new place.
+
+        Without `take_over`, an address already leading to another post is left alone: a
+        post's permalink wins over the same address made of another post's old slug.
+        """
+        if not wanted:
+            return
+        existing = {r.old_path: r for r in Redirect.objects.filter(old_path__in=wanted)}
+        new = []
+        for path, goes_to in sorted(wanted.items()):
+            values = {"post": None, "tag": None, "target": "", **goes_to}
             redirect = existing.get(path)
             if redirect is None:
-                Redirect.objects.create(old_path=path, post=post)
+                new.append(Redirect(old_path=path, **values))
                 self.report.add("redirect", "created")
-            elif redirect.post_id != post.pk:
-                redirect.post, redirect.target = post, ""
-                redirect.save(update_fields=["post", "target"])
+            elif leads_to(redirect, values):
+                self.report.add("redirect", "unchanged")
+            elif take_over:
+                for name, value in values.items():
+                    setattr(redirect, name, value)
+                redirect.save(update_fields=list(values))
                 self.report.add("redirect", "updated")
             else:
-                self.report.add("redirect", "unchanged")
+                self.report.add("redirect", "skipped", _("an old slug's address already leads to another post"))
+        Redirect.objects.bulk_create(new)
 
     # Comments
 
@@ -416,14 +495,14 @@ def free_slug(model, name):
     return slug
 
 
-def old_paths(item, site):
-    """The addresses the old blog answered for `item`: its permalink and `?p=ID`."""
-    base = urlsplit(site.base_blog_url or item.link).path.rstrip("/") + "/"
-    paths = {f"{base}?p={item.id}"}
-    link = urlsplit(item.link)
-    if link.path and "p" not in parse_qs(link.query):
-        paths.add(unquote(link.path)[:500])
-    return paths
+def leads_to(redirect, values):
+    """Whether a stored redirect already goes where `values` say."""
+    post, tag = values["post"], values["tag"]
+    return (redirect.post_id, redirect.tag_id, redirect.target) == (
+        post.pk if post else None,
+        tag.pk if tag else None,
+        values["target"],
+    )
 
 
 def valid_email(value):

@@ -1,37 +1,51 @@
 from django.http import HttpResponsePermanentRedirect
 
+from . import old_urls
 from .models import Redirect
 
 
 class RedirectMiddleware:
     """Answer the old blog's addresses with a permanent redirect.
 
-    Normal pages cost nothing: a lookup happens only for a 404 or a WordPress short
-    link (`?p=123`), and then it is one query on the unique `old_path` index.
+    Normal pages cost nothing: the stored redirects are looked up only for a 404 or a
+    WordPress query-string address (`/?p=123`, `/?cat=4`), and then in one query on
+    the unique `old_path` index. Feeds, date archives and page numbers need no lookup.
     """
 
     def __init__(self, get_response):
         self.get_response = get_response
 
     def __call__(self, request):
-        post_id = request.GET.get("p", "")
-        if post_id.isdigit():
-            response = self.redirect(request, [f"{request.path}?p={post_id}"])
+        if request.method not in ("GET", "HEAD"):
+            return self.get_response(request)
+        looked_up = False
+        wanted = old_urls.from_query(request.path, request.GET)
+        if wanted:
+            looked_up = bool(wanted.candidates)
+            response = self.redirect(request, wanted)
             if response:
                 return response
         response = self.get_response(request)
         if response.status_code == 404:
-            paths = [request.path]
-            if not request.path.endswith("/"):
-                paths.append(request.path + "/")
-            return self.redirect(request, paths) or response
+            wanted = old_urls.from_path(request.path)
+            if looked_up:
+                wanted.candidates = []  # a 404 costs one query at most
+            return self.redirect(request, wanted) or response
         return response
 
-    def redirect(self, request, paths):
-        found = Redirect.objects.select_related("post").filter(old_path__in=paths).order_by("old_path").first()
-        if found is None:
-            return None
-        target = found.get_target_url()
+    def redirect(self, request, wanted):
+        target = self.stored_target(wanted.candidates) or wanted.fallback
         if not target or target == request.get_full_path():
             return None
         return HttpResponsePermanentRedirect(target)
+
+    def stored_target(self, candidates):
+        if not candidates:
+            return ""
+        paths = [path for path, _suffix in candidates]
+        found = {r.old_path: r for r in Redirect.objects.select_related("post", "tag").filter(old_path__in=paths)}
+        for path, suffix in candidates:
+            if path in found:
+                redirect = found[path]
+                return suffix.apply(redirect.get_target_url(), post=redirect.post)
+        return ""

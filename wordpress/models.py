@@ -1,4 +1,5 @@
 from django.db import models
+from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 
@@ -20,7 +21,18 @@ class Redirect(models.Model):
         verbose_name=_("post"),
         help_text=_("The redirect follows the post when its address changes."),
     )
-    target = models.CharField(_("new address"), max_length=500, blank=True, help_text=_("Used when no post is chosen."))
+    tag = models.ForeignKey(
+        "taggit.Tag",
+        on_delete=models.CASCADE,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("tag"),
+        help_text=_("For an old category or tag archive: the redirect follows the tag's address."),
+    )
+    target = models.CharField(
+        _("new address"), max_length=500, blank=True, help_text=_("Used when neither a post nor a tag is chosen.")
+    )
     created_at = models.DateTimeField(_("created"), auto_now_add=True)
 
     class Meta:
@@ -32,4 +44,8 @@ class Redirect(models.Model):
         return self.old_path
 
     def get_target_url(self):
-        return self.post.get_absolute_url() if self.post_id else self.target
+        if self.post_id:
+            return self.post.get_absolute_url()
+        if self.tag_id:
+            return reverse("blog:tag-detail", args=[self.tag.slug])
+        return self.target

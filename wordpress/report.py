@@ -16,6 +16,13 @@ KINDS = {
     "republication": gettext_lazy("republished columns"),
     "redirect": gettext_lazy("redirects"),
 }
+LISTS = {
+    "default_language": gettext_lazy("Posts with no sign of their language, given the default language"),
+    "page": gettext_lazy("Pages not carried over: their old addresses will answer “not found”"),
+    "attachment": gettext_lazy("Attachment pages not carried over (their post was not imported)"),
+    "term": gettext_lazy("Category and tag archives not carried over (no imported post had them)"),
+}
+LIST_LIMIT = 20
 OUTCOMES = {
     "created": gettext_lazy("created"),
     "updated": gettext_lazy("updated"),
@@ -29,7 +36,7 @@ class Report:
         self.counts = Counter()
         self.reasons = defaultdict(Counter)
         self.notes = defaultdict(Counter)
-        self.default_language = []
+        self.lists = defaultdict(list)
 
     def add(self, kind, outcome, reason=None, count=1):
         self.counts[kind, outcome] += count
@@ -40,13 +47,21 @@ class Report:
         """Something worth knowing about one object, whatever its outcome."""
         self.notes[kind][str(remark)] += 1
 
+    def listing(self, name, entry):
+        """Name one object in the list `name` (see LISTS), for the author to look at."""
+        self.lists[name].append(str(entry))
+
     def count(self, kind, outcome=None):
         if outcome:
             return self.counts[kind, outcome]
         return sum(n for (k, _outcome), n in self.counts.items() if k == kind)
 
-    def lines(self):
-        """The summary, one line per kind, then the reasons indented under it."""
+    def lines(self, verbose=False):
+        """The summary, one line per kind with the reasons indented under it, then the lists.
+
+        A list shows its first LIST_LIMIT entries unless `verbose`: a 5,000-post blog
+        without language signs must not bury the rest of the summary.
+        """
         for kind, label in KINDS.items():
             if not self.count(kind):
                 continue
@@ -61,7 +76,15 @@ class Report:
                     yield f"    {n} {name}: {reason}"
             for remark, n in sorted(self.notes[kind].items()):
                 yield f"    {n} × {remark}"
-        if self.default_language:
-            yield _("Posts with no sign of their language, given the default language:")
-            for title in self.default_language:
-                yield f"    {title}"
+        for name, title in LISTS.items():
+            entries = self.lists[name]
+            if not entries:
+                continue
+            yield f"{title} ({len(entries)}):"
+            shown = entries if verbose else entries[:LIST_LIMIT]
+            for entry in shown:
+                yield f"    {entry}"
+            if len(shown) < len(entries):
+                yield "    " + _("… and %(count)s more: run with --verbosity 2 to list them all.") % {
+                    "count": len(entries) - len(shown)
+                }

@@ -32,6 +32,8 @@ class Term:
     domain: str
     slug: str
     name: str
+    id: int = 0
+    parent: str = ""
 
 
 @dataclass
@@ -66,8 +68,10 @@ class Item:
     excerpt: str = ""
     comment_status: str = "open"
     password: str = ""
+    parent_id: int = 0
     terms: list[Term] = field(default_factory=list)
     meta: dict[str, str] = field(default_factory=dict)
+    old_slugs: list[str] = field(default_factory=list)
     comments: list[Comment] = field(default_factory=list)
 
 
@@ -78,6 +82,7 @@ class Site:
     version: str = ""
     base_blog_url: str = ""
     authors: dict[str, Author] = field(default_factory=dict)
+    terms: list[Term] = field(default_factory=list)
 
 
 def local_name(tag):
@@ -137,13 +142,33 @@ def read_item(element):
             item.terms.append(Term(child.get("domain", "category"), child.get("nicename", ""), text.strip()))
         elif name == "wp:postmeta":
             meta = children(child)
-            item.meta.setdefault(meta.get("wp:meta_key", ""), meta.get("wp:meta_value", ""))
+            key, value = meta.get("wp:meta_key", ""), meta.get("wp:meta_value", "")
+            if key == "_wp_old_slug":
+                item.old_slugs.append(value.strip())
+            else:
+                item.meta.setdefault(key, value)
         elif name == "wp:comment":
             item.comments.append(read_comment(child))
         elif name in ITEM_FIELDS:
             setattr(item, ITEM_FIELDS[name], text if name in RAW_FIELDS else text.strip())
-    item.id = to_int(item.id)
+    item.id, item.parent_id = to_int(item.id), to_int(item.parent_id)
     return item
+
+
+def read_term(element):
+    """A `<wp:category>` or `<wp:tag>` of the channel, with the id `?cat=ID` links use."""
+    values = children(element)
+    if local_name(element.tag) == "wp:category":
+        slug, name, domain = values.get("wp:category_nicename"), values.get("wp:cat_name"), "category"
+    else:
+        slug, name, domain = values.get("wp:tag_slug"), values.get("wp:tag_name"), "post_tag"
+    return Term(
+        domain,
+        (slug or "").strip(),
+        (name or "").strip(),
+        id=to_int(values.get("wp:term_id")),
+        parent=values.get("wp:category_parent", "").strip(),
+    )
 
 
 ITEM_FIELDS = {
@@ -161,6 +186,7 @@ ITEM_FIELDS = {
     "wp:status": "status",
     "wp:post_type": "type",
     "wp:post_password": "password",
+    "wp:post_parent": "parent_id",
 }
 RAW_FIELDS = {"content:encoded", "excerpt:encoded"}
 
@@ -206,6 +232,8 @@ def read(source):
             elif name == "wp:author":
                 author = read_author(element)
                 site.authors[author.login] = author
+            elif name in ("wp:category", "wp:tag"):
+                site.terms.append(read_term(element))
             elif name == "item":
                 if not site_sent:
                     check_version(site)

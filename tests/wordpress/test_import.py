@@ -76,7 +76,7 @@ def test_languages_and_summaries_from_every_sign(run_import):
     assert dict(markers.summaries())["fr"] == "Une chronique hebdomadaire."
     assert "[en]" not in markers.body and "[fr]" not in markers.body
     assert Post.objects.get(wordpress_id=105).language == "fr"
-    assert "given the default language:\n    Hello\n    Secret\n" in output
+    assert "given the default language (2):\n    Hello\n    Secret\n" in output
 
 
 def test_default_language_comes_from_the_setting(run_import, settings):
@@ -244,3 +244,24 @@ def test_missing_file_is_a_clear_error(run_import, tmp_path):
     """A file that does not exist gives a message, not a traceback."""
     with pytest.raises(CommandError, match="Cannot read"):
         run_import(tmp_path / "nope.xml")
+
+
+def test_long_lists_in_the_summary_stop_at_twenty(run_import, tmp_path):
+    """A big blog's posts without language show as a count and 20 titles; --verbosity 2 lists them all."""
+    items = "".join(
+        f"<item><title>Post {number:02d}</title><wp:post_id>{number}</wp:post_id>"
+        f"<wp:post_name>post-{number}</wp:post_name><wp:status>publish</wp:status>"
+        "<wp:post_type>post</wp:post_type></item>"
+        for number in range(1, 26)
+    )
+    export = tmp_path / "many.xml"
+    export.write_text(
+        '<rss xmlns:wp="http://wordpress.org/export/1.2/"><channel>'
+        f"<wp:wxr_version>1.2</wp:wxr_version>{items}</channel></rss>"
+    )
+    output = run_import(export, "--dry-run")
+    assert "given the default language (25):\n    Post 01\n" in output
+    assert "    Post 20\n    … and 5 more: run with --verbosity 2 to list them all.\n" in output
+    assert "Post 21" not in output
+    output = run_import(export, "--dry-run", "--verbosity", "2")
+    assert "    Post 25\n" in output and "more: run with" not in output

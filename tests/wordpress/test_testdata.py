@@ -69,3 +69,14 @@ def test_theme_unit_test_data_is_all_accounted_for(run_import):
     assert "tags: 123 created, 11 skipped" in output
     assert Post.objects.get(slug="scheduled").is_scheduled
     assert Post.objects.get(wordpress_id=1169).title == "Edge case no title"
+
+
+def test_theme_unit_test_data_old_addresses(run_import, client):
+    """Its nested categories and its gallery's attachment pages redirect to the tag and to the post."""
+    output = run_import(WXR / "themeunittestdata.wordpress.xml")
+    assert client.get("/category/parent/child-1/child-2/")["Location"] == "/tag/child-2/"
+    assert client.get("/category/child-2/")["Location"] == "/tag/child-2/"
+    gallery = "/2010/09/10/post-format-gallery/"
+    assert client.get(f"{gallery}img_0747/")["Location"] == gallery
+    assert "Attachment pages not carried over (their post was not imported) (4):" in output
+    assert "Pages not carried over: their old addresses will answer “not found” (21):" in output

@@ -32,7 +32,7 @@ class Command(BaseCommand):
             ) from error
         if self.stdout.isatty():
             self.stdout.write("\r\033[K", ending="")
-        for line in report.lines():
+        for line in report.lines(verbose=options["verbosity"] >= 2):
             self.stdout.write(line)
         if dry_run:
             self.stdout.write(self.style.WARNING(_("Dry run: nothing was stored.")))
