@@ -4,6 +4,7 @@
 dataclasses and its elements are freed, so memory stays flat whatever the file size.
 """
 
+import html
 import re
 import xml.etree.ElementTree as ET
 from dataclasses import dataclass, field
@@ -139,7 +140,7 @@ def read_item(element):
     for child in element:
         name, text = local_name(child.tag), child.text or ""
         if name == "category":
-            item.terms.append(Term(child.get("domain", "category"), child.get("nicename", ""), text.strip()))
+            item.terms.append(Term(child.get("domain", "category"), child.get("nicename", ""), term_name(text)))
         elif name == "wp:postmeta":
             meta = children(child)
             key, value = meta.get("wp:meta_key", ""), meta.get("wp:meta_value", "")
@@ -155,6 +156,11 @@ def read_item(element):
     return item
 
 
+def term_name(text):
+    """WordPress stores category and tag names HTML-escaped ("Tom &amp; Jerry"); Carnet keeps text."""
+    return html.unescape(text or "").strip()
+
+
 def read_term(element):
     """A `<wp:category>` or `<wp:tag>` of the channel, with the id `?cat=ID` links use."""
     values = children(element)
@@ -165,7 +171,7 @@ def read_term(element):
     return Term(
         domain,
         (slug or "").strip(),
-        (name or "").strip(),
+        term_name(name),
         id=to_int(values.get("wp:term_id")),
         parent=values.get("wp:category_parent", "").strip(),
     )

@@ -117,6 +117,20 @@ def test_tags_and_categories_become_tags(run_import):
     assert "tags: 4 created, 1 skipped" in output
 
 
+def test_escaped_term_names_become_plain_text(run_import, tmp_path):
+    """WordPress keeps "Livres &amp; lectures" escaped; the tag reads "Livres & lectures"."""
+    export = tmp_path / "escaped.xml"
+    export.write_text(
+        BLOG.read_text().replace(
+            '<category domain="category" nicename="reflexions"><![CDATA[Réflexions]]></category>',
+            '<category domain="category" nicename="livres"><![CDATA[Livres &amp; lectures]]></category>',
+            1,
+        )
+    )
+    run_import(export)
+    assert "Livres & lectures" in Post.objects.get(wordpress_id=101).tags.names()
+
+
 def test_authors_are_created_without_usable_password(run_import):
     """Authors are created from the export's author list and cannot log in until given a password."""
     run_import(BLOG)
