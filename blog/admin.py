@@ -12,6 +12,8 @@ from columns.admin import RepublicationInline
 
 from .models import Post, PostStatus
 
+SUMMARY_LABELS = {"fr": _("Summary in French"), "en": _("Summary in English")}
+
 
 class MissingSummaryFilter(admin.SimpleListFilter):
     title = _("summary in the other language")
@@ -58,6 +60,13 @@ class PostAdmin(TranslatableAdmin):
         if request.user.has_perm("blog.edit_all_posts"):
             return self.readonly_fields
         return [*self.readonly_fields, "author"]
+
+    def get_form(self, request, obj=None, **kwargs):
+        form = super().get_form(request, obj, **kwargs)
+        # Each language tab edits the summary in its own language: say which, so an English
+        # summary of a French post is not typed under the French tab.
+        form.base_fields["summary"].label = SUMMARY_LABELS[self.get_form_language(request, obj)]
+        return form
 
     def get_changeform_initial_data(self, request):
         return {"author": request.user.pk, **super().get_changeform_initial_data(request)}
