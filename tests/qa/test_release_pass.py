@@ -39,3 +39,10 @@ def test_summary_field_names_the_language_of_its_tab(client):
     french_tab = client.get("/admin/blog/post/add/?language=fr").content.decode()
     assert 'for="id_summary">Summary in English:<' in english_tab
     assert 'for="id_summary">Summary in French:<' in french_tab
+
+
+def test_summary_label_is_french_in_a_french_admin(french_client):
+    """A French-speaking author reads « Résumé en anglais » on the English tab."""
+    french_client.force_login(AuthorFactory())
+    english_tab = french_client.get("/admin/blog/post/add/?language=en").content.decode()
+    assert 'for="id_summary">Résumé en anglais' in english_tab
