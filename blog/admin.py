@@ -32,7 +32,15 @@ class MissingSummaryFilter(admin.SimpleListFilter):
 
 @admin.register(Post)
 class PostAdmin(TranslatableAdmin):
-    list_display = ["title", "language", "status", "published_at", "author", "tag_list", "has_other_summary"]
+    list_display = [
+        "title",
+        "language",
+        "publication_status",
+        "published_at",
+        "author",
+        "tag_list",
+        "has_other_summary",
+    ]
     list_filter = ["status", "language", MissingSummaryFilter, "author", "tags"]
     search_fields = ["title", "body", "translations__summary", "tags__name"]
     date_hierarchy = "published_at"
@@ -75,6 +83,10 @@ class PostAdmin(TranslatableAdmin):
         if not change and not request.user.has_perm("blog.edit_all_posts"):
             obj.author = request.user
         super().save_model(request, obj, form, change)
+
+    @admin.display(description=_("status"), ordering="status")
+    def publication_status(self, obj):
+        return _("Scheduled") if obj.is_scheduled else obj.get_status_display()
 
     @admin.display(description=_("tags"))
     def tag_list(self, obj):

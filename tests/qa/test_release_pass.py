@@ -1,7 +1,10 @@
 """Problems found using Carnet in a browser before release, each kept from coming back."""
 
+import datetime
+
 import feedparser
 import pytest
+from django.utils import timezone
 
 from blog.templatetags.comment_tags import post_url
 from tests.comments.conftest import comment_url, form_data
@@ -46,3 +49,14 @@ def test_summary_label_is_french_in_a_french_admin(french_client):
     french_client.force_login(AuthorFactory())
     english_tab = french_client.get("/admin/blog/post/add/?language=en").content.decode()
     assert 'for="id_summary">Résumé en anglais' in english_tab
+
+
+def test_post_list_tells_scheduled_posts_from_published_ones(client):
+    """In the admin list a post published with a future date reads "Scheduled", not "Published"."""
+    author = AuthorFactory()
+    PostFactory(author=author, title="Demain", published_at=timezone.now() + datetime.timedelta(days=3))
+    PostFactory(author=author, title="Hier")
+    client.force_login(author)
+    listing = client.get("/admin/blog/post/").content.decode()
+    assert listing.count('<td class="field-publication_status">Scheduled</td>') == 1
+    assert listing.count('<td class="field-publication_status">Published</td>') == 1
