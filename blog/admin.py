@@ -12,6 +12,8 @@ from columns.admin import RepublicationInline
 
 from .models import Post, PostStatus
 
+SUMMARY_LABELS = {"fr": _("Summary in French"), "en": _("Summary in English")}
+
 
 class MissingSummaryFilter(admin.SimpleListFilter):
     title = _("summary in the other language")
@@ -30,7 +32,15 @@ class MissingSummaryFilter(admin.SimpleListFilter):
 
 @admin.register(Post)
 class PostAdmin(TranslatableAdmin):
-    list_display = ["title", "language", "status", "published_at", "author", "tag_list", "has_other_summary"]
+    list_display = [
+        "title",
+        "language",
+        "publication_status",
+        "published_at",
+        "author",
+        "tag_list",
+        "has_other_summary",
+    ]
     list_filter = ["status", "language", MissingSummaryFilter, "author", "tags"]
     search_fields = ["title", "body", "translations__summary", "tags__name"]
     date_hierarchy = "published_at"
@@ -59,6 +69,13 @@ class PostAdmin(TranslatableAdmin):
             return self.readonly_fields
         return [*self.readonly_fields, "author"]
 
+    def get_form(self, request, obj=None, **kwargs):
+        form = super().get_form(request, obj, **kwargs)
+        # Each language tab edits the summary in its own language: say which, so an English
+        # summary of a French post is not typed under the French tab.
+        form.base_fields["summary"].label = SUMMARY_LABELS[self.get_form_language(request, obj)]
+        return form
+
     def get_changeform_initial_data(self, request):
         return {"author": request.user.pk, **super().get_changeform_initial_data(request)}
 
@@ -66,6 +83,10 @@ class PostAdmin(TranslatableAdmin):
         if not change and not request.user.has_perm("blog.edit_all_posts"):
             obj.author = request.user
         super().save_model(request, obj, form, change)
+
+    @admin.display(description=_("status"), ordering="status")
+    def publication_status(self, obj):
+        return _("Scheduled") if obj.is_scheduled else obj.get_status_display()
 
     @admin.display(description=_("tags"))
     def tag_list(self, obj):

@@ -11,6 +11,12 @@ from .models import Comment, Post
 class LatestCommentsFeed(Feed):
     """The latest approved comments on every published post."""
 
+    def get_feed(self, obj, request):
+        feed = super().get_feed(obj, request)
+        # Comments are written in both languages: no <language> (Django would use the interface's).
+        feed.feed["language"] = None
+        return feed
+
     def title(self):
         return _("%(site)s — latest comments") % {"site": settings.SITE_NAME}
 

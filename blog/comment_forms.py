@@ -8,16 +8,15 @@ from .comment_text import strip_control_characters
 from .models import Comment, SubscriptionScope
 
 
+class WebsiteField(forms.URLField):
+    # Replaces URLField's own validator (which also takes ftp) so a bad address gets one message.
+    default_validators = [URLValidator(schemes=["http", "https"])]
+
+
 class CommentForm(forms.Form):
     author_name = forms.CharField(label=_("Name"), max_length=100)
     author_email = forms.EmailField(label=_("E-mail"), help_text=_("Never shown publicly."))
-    author_url = forms.URLField(
-        label=_("Website"),
-        required=False,
-        max_length=500,
-        assume_scheme="https",
-        validators=[URLValidator(schemes=["http", "https"])],
-    )
+    author_url = WebsiteField(label=_("Website"), required=False, max_length=500, assume_scheme="https")
     body = forms.CharField(label=_("Comment"), max_length=10000, widget=forms.Textarea(attrs={"rows": 8}))
     notify = forms.BooleanField(label=_("Notify me by e-mail"), required=False)
     notify_scope = forms.ChoiceField(

@@ -98,7 +98,13 @@ def test_list_columns_filters_and_search(client):
     PostFactory(title="Un brouillon", status=PostStatus.DRAFT)
     client.force_login(EditorFactory())
     listing = client.get("/admin/blog/post/").content.decode()
-    for column in ("column-title", "column-language", "column-status", "column-published_at", "column-author"):
+    for column in (
+        "column-title",
+        "column-language",
+        "column-publication_status",
+        "column-published_at",
+        "column-author",
+    ):
         assert column in listing
     assert "cluetrain" in listing
     assert "Un brouillon" not in client.get("/admin/blog/post/?status__exact=published").content.decode()

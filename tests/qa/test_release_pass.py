@@ -1,0 +1,62 @@
+"""Problems found using Carnet in a browser before release, each kept from coming back."""
+
+import datetime
+
+import feedparser
+import pytest
+from django.utils import timezone
+
+from blog.templatetags.comment_tags import post_url
+from tests.comments.conftest import comment_url, form_data
+from tests.comments.factories import CommentFactory
+from tests.factories import AuthorFactory, PostFactory
+
+pytestmark = pytest.mark.django_db
+
+
+def test_bad_website_address_is_reported_once(french_client):
+    """A `javascript:` website gets one French error message, not the same one twice."""
+    post = PostFactory()
+    response = french_client.post(comment_url(post), form_data(author_url="javascript:alert(1)"))
+    html = response.content.decode()
+    assert html.count("Saisissez une URL valide.") == 1
+    assert 'value="javascript:alert(1)"' in html
+
+
+@pytest.mark.parametrize("feed", ["latest", "post"])
+def test_comments_feeds_claim_no_single_language(french_client, feed):
+    """Comments come in both languages, so their feeds carry no <language>, whatever the reader's."""
+    post = PostFactory()
+    CommentFactory(post=post, body="Bonjour", language="fr")
+    CommentFactory(post=post, body="Hello", language="en")
+    url = "/comments/feed/" if feed == "latest" else post_url(post, "blog:post-comments-feed")
+    parsed = feedparser.parse(french_client.get(url).content)
+    assert len(parsed.entries) == 2
+    assert "language" not in parsed.feed
+
+
+def test_summary_field_names_the_language_of_its_tab(client):
+    """On the post form the summary's label says which language it is written in, per tab."""
+    client.force_login(AuthorFactory())
+    english_tab = client.get("/admin/blog/post/add/?language=en").content.decode()
+    french_tab = client.get("/admin/blog/post/add/?language=fr").content.decode()
+    assert 'for="id_summary">Summary in English:<' in english_tab
+    assert 'for="id_summary">Summary in French:<' in french_tab
+
+
+def test_summary_label_is_french_in_a_french_admin(french_client):
+    """A French-speaking author reads « Résumé en anglais » on the English tab."""
+    french_client.force_login(AuthorFactory())
+    english_tab = french_client.get("/admin/blog/post/add/?language=en").content.decode()
+    assert 'for="id_summary">Résumé en anglais' in english_tab
+
+
+def test_post_list_tells_scheduled_posts_from_published_ones(client):
+    """In the admin list a post published with a future date reads "Scheduled", not "Published"."""
+    author = AuthorFactory()
+    PostFactory(author=author, title="Demain", published_at=timezone.now() + datetime.timedelta(days=3))
+    PostFactory(author=author, title="Hier")
+    client.force_login(author)
+    listing = client.get("/admin/blog/post/").content.decode()
+    assert listing.count('<td class="field-publication_status">Scheduled</td>') == 1
+    assert listing.count('<td class="field-publication_status">Published</td>') == 1
