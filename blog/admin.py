@@ -64,6 +64,11 @@ class PostAdmin(TranslatableAdmin):
             .prefetch_related("tags", "translations")
         )
 
+    def get_list_filter(self, request):
+        if request.user.has_perm("blog.edit_all_posts"):
+            return self.list_filter
+        return [name for name in self.list_filter if name != "author"]  # an author only sees their own posts
+
     def get_readonly_fields(self, request, obj=None):
         if request.user.has_perm("blog.edit_all_posts"):
             return self.readonly_fields

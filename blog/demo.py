@@ -137,11 +137,17 @@ def ensure_users():
     """The demo admin (superuser) and an author who only sees her own posts."""
     User = get_user_model()
     admin, admin_created = User.objects.get_or_create(
-        username="admin", defaults={"is_staff": True, "is_superuser": True, "display_name": "Carnet"}
+        username="admin",
+        defaults={"is_staff": True, "is_superuser": True, "display_name": "Carnet", "email": "admin@example.org"},
     )
     author, author_created = User.objects.get_or_create(
         username="claire",
-        defaults={"is_staff": True, "display_name": "Claire Martin", "preferred_language": "fr"},
+        defaults={
+            "is_staff": True,
+            "display_name": "Claire Martin",
+            "preferred_language": "fr",
+            "email": "claire@example.org",
+        },
     )
     for user, created in ((admin, admin_created), (author, author_created)):
         if created:

@@ -47,12 +47,13 @@ class TagSitemap(SiteUrlSitemap):
 
 
 class PageSitemap(SiteUrlSitemap):
-    """The home page, the tag index and the two language pages."""
+    """The home page, the tag index, the columns index and the two language pages."""
 
     def items(self):
         return [
             reverse("blog:post-list"),
             reverse("blog:tag-list"),
+            reverse("columns:column-list"),
             *(reverse("blog:language-detail", args=[code]) for code in Language.values),
         ]
 

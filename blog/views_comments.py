@@ -14,7 +14,11 @@ from .views import PostDetailView
 class CommentCreateView(PostDetailView):
     """Receives the comment form; on any problem the post page comes back with the form as typed."""
 
-    http_method_names = ["post"]
+    http_method_names = ["get", "post"]
+
+    def get(self, request, *args, **kwargs):
+        """Whoever opens the form's own address (a reload, a bookmark) lands on the post's comments."""
+        return redirect(f"{self.get_object().get_absolute_url()}#comments")
 
     def post(self, request, *args, **kwargs):
         self.object = post = self.get_object()

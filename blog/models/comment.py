@@ -43,7 +43,12 @@ class Comment(models.Model):
     author_email = models.EmailField(_("e-mail"), blank=True)
     author_url = models.URLField(_("website"), max_length=500, blank=True)
     user = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="comments"
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="comments",
+        verbose_name=_("account"),
     )
     body = models.TextField(_("comment"))
     status = models.CharField(

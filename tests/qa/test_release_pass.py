@@ -9,7 +9,7 @@ from django.utils import timezone
 from blog.templatetags.comment_tags import post_url
 from tests.comments.conftest import comment_url, form_data
 from tests.comments.factories import CommentFactory
-from tests.factories import AuthorFactory, PostFactory
+from tests.factories import AuthorFactory, EditorFactory, PostFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -60,3 +60,27 @@ def test_post_list_tells_scheduled_posts_from_published_ones(client):
     listing = client.get("/admin/blog/post/").content.decode()
     assert listing.count('<td class="field-publication_status">Scheduled</td>') == 1
     assert listing.count('<td class="field-publication_status">Published</td>') == 1
+
+
+def test_opening_the_comment_address_leads_to_the_posts_comments(client):
+    """A GET on the comment form's address (a reload, a bookmark) redirects to the post's comments."""
+    post = PostFactory()
+    response = client.get(f"{post.get_absolute_url()}comment/")
+    assert response.status_code == 302
+    assert response["Location"] == f"{post.get_absolute_url()}#comments"
+
+
+def test_an_author_is_not_offered_a_filter_naming_other_authors(client):
+    """Authors see only their own posts, so the list has no author filter for them; editors keep it."""
+    post = PostFactory(author__display_name="Autre Autrice")
+    claire = AuthorFactory(display_name="Claire Martin")
+    client.force_login(claire)
+    assert "Autre Autrice" not in client.get("/admin/blog/post/").content.decode()
+    client.force_login(EditorFactory())
+    assert "Autre Autrice" in client.get("/admin/blog/post/").content.decode()
+    assert post.pk
+
+
+def test_sitemap_lists_the_columns_index(client):
+    """/columns/ is in the sitemap with the other index pages."""
+    assert "/columns/</loc>" in client.get("/sitemap.xml").content.decode()
