@@ -117,3 +117,16 @@ def test_a_reply_link_puts_the_reply_under_its_parent(live_server, page):
     assert page.inner_text("#comments h2") == "3 comments"
     assert [m.to for m in mail.outbox] == [[parent.author_email]]
     assert "No, Carnet now." in mail.outbox[0].body
+
+
+def test_a_form_sent_faster_than_anyone_types_is_refused_and_kept(live_server, page, settings):
+    """A comment sent before COMMENTS_MIN_SECONDS have passed is refused with an honest message, the text kept."""
+    settings.COMMENTS_MIN_SECONDS = 60
+    post = PostFactory(title="Why I still blog", language="en")
+    page.goto(f"{live_server.url}{post.get_absolute_url()}")
+    fill_comment(page, name="Quick Reader", email="quick@example.org", body="Great post!")
+    page.click("text=Post comment")
+
+    assert "faster than people usually type" in page.inner_text("#respond .errorlist")
+    assert page.input_value("#id_body") == "Great post!"
+    assert not Comment.objects.exists()
