@@ -5,9 +5,11 @@ STAMP := $(VENV)/.installed
 
 .PHONY: run test install worker messages clean
 
+# Debian's python3 lacks ensurepip without python3-venv: fall back to a pip fetched from PyPI.
 $(BIN)/python:
-	$(PYTHON) -m venv $(VENV)
-	$(BIN)/pip install --quiet --upgrade pip
+	$(PYTHON) -m venv $(VENV) || { rm -rf $(VENV) && $(PYTHON) -m venv --without-pip $(VENV) \
+		&& $(BIN)/python scripts/bootstrap_pip.py; }
+	$(BIN)/python -m pip install --quiet --upgrade pip
 
 $(STAMP): pyproject.toml | $(BIN)/python
 	$(BIN)/pip install --quiet -e ".[test]"
