@@ -43,9 +43,36 @@ def _roles(transactional_db):
 
 
 @pytest.fixture
-def page(browser):
-    context = browser.new_context(locale="en-GB")
-    page = context.new_page()
-    page.set_default_timeout(15000)
-    yield page
-    context.close()
+def open_page(browser):
+    """Opens a page in a browser of its own (own cookies) asking for `locale`: one per person in a journey."""
+    contexts = []
+
+    def open_page(locale="en-GB"):
+        context = browser.new_context(locale=locale)
+        contexts.append(context)
+        page = context.new_page()
+        page.set_default_timeout(15000)
+        return page
+
+    yield open_page
+    for context in contexts:
+        context.close()
+
+
+@pytest.fixture
+def page(open_page):
+    return open_page()
+
+
+@pytest.fixture
+def log_in(live_server):
+    """Logs `page` in through the admin's login form."""
+
+    def log_in(page, username, password="secret-password"):  # noqa: S107 - the factories' test password
+        page.goto(f"{live_server.url}/admin/login/")
+        page.fill("#id_username", username)
+        page.fill("#id_password", password)
+        page.click("input[type=submit]")
+        page.locator("#user-tools").wait_for()
+
+    return log_in

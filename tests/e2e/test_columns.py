@@ -1,0 +1,89 @@
+import datetime
+
+import pytest
+from django.utils import timezone
+
+from tests.columns.factories import ColumnFactory
+from tests.factories import EditorFactory, PostFactory
+
+pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True)]
+
+ORIGINAL = "https://www.lesquotidiennes.example/chroniques/internet-espace-de-vie"
+
+
+def published_on(day):
+    return timezone.make_aware(datetime.datetime.combine(day, datetime.time(10)))
+
+
+def test_editor_links_a_post_to_its_original_and_readers_see_the_notice(live_server, open_page, log_in):
+    """An editor fills a French post's Republication inline; readers get the French notice and the link."""
+    ColumnFactory()
+    post = PostFactory(
+        title="Internet, espace de vie",
+        published_at=published_on(datetime.date(2016, 9, 1)),
+        tags=["internet"],
+    )
+    EditorFactory(username="marc")
+    editor = open_page()
+    log_in(editor, "marc")
+    editor.goto(f"{live_server.url}/admin/blog/post/{post.pk}/change/")
+    editor.select_option("#id_republication-0-column", label="Chroniques du monde connecté")
+    editor.fill("#id_republication-0-original_url", ORIGINAL)
+    editor.fill("#id_republication-0-originally_published_on", "2016-08-31")
+    editor.click("input[name=_save]")
+    assert "was changed successfully" in editor.inner_text(".messagelist")
+
+    reader = open_page()
+    reader.goto(f"{live_server.url}{post.get_absolute_url()}")
+    notice = reader.locator("article.post .republication-notice")
+    assert " ".join(notice.inner_text().split()) == (
+        "Chroniques du monde connecté : cet article a été initialement publié dans Les Quotidiennes (voir l'original)."
+    )
+    assert notice.evaluate("element => element.closest('[lang]').lang") == "fr"
+    assert notice.get_by_role("link").get_attribute("href") == ORIGINAL
+    assert reader.locator("link[rel=canonical]").get_attribute("href") == ORIGINAL
+    # The magazine is not reachable from here: the browser gets its page from this stand-in.
+    reader.route(ORIGINAL, lambda route: route.fulfill(body="<h1>Les Quotidiennes</h1>", content_type="text/html"))
+    notice.get_by_role("link").click()
+    reader.wait_for_url(ORIGINAL)
+    assert reader.inner_text("h1") == "Les Quotidiennes"
+
+
+def test_candidates_lead_to_a_prefilled_link_form(live_server, open_page, log_in):
+    """A post mentioning the publication is a candidate; its button opens a prefilled form; saving links it."""
+    ColumnFactory()
+    post = PostFactory(
+        title="Screens at the dinner table",
+        language="en",
+        body="We all know the scene.\n\n*First published in Les Quotidiennes.*",
+        tags=["screens"],
+    )
+    PostFactory(title="Unrelated", body="Nothing about magazines.", tags=["misc"])
+    EditorFactory(username="marc")
+    editor = open_page()
+    log_in(editor, "marc")
+    editor.goto(f"{live_server.url}/admin/columns/republication/")
+    editor.click("text=Posts that may be republished columns")
+
+    rows = editor.locator("table.candidates tbody tr")
+    assert rows.count() == 1
+    assert "Screens at the dinner table" in rows.first.inner_text()
+    assert "First published in Les Quotidiennes" in rows.first.inner_text()
+    rows.first.get_by_role("link", name="Link to its original").click()
+
+    assert editor.input_value("#id_post") == str(post.pk)
+    assert editor.locator("#id_post option:checked").inner_text() == "Screens at the dinner table"
+    assert editor.locator("#id_column option:checked").inner_text() == "Chroniques du monde connecté"
+    assert editor.input_value("#id_original_title") == "Screens at the dinner table"
+    editor.fill("#id_original_url", ORIGINAL)
+    editor.click("input[name=_save]")
+    assert "“Screens at the dinner table” is now linked to its original." in editor.inner_text(".messagelist")
+    assert "No unlinked post mentions Les Quotidiennes." in editor.inner_text("#content")
+
+    reader = open_page()
+    reader.goto(f"{live_server.url}{post.get_absolute_url()}")
+    notice = reader.locator("article.post .republication-notice")
+    assert " ".join(notice.inner_text().split()) == (
+        "Chroniques du monde connecté: this article was first published in Les Quotidiennes (see the original)."
+    )
+    assert notice.get_by_role("link", name="see the original").get_attribute("href") == ORIGINAL

@@ -1,0 +1,54 @@
+from urllib.parse import urljoin
+
+import feedparser
+import pytest
+
+from tests.factories import PostFactory
+
+pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True)]
+
+
+def test_reader_searches_from_the_header_and_opens_a_result(live_server, page):
+    """A word typed in the header's search box finds the posts, the title match first, words highlighted."""
+    in_title = PostFactory(title="Tenir un carnet en ligne", body="Vingt ans d'écriture publique.", tags=["blog"])
+    PostFactory(title="Why I still blog", language="en", body="My old carnet is still online.", tags=["blog"])
+    PostFactory(title="Les médias sociaux", body="Rien à voir.", tags=["internet"])
+    page.goto(f"{live_server.url}/")
+    page.fill("#site-search-q", "Carnet")
+    page.press("#site-search-q", "Enter")
+
+    assert page.inner_text(".count") == "2 posts found."
+    results = page.locator("article.search-result")
+    assert results.locator("h2 a").all_inner_texts() == ["Tenir un carnet en ligne", "Why I still blog"]
+    assert results.nth(1).locator(".excerpt mark").all_inner_texts() == ["carnet"]
+    assert results.nth(1).get_attribute("lang") == "en"
+    assert page.input_value("main input[name=q]") == "Carnet"
+    results.first.get_by_role("link", name="Tenir un carnet en ligne").click()
+
+    page.wait_for_url(f"**{in_title.get_absolute_url()}")
+    assert page.title().startswith("Tenir un carnet en ligne — ")
+
+
+def test_pages_announce_their_feeds_and_the_feeds_answer(live_server, page):
+    """The head of a post page links the blog's RSS and Atom feeds and its comments feed; each parses cleanly."""
+    post = PostFactory(title="Internet, espace de vie", tags=["internet"])
+    page.goto(f"{live_server.url}{post.get_absolute_url()}")
+    links = page.locator("head link[rel=alternate]")
+    announced = {
+        links.nth(i).get_attribute("type"): links.nth(i).get_attribute("href")
+        for i in range(links.count())
+        if "comments" not in links.nth(i).get_attribute("href")
+    }
+    assert announced == {"application/rss+xml": "/feed/", "application/atom+xml": "/feed/atom/"}
+    comments_feed = page.locator("head link[rel=alternate][title^=Comments]").get_attribute("href")
+    assert comments_feed == post.get_absolute_url() + "comments/feed/"
+
+    for href in [*announced.values(), comments_feed]:
+        response = page.request.get(urljoin(page.url, href))
+        assert response.status == 200, href
+        assert "xml" in response.headers["content-type"], href
+        feed = feedparser.parse(response.body())
+        assert feed.bozo == 0, (href, feed.get("bozo_exception"))
+    assert [
+        entry.title for entry in feedparser.parse(page.request.get(urljoin(page.url, "/feed/")).body()).entries
+    ] == ["Internet, espace de vie"]
