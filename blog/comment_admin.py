@@ -1,6 +1,7 @@
 """Moderation: comments, subscriptions and the e-mails they caused."""
 
 from django.contrib import admin, messages
+from django.db import models
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
@@ -14,6 +15,7 @@ class CommentAdmin(admin.ModelAdmin):
     list_display = ["author_name", "post", "body_excerpt", "status", "held_because", "created_at"]
     list_filter = ["status", "kind", "language", "created_at"]
     list_select_related = ["post"]
+    formfield_overrides = {models.URLField: {"assume_scheme": "https"}}
     search_fields = ["author_name", "author_email", "body", "ip_address", "post__title"]
     date_hierarchy = "created_at"
     actions = ["approve", "mark_spam", "remove"]
