@@ -6,6 +6,8 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from blog.links import absolute_url
+
 
 class CommentStatus(models.TextChoices):
     PENDING = "pending", _("Pending")
@@ -139,10 +141,10 @@ class Subscription(models.Model):
         return f"{self.email} → {self.post}"
 
     def get_unsubscribe_url(self):
-        return settings.SITE_URL + reverse("blog:subscription-unsubscribe", args=[self.token])
+        return absolute_url(reverse("blog:subscription-unsubscribe", args=[self.token]))
 
     def get_confirm_url(self):
-        return settings.SITE_URL + reverse("blog:subscription-confirm", args=[self.token])
+        return absolute_url(reverse("blog:subscription-confirm", args=[self.token]))
 
 
 class CommentAttempt(models.Model):

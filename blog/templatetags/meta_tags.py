@@ -3,13 +3,13 @@
 import json
 
 from django import template
-from django.conf import settings
 from django.urls import reverse
 from django.utils.html import format_html
 from django.utils.safestring import mark_safe
 from django.utils.text import Truncator
 
 from blog import markup
+from blog.links import absolute_url
 from search.text import plain_text
 
 register = template.Library()
@@ -44,7 +44,7 @@ def original_url(post):
 @register.simple_tag
 def post_json_ld(post):
     """A schema.org BlogPosting for `post` in a <script type="application/ld+json">."""
-    url = settings.SITE_URL + post.get_absolute_url()
+    url = absolute_url(post.get_absolute_url())
     data = {
         "@context": "https://schema.org",
         "@type": "BlogPosting",
@@ -57,7 +57,7 @@ def post_json_ld(post):
         "author": {
             "@type": "Person",
             "name": post.author.public_name,
-            "url": settings.SITE_URL + reverse("blog:author-detail", args=[post.author.username]),
+            "url": absolute_url(reverse("blog:author-detail", args=[post.author.username])),
         },
         "keywords": [tag.name for tag in post.tags.all()],
         "description": post_description(post),
