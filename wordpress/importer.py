@@ -21,6 +21,7 @@ from django.utils.text import slugify
 from django.utils.translation import gettext as _
 from taggit.models import Tag
 
+from blog import markup
 from blog.models import Comment, CommentKind, CommentStatus, Markup, Post, PostStatus
 from columns.models import Column, Publication, Republication
 
@@ -93,7 +94,7 @@ class Importer:
         if reason:
             self.report.add(kind, "skipped", reason)
             if item.type == "page" and item.status == "publish":
-                self.report.listing("page", f"{content.plain_text(item.title) or item.slug} — {unquote(item.link)}")
+                self.report.listing("page", f"{markup.plain_text(item.title) or item.slug} — {unquote(item.link)}")
             elif item.type == "attachment":
                 self.attachments.append((item.id, item.parent_id, item.title, item.link))
             if item.comments:
@@ -357,7 +358,7 @@ class Importer:
                 wanted.update(dict.fromkeys(paths, {"post": posts[parent]}))
             else:
                 address = unquote(link) or f"{old_urls.blog_base(self.site)}?attachment_id={attachment_id}"
-                self.report.listing("attachment", f"{content.plain_text(title) or attachment_id} — {address}")
+                self.report.listing("attachment", f"{markup.plain_text(title) or attachment_id} — {address}")
         return wanted
 
     def store_redirects(self, wanted, take_over=True):
@@ -480,7 +481,7 @@ def parse_date(value, local=False):
 
 def base_slug(item):
     slug = slugify(unquote(item.slug), allow_unicode=True) if item.slug else ""
-    return (slug or slugify(content.plain_text(item.title), allow_unicode=True) or f"post-{item.id}")[:190]
+    return (slug or slugify(markup.plain_text(item.title), allow_unicode=True) or f"post-{item.id}")[:190]
 
 
 def slug_title(item):

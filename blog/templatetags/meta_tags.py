@@ -10,7 +10,6 @@ from django.utils.text import Truncator
 
 from blog import markup
 from blog.links import absolute_url
-from search.text import plain_text
 
 register = template.Library()
 
@@ -30,7 +29,7 @@ def post_description(post):
     """The summary in the post's own language if it has one, else its excerpt, as short plain text."""
     own_summary = dict(post.summaries()).get(post.language)
     html = markup.markdown_to_html(own_summary) if own_summary else (post.excerpt_html or post.body_html)
-    return Truncator(plain_text(html)).chars(DESCRIPTION_LENGTH)
+    return Truncator(markup.plain_text(html)).chars(DESCRIPTION_LENGTH)
 
 
 def original_url(post):
