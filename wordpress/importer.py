@@ -8,6 +8,7 @@ import datetime
 import ipaddress
 import re
 from email.utils import parsedate_to_datetime
+from functools import cached_property
 from urllib.parse import unquote, urlsplit
 
 from django.conf import settings
@@ -449,10 +450,14 @@ class Importer:
             "user_id": self.commenting_user_id(comment.user_id),
         }
 
+    @cached_property
+    def author_logins(self):
+        """{WordPress user id: login} of the blog's authors; read once the export's header is in."""
+        return {to_int(author.id): login for login, author in self.site.authors.items() if author.id}
+
     def commenting_user_id(self, wordpress_user_id):
         """The Carnet user behind a comment written by one of the blog's authors."""
-        logins = {to_int(author.id): login for login, author in self.site.authors.items() if author.id}
-        login = logins.get(wordpress_user_id) if wordpress_user_id else None
+        login = self.author_logins.get(wordpress_user_id) if wordpress_user_id else None
         return self.user_for(login).pk if login else None
 
 

@@ -41,8 +41,8 @@ def original_url(post):
 
 
 @register.simple_tag
-def post_json_ld(post):
-    """A schema.org BlogPosting for `post` in a <script type="application/ld+json">."""
+def post_json_ld(post, description):
+    """A schema.org BlogPosting for `post` (`description`: its post_description) in a <script> tag."""
     url = absolute_url(post.get_absolute_url())
     data = {
         "@context": "https://schema.org",
@@ -59,7 +59,7 @@ def post_json_ld(post):
             "url": absolute_url(reverse("blog:author-detail", args=[post.author.username])),
         },
         "keywords": [tag.name for tag in post.tags.all()],
-        "description": post_description(post),
+        "description": description,
     }
     if based_on := original_url(post):
         data["isBasedOn"] = based_on
