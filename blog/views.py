@@ -28,13 +28,13 @@ class PostListView(PublishedPostsMixin, ListView):
     template_name = "blog/post_list.html"
 
 
-class YearArchiveView(PublishedPostsMixin, YearArchiveView):
+class PostYearArchiveView(PublishedPostsMixin, YearArchiveView):
     date_field = "published_at"
     make_object_list = True
     template_name = "blog/post_archive_year.html"
 
 
-class MonthArchiveView(PublishedPostsMixin, MonthArchiveView):
+class PostMonthArchiveView(PublishedPostsMixin, MonthArchiveView):
     date_field = "published_at"
     month_format = "%m"
     template_name = "blog/post_archive_month.html"

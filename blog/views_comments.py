@@ -67,11 +67,9 @@ def confirm_subscription(request, token):
 def unsubscribe(request, token):
     """GET asks (mail scanners follow links); POST, from the page or a mail client, unsubscribes."""
     subscription = Subscription.objects.select_related("post").filter(token=token).first()
-    if request.method == "POST":
-        post = subscription.post if subscription else None
-        if subscription:
-            services.unsubscribe(subscription)
-        return render(request, "blog/unsubscribed.html", {"post": post})
     if subscription is None:
         return render(request, "blog/unsubscribed.html", {"post": None})
+    if request.method == "POST":
+        services.unsubscribe(subscription)
+        return render(request, "blog/unsubscribed.html", {"post": subscription.post})
     return render(request, "blog/unsubscribe_confirm.html", {"subscription": subscription})
