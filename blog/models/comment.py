@@ -32,6 +32,7 @@ class CommentQuerySet(models.QuerySet):
         return self.filter(status=CommentStatus.PENDING)
 
     def from_address(self, email):
+        """Comments sent from the e-mail address `email`, whatever its case."""
         return self.filter(author_email__iexact=email)
 
 
