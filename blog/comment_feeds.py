@@ -5,6 +5,7 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 
 from .comment_text import render_body, strip_control_characters
+from .links import absolute_url
 from .models import Comment, Post
 
 
@@ -45,7 +46,7 @@ class LatestCommentsFeed(Feed):
         return item.get_absolute_url()
 
     def item_guid(self, item):
-        return f"{settings.SITE_URL}{item.get_absolute_url()}"
+        return absolute_url(item.get_absolute_url())
 
     def item_author_name(self, item):
         return strip_control_characters(item.author_name)

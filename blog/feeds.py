@@ -10,6 +10,7 @@ from django.utils.translation import gettext_lazy as _
 from taggit.models import Tag
 
 from blog import markup
+from blog.links import absolute_url
 from blog.models import Language, Post
 
 FEED_SIZE = 20
@@ -28,10 +29,6 @@ class FullContentAtom1Feed(Atom1Feed):
     def add_item_elements(self, handler, item):
         super().add_item_elements(handler, item)
         handler.addQuickElement("content", item["content"], {"type": "html"})
-
-
-def absolute(path):
-    return settings.SITE_URL + path
 
 
 def post_html(post):
@@ -58,7 +55,7 @@ class PostsFeed(Feed):
         feed = super().get_feed(obj, request)
         # Django falls back to the interface language; a mixed feed must carry none.
         feed.feed["language"] = self.get_feed_language(obj)
-        feed.feed["feed_url"] = absolute(request.path)
+        feed.feed["feed_url"] = absolute_url(request.path)
         return feed
 
     def get_feed_language(self, obj):
@@ -77,13 +74,13 @@ class PostsFeed(Feed):
         return _("The latest posts, in French and English.")
 
     def link(self, obj):
-        return absolute(reverse("blog:post-list"))
+        return absolute_url(reverse("blog:post-list"))
 
     def item_title(self, post):
         return post.title
 
     def item_link(self, post):
-        return absolute(post.get_absolute_url())
+        return absolute_url(post.get_absolute_url())
 
     item_guid_is_permalink = True
 
@@ -142,7 +139,7 @@ class LanguageFeedMixin:
         return LANGUAGE_FEED_DESCRIPTIONS[language]
 
     def link(self, language):
-        return absolute(reverse("blog:language-detail", args=[language.value]))
+        return absolute_url(reverse("blog:language-detail", args=[language.value]))
 
 
 class TagFeedMixin:
@@ -159,7 +156,7 @@ class TagFeedMixin:
         return _("The latest posts tagged “%(tag)s”.") % {"tag": tag.name}
 
     def link(self, tag):
-        return absolute(reverse("blog:tag-detail", args=[tag.slug]))
+        return absolute_url(reverse("blog:tag-detail", args=[tag.slug]))
 
 
 class LatestPostsRssFeed(PostsFeed):

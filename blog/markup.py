@@ -1,9 +1,11 @@
 """Turning what authors type into HTML that is safe to put in a page."""
 
+import html
 import re
 
 import markdown
 import nh3
+from django.utils.html import strip_tags
 
 MORE_MARK = re.compile(r"^\s*<!--\s*more\s*-->\s*$", re.MULTILINE | re.IGNORECASE)
 
@@ -41,6 +43,11 @@ def render(text, markup="markdown"):
     if markup == "html":
         return clean_html(text or "")
     return markdown_to_html(text)
+
+
+def plain_text(html_text):
+    """The text a reader sees in some HTML, entities decoded, on one line."""
+    return " ".join(html.unescape(strip_tags(html_text or "")).split())
 
 
 def split_more(text):

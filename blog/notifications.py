@@ -8,6 +8,7 @@ from django.utils import translation
 from django.utils.translation import gettext as _
 
 from .comment_text import excerpt
+from .links import absolute_url
 from .models import NotificationKind
 
 
@@ -33,7 +34,7 @@ def _confirmation(notification):
     post = subscription.post
     context = {
         "post": post,
-        "post_url": settings.SITE_URL + post.get_absolute_url(),
+        "post_url": absolute_url(post.get_absolute_url()),
         "subscription": subscription,
         "confirm_url": subscription.get_confirm_url(),
     }
@@ -47,8 +48,8 @@ def _moderation(notification):
         "comment": comment,
         "excerpt": excerpt(comment.body, 1000),
         "post": comment.post,
-        "change_url": settings.SITE_URL + reverse("admin:blog_comment_change", args=[comment.pk]),
-        "pending_url": settings.SITE_URL + reverse("admin:blog_comment_changelist") + "?status__exact=pending",
+        "change_url": absolute_url(reverse("admin:blog_comment_change", args=[comment.pk])),
+        "pending_url": absolute_url(reverse("admin:blog_comment_changelist") + "?status__exact=pending"),
     }
     subject = _("A comment awaits moderation on “%(title)s”") % {"title": comment.post.title}
     return subject, "blog/emails/moderation.txt", context, {}
@@ -62,7 +63,7 @@ def _new_comment(notification):
         "comment": comment,
         "excerpt": excerpt(comment.body),
         "post": comment.post,
-        "comment_url": settings.SITE_URL + comment.get_absolute_url(),
+        "comment_url": absolute_url(comment.get_absolute_url()),
         "subscription": subscription,
         "unsubscribe_url": unsubscribe_url,
     }

@@ -17,6 +17,7 @@ from django.conf import settings
 from django.core import signing
 from django.utils.translation import gettext_lazy as _
 
+from .links import absolute_url
 from .models import Comment, CommentStatus
 
 logger = logging.getLogger(__name__)
@@ -107,7 +108,7 @@ class Akismet:
             "user_ip": comment.ip_address or "",
             "user_agent": comment.user_agent,
             "referrer": request_meta.get("HTTP_REFERER", ""),
-            "permalink": self.site_url + comment.post.get_absolute_url(),
+            "permalink": absolute_url(comment.post.get_absolute_url()),
             "comment_type": "reply" if comment.parent_id else "comment",
             "comment_author": comment.author_name,
             "comment_author_email": comment.author_email,

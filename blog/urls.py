@@ -26,8 +26,8 @@ register_converter(FourDigits, "yyyy")
 app_name = "blog"
 urlpatterns = [
     path("", views.PostListView.as_view(), name="post-list"),
-    path("<yyyy:year>/", views.YearArchiveView.as_view(), name="archive-year"),
-    path("<yyyy:year>/<dd:month>/", views.MonthArchiveView.as_view(), name="archive-month"),
+    path("<yyyy:year>/", views.PostYearArchiveView.as_view(), name="archive-year"),
+    path("<yyyy:year>/<dd:month>/", views.PostMonthArchiveView.as_view(), name="archive-month"),
     path("<yyyy:year>/<dd:month>/<dd:day>/<str:slug>/", views.PostDetailView.as_view(), name="post-detail"),
     path("tags/", views.TagListView.as_view(), name="tag-list"),
     path("tag/<str:slug>/", views.TagPostListView.as_view(), name="tag-detail"),

@@ -5,11 +5,14 @@ from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect
 from django.utils.cache import add_never_cache_headers
 from django.utils.decorators import method_decorator
+from django.utils.translation import gettext_lazy as _
 from django.views.decorators.cache import never_cache
 from django.views.generic import DetailView, ListView, MonthArchiveView, YearArchiveView
 from taggit.models import Tag
 
 from .models import Language, Post
+
+LANGUAGE_HEADINGS = {Language.FR: _("Posts written in French"), Language.EN: _("Posts written in English")}
 
 
 class PublishedPostsMixin:
@@ -25,13 +28,13 @@ class PostListView(PublishedPostsMixin, ListView):
     template_name = "blog/post_list.html"
 
 
-class YearArchiveView(PublishedPostsMixin, YearArchiveView):
+class PostYearArchiveView(PublishedPostsMixin, YearArchiveView):
     date_field = "published_at"
     make_object_list = True
     template_name = "blog/post_archive_year.html"
 
 
-class MonthArchiveView(PublishedPostsMixin, MonthArchiveView):
+class PostMonthArchiveView(PublishedPostsMixin, MonthArchiveView):
     date_field = "published_at"
     month_format = "%m"
     template_name = "blog/post_archive_month.html"
@@ -57,7 +60,8 @@ class LanguagePostListView(PublishedPostsMixin, ListView):
         return super().get_queryset().filter(language=self.kwargs["language"])
 
     def get_context_data(self, **kwargs):
-        return super().get_context_data(language_code=self.kwargs["language"], **kwargs)
+        language = self.kwargs["language"]
+        return super().get_context_data(language_code=language, heading=LANGUAGE_HEADINGS[language], **kwargs)
 
 
 class AuthorPostListView(PublishedPostsMixin, ListView):

@@ -25,7 +25,8 @@ class CommentCreateView(PostDetailView):
         form = CommentForm(request.POST, post=post)
         if not post.comments_open:
             return self.page_with_form(form, _("Comments are closed on this post."), status=403)
-        if not ratelimit.allow(ratelimit.client_ip(request)):
+        ip_address = ratelimit.client_ip(request)
+        if not ratelimit.allow(ip_address):
             message = _(
                 "You have sent several comments in a short time. Please wait a few minutes, then send it again: "
                 "your text is kept below."
@@ -37,7 +38,7 @@ class CommentCreateView(PostDetailView):
             post=post,
             data=form.cleaned_data,
             user=request.user,
-            ip_address=ratelimit.client_ip(request),
+            ip_address=ip_address,
             user_agent=request.headers.get("User-Agent", ""),
             language=get_language()[:2],
             request_meta=request.META,
@@ -66,11 +67,9 @@ def confirm_subscription(request, token):
 def unsubscribe(request, token):
     """GET asks (mail scanners follow links); POST, from the page or a mail client, unsubscribes."""
     subscription = Subscription.objects.select_related("post").filter(token=token).first()
-    if request.method == "POST":
-        post = subscription.post if subscription else None
-        if subscription:
-            services.unsubscribe(subscription)
-        return render(request, "blog/unsubscribed.html", {"post": post})
     if subscription is None:
         return render(request, "blog/unsubscribed.html", {"post": None})
+    if request.method == "POST":
+        services.unsubscribe(subscription)
+        return render(request, "blog/unsubscribed.html", {"post": subscription.post})
     return render(request, "blog/unsubscribe_confirm.html", {"subscription": subscription})

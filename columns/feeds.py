@@ -2,7 +2,8 @@
 
 from django.shortcuts import get_object_or_404
 
-from blog.feeds import AtomMixin, PostsFeed, absolute
+from blog.feeds import AtomMixin, PostsFeed
+from blog.links import absolute_url
 from columns.models import Column
 
 
@@ -23,7 +24,7 @@ class ColumnFeedMixin:
         return column.safe_translation_getter("description", any_language=True) or column.name
 
     def link(self, column):
-        return absolute(column.get_absolute_url())
+        return absolute_url(column.get_absolute_url())
 
 
 class ColumnRssFeed(ColumnFeedMixin, PostsFeed):

@@ -1,10 +1,10 @@
-from django.conf import settings
 from django.db import models
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from parler.managers import TranslatableManager, TranslatableQuerySet
 from parler.models import TranslatableModel, TranslatedFields
 
+from blog.links import absolute_url
 from blog.models import Language, Post
 
 
@@ -144,4 +144,4 @@ class Republication(models.Model):
 
     def canonical_url(self):
         """The absolute URL search engines should index: the original while it lives, else the blog copy."""
-        return self.original_address() or settings.SITE_URL + self.post.get_absolute_url()
+        return self.original_address() or absolute_url(self.post.get_absolute_url())

@@ -2,8 +2,6 @@ from django import forms
 from django.conf import settings
 from django.utils.translation import gettext_lazy as _
 
-from blog.models import Language
-
 
 class SearchForm(forms.Form):
     q = forms.CharField(
@@ -15,7 +13,7 @@ class SearchForm(forms.Form):
     language = forms.ChoiceField(
         label=_("Language"),
         required=False,
-        choices=[("", _("Both languages")), (Language.FR, _("French")), (Language.EN, _("English"))],
+        choices=[("", _("Both languages")), *settings.LANGUAGES],
     )
     tag = forms.ChoiceField(label=_("Tag"), required=False)
 

@@ -4,11 +4,11 @@ from django.contrib.postgres.search import SearchVector
 from django.db import connection, transaction
 from django.db.models import Case, Value, When
 
-from blog import markup
+from blog.markup import markdown_to_html, plain_text
 from blog.models import Language, Post
 
 from .models import SearchDocument
-from .text import normalize, plain_text
+from .text import normalize
 
 # Text-search configurations made by migration 0002: the language's stemming, accents removed.
 CONFIGURATIONS = {Language.FR: "carnet_french", Language.EN: "carnet_english"}
@@ -16,7 +16,7 @@ CONFIGURATIONS = {Language.FR: "carnet_french", Language.EN: "carnet_english"}
 
 def document_for(post):
     """An unsaved SearchDocument holding what search reads of `post` (tags and translations read as given)."""
-    summaries = {t.language_code: plain_text(markup.markdown_to_html(t.summary)) for t in post.translations.all()}
+    summaries = {t.language_code: plain_text(markdown_to_html(t.summary)) for t in post.translations.all()}
     tags = " ".join(tag.name for tag in post.tags.all())
     body = plain_text(post.body_html)
     secondary = " ".join([*summaries.values(), tags])

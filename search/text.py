@@ -1,20 +1,14 @@
-"""Text as search sees it: plain, unaccented, lowercase words; and excerpts with the words marked."""
+"""Text as search sees it: unaccented, lowercase words; and excerpts with the words marked."""
 
-import html
 import re
 import unicodedata
 
-from django.utils.html import escape, strip_tags
+from django.utils.html import escape
 from django.utils.safestring import mark_safe
 
 WORD = re.compile(r"\w+")
 MAX_TERMS = 10
 EXCERPT_WORDS = 40
-
-
-def plain_text(html_text):
-    """The text a reader sees in some HTML, on one line."""
-    return " ".join(html.unescape(strip_tags(html_text or "")).split())
 
 
 def fold(text):

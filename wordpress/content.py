@@ -145,7 +145,7 @@ def take_column_notice(body):
     dict with `column`, `publication` and `url`.
     """
     for paragraph in PARAGRAPH.finditer(body):
-        text = plain_text(paragraph.group(1))
+        text = markup.plain_text(paragraph.group(1))
         found = NOTICE.search(text)
         links = LINK.findall(paragraph.group(1))
         if not found or not links:
@@ -166,16 +166,11 @@ def clean_body(body):
     return f"{markup.clean_html(before).strip()}\n{MORE}\n{markup.clean_html(after).strip()}"
 
 
-def plain_text(fragment):
-    """Text without tags or entities, whitespace collapsed: for titles and notices."""
-    return " ".join(html.unescape(TAG.sub("", fragment or "")).split())
-
-
 def comment_text(content):
     """A comment as Carnet keeps it: plain text, paragraphs, links written out."""
 
     def link(match):
-        url, label = html.unescape(match.group(2)).strip(), plain_text(match.group(3))
+        url, label = html.unescape(match.group(2)).strip(), markup.plain_text(match.group(3))
         return url if not label or label == url or label.rstrip(".…") in url else f"{label} ({url})"
 
     text = (content or "").replace("\r\n", "\n")

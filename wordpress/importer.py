@@ -8,6 +8,7 @@ import datetime
 import ipaddress
 import re
 from email.utils import parsedate_to_datetime
+from functools import cached_property
 from urllib.parse import unquote, urlsplit
 
 from django.conf import settings
@@ -21,6 +22,7 @@ from django.utils.text import slugify
 from django.utils.translation import gettext as _
 from taggit.models import Tag
 
+from blog import markup
 from blog.models import Comment, CommentKind, CommentStatus, Markup, Post, PostStatus
 from columns.models import Column, Publication, Republication
 
@@ -93,7 +95,7 @@ class Importer:
         if reason:
             self.report.add(kind, "skipped", reason)
             if item.type == "page" and item.status == "publish":
-                self.report.listing("page", f"{content.plain_text(item.title) or item.slug} — {unquote(item.link)}")
+                self.report.listing("page", f"{markup.plain_text(item.title) or item.slug} — {unquote(item.link)}")
             elif item.type == "attachment":
                 self.attachments.append((item.id, item.parent_id, item.title, item.link))
             if item.comments:
@@ -357,7 +359,7 @@ class Importer:
                 wanted.update(dict.fromkeys(paths, {"post": posts[parent]}))
             else:
                 address = unquote(link) or f"{old_urls.blog_base(self.site)}?attachment_id={attachment_id}"
-                self.report.listing("attachment", f"{content.plain_text(title) or attachment_id} — {address}")
+                self.report.listing("attachment", f"{markup.plain_text(title) or attachment_id} — {address}")
         return wanted
 
     def store_redirects(self, wanted, take_over=True):
@@ -448,10 +450,14 @@ class Importer:
             "user_id": self.commenting_user_id(comment.user_id),
         }
 
+    @cached_property
+    def author_logins(self):
+        """{WordPress user id: login} of the blog's authors; read once the export's header is in."""
+        return {to_int(author.id): login for login, author in self.site.authors.items() if author.id}
+
     def commenting_user_id(self, wordpress_user_id):
         """The Carnet user behind a comment written by one of the blog's authors."""
-        logins = {to_int(author.id): login for login, author in self.site.authors.items() if author.id}
-        login = logins.get(wordpress_user_id) if wordpress_user_id else None
+        login = self.author_logins.get(wordpress_user_id) if wordpress_user_id else None
         return self.user_for(login).pk if login else None
 
 
@@ -480,7 +486,7 @@ def parse_date(value, local=False):
 
 def base_slug(item):
     slug = slugify(unquote(item.slug), allow_unicode=True) if item.slug else ""
-    return (slug or slugify(content.plain_text(item.title), allow_unicode=True) or f"post-{item.id}")[:190]
+    return (slug or slugify(markup.plain_text(item.title), allow_unicode=True) or f"post-{item.id}")[:190]
 
 
 def slug_title(item):

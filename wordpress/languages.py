@@ -7,6 +7,7 @@ taxonomy, then the author's own habit of a `[fr]`/`[en]` marker after the title.
 import re
 from dataclasses import dataclass, field
 
+from blog import markup
 from blog.models import Language
 
 from . import content, php
@@ -54,7 +55,7 @@ def detect(item, body):
     if not language:
         language = next((language_code(t.slug) for t in item.terms if t.domain == "language"), None)
         source = "Polylang" if language else ""
-    title = content.plain_text(item.title)
+    title = markup.plain_text(item.title)
     mark = TITLE_MARK.search(title)
     if mark:
         title = title[: mark.start()]

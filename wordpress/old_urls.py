@@ -14,8 +14,6 @@ from urllib.parse import unquote, urlencode, urlsplit
 from django.urls import Resolver404, resolve, reverse, reverse_lazy
 from django.utils.text import slugify
 
-from blog.templatetags.comment_tags import post_url
-
 FEED = reverse_lazy("blog:feed")
 ATOM_FEED = reverse_lazy("blog:feed-atom")
 COMMENTS_FEED = reverse_lazy("blog:comments-feed")
@@ -71,7 +69,7 @@ class Wanted:
 def feed_of(url, kind, post=None):
     """The feed of the page at `url` (a post's is its comments feed), or the page itself when it has none."""
     if post is not None:
-        return post_url(post, "blog:post-comments-feed")
+        return post.get_url("blog:post-comments-feed")
     page = carnet_page(unquote(url))  # `url` comes from reverse(): quoted
     if page is None or page.view_name not in FEEDS_OF:
         return url

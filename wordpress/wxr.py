@@ -66,7 +66,6 @@ class Item:
     pub_date: str = ""
     creator: str = ""
     content: str = ""
-    excerpt: str = ""
     comment_status: str = "open"
     password: str = ""
     parent_id: int = 0
@@ -183,7 +182,6 @@ ITEM_FIELDS = {
     "pubDate": "pub_date",
     "dc:creator": "creator",
     "content:encoded": "content",
-    "excerpt:encoded": "excerpt",
     "wp:post_id": "id",
     "wp:post_date": "date",
     "wp:post_date_gmt": "date_gmt",
@@ -194,7 +192,7 @@ ITEM_FIELDS = {
     "wp:post_password": "password",
     "wp:post_parent": "parent_id",
 }
-RAW_FIELDS = {"content:encoded", "excerpt:encoded"}
+RAW_FIELDS = {"content:encoded"}
 
 
 def to_int(value):

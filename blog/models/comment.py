@@ -6,6 +6,8 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from blog.links import absolute_url
+
 
 class CommentStatus(models.TextChoices):
     PENDING = "pending", _("Pending")
@@ -30,6 +32,7 @@ class CommentQuerySet(models.QuerySet):
         return self.filter(status=CommentStatus.PENDING)
 
     def from_address(self, email):
+        """Comments sent from the e-mail address `email`, whatever its case."""
         return self.filter(author_email__iexact=email)
 
 
@@ -139,10 +142,10 @@ class Subscription(models.Model):
         return f"{self.email} → {self.post}"
 
     def get_unsubscribe_url(self):
-        return settings.SITE_URL + reverse("blog:subscription-unsubscribe", args=[self.token])
+        return absolute_url(reverse("blog:subscription-unsubscribe", args=[self.token]))
 
     def get_confirm_url(self):
-        return settings.SITE_URL + reverse("blog:subscription-confirm", args=[self.token])
+        return absolute_url(reverse("blog:subscription-confirm", args=[self.token]))
 
 
 class CommentAttempt(models.Model):

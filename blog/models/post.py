@@ -174,11 +174,13 @@ class Post(TranslatableModel):
         super().save(*args, **kwargs)
 
     def get_absolute_url(self):
+        return self.get_url("blog:post-detail")
+
+    def get_url(self, name):
+        """The URL named `name` that sits under the post's permalink: the post, its comment form, its comments feed."""
         day = timezone.localtime(self.published_at or timezone.now())
-        return reverse(
-            "blog:post-detail",
-            kwargs={"year": day.year, "month": f"{day.month:02d}", "day": f"{day.day:02d}", "slug": self.slug},
-        )
+        kwargs = {"year": day.year, "month": f"{day.month:02d}", "day": f"{day.day:02d}", "slug": self.slug}
+        return reverse(name, kwargs=kwargs)
 
     @property
     def is_published(self):

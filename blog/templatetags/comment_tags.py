@@ -1,6 +1,5 @@
 from django import template
 from django.conf import settings
-from django.urls import resolve, reverse
 
 from blog import comment_text, comment_threads, spam
 from blog.comment_forms import CommentForm
@@ -49,7 +48,7 @@ def _int(value):
 @register.simple_tag
 def post_url(post, name):
     """The URL named `name` that sits under the post's permalink (comment form, comments feed)."""
-    return reverse(name, kwargs=resolve(post.get_absolute_url()).kwargs)
+    return post.get_url(name)
 
 
 @register.inclusion_tag("admin/blog/_pending_comments.html", takes_context=True)

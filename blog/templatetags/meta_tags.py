@@ -3,14 +3,13 @@
 import json
 
 from django import template
-from django.conf import settings
 from django.urls import reverse
 from django.utils.html import format_html
 from django.utils.safestring import mark_safe
 from django.utils.text import Truncator
 
 from blog import markup
-from search.text import plain_text
+from blog.links import absolute_url
 
 register = template.Library()
 
@@ -30,7 +29,7 @@ def post_description(post):
     """The summary in the post's own language if it has one, else its excerpt, as short plain text."""
     own_summary = dict(post.summaries()).get(post.language)
     html = markup.markdown_to_html(own_summary) if own_summary else (post.excerpt_html or post.body_html)
-    return Truncator(plain_text(html)).chars(DESCRIPTION_LENGTH)
+    return Truncator(markup.plain_text(html)).chars(DESCRIPTION_LENGTH)
 
 
 def original_url(post):
@@ -42,9 +41,9 @@ def original_url(post):
 
 
 @register.simple_tag
-def post_json_ld(post):
-    """A schema.org BlogPosting for `post` in a <script type="application/ld+json">."""
-    url = settings.SITE_URL + post.get_absolute_url()
+def post_json_ld(post, description):
+    """A schema.org BlogPosting for `post` (`description`: its post_description) in a <script> tag."""
+    url = absolute_url(post.get_absolute_url())
     data = {
         "@context": "https://schema.org",
         "@type": "BlogPosting",
@@ -57,10 +56,10 @@ def post_json_ld(post):
         "author": {
             "@type": "Person",
             "name": post.author.public_name,
-            "url": settings.SITE_URL + reverse("blog:author-detail", args=[post.author.username]),
+            "url": absolute_url(reverse("blog:author-detail", args=[post.author.username])),
         },
         "keywords": [tag.name for tag in post.tags.all()],
-        "description": post_description(post),
+        "description": description,
     }
     if based_on := original_url(post):
         data["isBasedOn"] = based_on

@@ -1,5 +1,6 @@
 from django import template
-from django.conf import settings
+
+from blog.links import absolute_url
 
 register = template.Library()
 
@@ -10,7 +11,7 @@ def canonical_url(post):
     republication = getattr(post, "republication", None)
     if republication:
         return republication.canonical_url()
-    return settings.SITE_URL + post.get_absolute_url()
+    return absolute_url(post.get_absolute_url())
 
 
 @register.filter

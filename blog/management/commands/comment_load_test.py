@@ -25,9 +25,10 @@ class NoRedirect(urllib.request.HTTPRedirectHandler):
 class Reader:
     """One reader in a thread: loads the post page (cookie, CSRF token, form timestamp), then comments."""
 
-    def __init__(self, number, post_url, marker):
+    def __init__(self, number, post_url, comment_url, marker):
         self.number = number
         self.post_url = post_url
+        self.comment_url = comment_url
         self.marker = marker
         self.opener = urllib.request.build_opener(urllib.request.HTTPCookieProcessor(CookieJar()), NoRedirect)
         self.status = None
@@ -47,7 +48,7 @@ class Reader:
     def send(self, start):
         start.wait()
         request = urllib.request.Request(  # noqa: S310 - the server given on the command line
-            self.post_url + "comment/",
+            self.comment_url,
             data=urllib.parse.urlencode(self.form).encode(),
             headers={"Referer": self.post_url},
         )
@@ -79,7 +80,9 @@ class Command(BaseCommand):
         if post is None:
             raise CommandError("No published post open to comments (run seed_demo, or give --slug).")
         marker = f"load-test {uuid.uuid4().hex[:8]}"
-        readers = [Reader(n, url.rstrip("/") + post.get_absolute_url(), marker) for n in range(count)]
+        server = url.rstrip("/")
+        post_url, comment_url = server + post.get_absolute_url(), server + post.get_url("blog:comment-create")
+        readers = [Reader(n, post_url, comment_url, marker) for n in range(count)]
         for reader in readers:
             reader.load_form()
         time.sleep(settings.COMMENTS_MIN_SECONDS + 0.5)  # a reader takes a moment to write

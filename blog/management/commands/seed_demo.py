@@ -1,4 +1,5 @@
 from django.core.management.base import BaseCommand
+from django.urls import reverse
 
 from blog import demo
 from columns import demo as columns_demo
@@ -14,7 +15,7 @@ class Command(BaseCommand):
         columns_demo.seed(author)
         self.stdout.write(self.style.SUCCESS(f"Demo content ready ({created} new posts)."))
         self.stdout.write(
-            f"Log in at http://127.0.0.1:8000/admin/ as '{admin.username}' (all rights) "
+            f"Log in at http://127.0.0.1:8000{reverse('admin:index')} as '{admin.username}' (all rights) "
             f"or '{author.username}' (an author), password '{demo.DEMO_PASSWORD}' "
             "unless you changed it."
         )
