@@ -15,14 +15,15 @@ from django.conf import settings
 TITLE = re.compile(r"^(?P<title>\S.*?) \[(?P<language>fr|en)\]$")
 SUMMARY = re.compile(r"^\[(?P<language>fr|en)\] (?P<text>.+)$")
 NOTICE = re.compile(
-    r"^(?P<column>[^:]+): cet article a été initialement publié dans (?P<publication>.+?) \((?P<link>voir l.original)\)\.$"
+    r"^(?P<column>[^:]+): cet article a été initialement publié dans "
+    r"(?P<publication>.+?) \((?P<link>voir l.original)\)\.$"
 )
 LIST_ITEM = re.compile(r"^ +(?P<mark>•|\d+\.) (?P<text>.+)$")
 TAGS = "Tags: "
 END_OF_POST = "Similar Posts:"
 END_OF_PAGE = re.compile(r"^(\d+ comments? for |Laisser un commentaire$)")
-# Markdown would read these line openings as a heading, a list or a quote: the author escapes them.
-MARKDOWN_OPENING = re.compile(r"^(#|>|[-+*] |\d+\. )")
+# "2. La pub" opens a section in the page; Markdown would make it a list item: the author escapes the dot.
+NUMBERED_OPENING = re.compile(r"^(\d+)\. ")
 
 
 def seeds_folder():
@@ -61,7 +62,7 @@ class SeedPost:
         return [item["text"] if (item := LIST_ITEM.match(line)) else line for line in self.paragraphs]
 
     def markdown(self):
-        """The body as the author types it in Markdown: paragraphs, lists, literal line openings escaped."""
+        """The body as the author types it in Markdown: paragraphs and lists."""
         blocks = []
         in_list = False
         for line in self.paragraphs:
@@ -71,13 +72,9 @@ class SeedPost:
                 entry = f"{bullet} {item['text']}"
                 blocks[-1:] = [f"{blocks[-1]}\n{entry}"] if in_list else [*blocks[-1:], entry]
             else:
-                blocks.append(MARKDOWN_OPENING.sub(lambda m: _escape(m.group(0)), line))
+                blocks.append(NUMBERED_OPENING.sub(r"\1\\. ", line))
             in_list = bool(item)
         return "\n\n".join(blocks)
-
-
-def _escape(opening):
-    return f"\\{opening}" if not opening[0].isdigit() else opening.replace(".", "\\.", 1)
 
 
 def read_seed(path):

@@ -117,6 +117,7 @@ def test_each_seed_post_page_reads_as_the_author_wrote_it(number, interface):
     similar_heading, tags_label = INTERFACE_WORDS[interface]
     for seed_post, post in written:
         page = read_page(post.get_absolute_url(), interface)
+        assert page.find("title").text().startswith(f"{post.title} — ")
         article = page.find("article", "post")
         assert article.attrs["lang"] == post.language
         assert_post_reads_right(article, seed_post, post, "h1")
