@@ -96,7 +96,7 @@ class PostDetailView(DetailView):
         return response
 
     def get_context_data(self, **kwargs):
-        similar = Post.objects.similar_to(self.object).prefetch_related("translations")
+        similar = Post.objects.with_summaries().similar_to(self.object)
         return super().get_context_data(similar_posts=similar, **kwargs)
 
 

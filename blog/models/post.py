@@ -72,10 +72,12 @@ class PostQuerySet(TranslatableQuerySet):
 
     def for_list(self):
         """Everything a list of posts shows, fetched in a fixed number of queries."""
-        return (
-            self.select_related("author", "republication__column__publication")
-            .prefetch_related("tags", "translations", "republication__column__translations")
-            .with_comment_count()
+        return self.select_related("author").prefetch_related("tags").with_summaries().with_comment_count()
+
+    def with_summaries(self):
+        """What `Post.summaries()` reads: the summaries, and a republished column's descriptions."""
+        return self.select_related("republication__column__publication").prefetch_related(
+            "translations", "republication__column__translations"
         )
 
     def with_comment_count(self):

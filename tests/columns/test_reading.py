@@ -214,9 +214,22 @@ def test_columns_index_query_count_is_locked(client, django_assert_num_queries, 
 
 @pytest.mark.parametrize("count", [2, 20])
 def test_republished_post_query_count_is_locked(client, django_assert_num_queries, count):
-    """A republished post page runs 7 queries (6 + its comments) with 2 or 20 pieces in its column."""
+    """A republished post page runs 8 queries with 2 or 20 pieces in its column.
+
+    The post, its tags, summaries, column descriptions, comments, and the similar posts with
+    their summaries and column descriptions.
+    """
     pieces = RepublicationFactory.create_batch(
         count, post__tags=["internet", "relations"], post__summary={"fr": "Résumé."}
     )
-    with django_assert_num_queries(7):
+    with django_assert_num_queries(8):
         assert client.get(pieces[0].post.get_absolute_url()).status_code == 200
+
+
+def test_similar_republished_post_lends_its_column_description(client):
+    """Under a post, a similar republished column shows the column's description as its summary."""
+    post = PostFactory(tags=["internet"])
+    RepublicationFactory(post__title="Une chronique", post__tags=["internet"])
+    similar = client.get(post.get_absolute_url()).content.decode().split("similar-posts", 1)[1]
+    assert "Une chronique" in similar
+    assert "I write a weekly column for Les Quotidiennes" in similar
