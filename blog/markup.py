@@ -6,6 +6,8 @@ import re
 import markdown
 import nh3
 from django.utils.html import strip_tags
+from markdown.blockprocessors import HashHeaderProcessor
+from markdown.extensions import Extension
 
 MORE_MARK = re.compile(r"^\s*<!--\s*more\s*-->\s*$", re.MULTILINE | re.IGNORECASE)
 
@@ -33,8 +35,19 @@ def clean_html(html):
     )
 
 
+class SpacedHashHeaderProcessor(HashHeaderProcessor):
+    """`# Title` is a heading; `#hashtag` opening a line stays text, as in CommonMark."""
+
+    RE = re.compile(r"(?:^|\n)(?P<level>#{1,6})(?P<header>(?:[ \t](?:\\.|[^\\#]|#+(?=[^#\n]))*?)?)#*(?:\n|$)")
+
+
+class SpacedHeadings(Extension):
+    def extendMarkdown(self, md):
+        md.parser.blockprocessors.register(SpacedHashHeaderProcessor(md.parser), "hashheader", 70)
+
+
 def markdown_to_html(text):
-    html = markdown.markdown(text or "", extensions=["extra", "sane_lists"], output_format="html")
+    html = markdown.markdown(text or "", extensions=["extra", "sane_lists", SpacedHeadings()], output_format="html")
     return clean_html(html)
 
 
