@@ -24,10 +24,10 @@ ALLOWED_ATTRIBUTES = {
 URL_SCHEMES = {"http", "https", "mailto"}
 
 
-def clean_html(html):
+def clean_html(fragment):
     """Drop every tag, attribute and URL scheme that could run script."""
     return nh3.clean(
-        html,
+        fragment,
         tags=ALLOWED_TAGS,
         attributes=ALLOWED_ATTRIBUTES,
         url_schemes=URL_SCHEMES,
@@ -47,8 +47,8 @@ class SpacedHeadings(Extension):
 
 
 def markdown_to_html(text):
-    html = markdown.markdown(text or "", extensions=["extra", "sane_lists", SpacedHeadings()], output_format="html")
-    return clean_html(html)
+    rendered = markdown.markdown(text or "", extensions=["extra", "sane_lists", SpacedHeadings()], output_format="html")
+    return clean_html(rendered)
 
 
 def render(text, markup="markdown"):
