@@ -134,13 +134,16 @@ class Republication(models.Model):
     def is_gone(self):
         return self.original_status == OriginalStatus.GONE
 
-    def original_address(self):
-        """Where the original lives now: its new address once it has moved; None once it is gone."""
-        if self.is_gone:
-            return None
+    @property
+    def last_known_address(self):
+        """The original's address as last seen: the new one once it has moved."""
         if self.original_status == OriginalStatus.MOVED and self.moved_to_url:
             return self.moved_to_url
         return self.original_url
+
+    def original_address(self):
+        """Where the original lives now; None once it is gone."""
+        return None if self.is_gone else self.last_known_address
 
     def canonical_url(self):
         """The absolute URL search engines should index: the original while it lives, else the blog copy."""

@@ -35,9 +35,7 @@ def post_description(post):
 def original_url(post):
     """The address of the magazine page a republished column comes from, if any."""
     republication = getattr(post, "republication", None)  # the reverse one-to-one raises an AttributeError
-    if republication is None:
-        return None
-    return republication.moved_to_url or republication.original_url
+    return republication.last_known_address if republication else None
 
 
 @register.simple_tag
