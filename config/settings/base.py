@@ -167,6 +167,9 @@ AXES_FAILURE_LIMIT = 5
 AXES_COOLOFF_TIME = 1  # hours
 AXES_RESET_ON_SUCCESS = True
 
+# Whole pages kept for anonymous readers, this many seconds at most (0: off); see pagecache/.
+PAGE_CACHE_SECONDS = int(env("PAGE_CACHE_SECONDS", "600"))
+
 BLOG_PAGE_SIZE = 10
 BLOG_SIMILAR_POSTS = 5
 
