@@ -4,13 +4,15 @@ A post, its summaries (parler saves them as separate rows, after the post) and i
 (taggit writes the through rows) are saved separately, so each change has its own receiver.
 """
 
-from django.db.models.signals import m2m_changed, post_save
+from django.db.models.signals import m2m_changed, post_delete, post_save
 from django.dispatch import receiver
 from taggit.models import Tag
 
 from blog.models import Post, TaggedPost
 
+from . import fts
 from .indexing import index_post
+from .models import SearchDocument
 
 PostTranslation = Post._parler_meta.root_model
 
@@ -39,3 +41,9 @@ def index_posts_of_renamed_tag(sender, instance, created, raw=False, **kwargs):
         return
     for post in Post.objects.filter(tags=instance):
         index_post(post)
+
+
+@receiver(post_delete, sender=SearchDocument, dispatch_uid="search-unindex-document")
+def unindex_deleted_document(sender, instance, **kwargs):
+    if fts.in_use():
+        fts.delete([instance.post_id])
