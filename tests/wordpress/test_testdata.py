@@ -8,7 +8,8 @@ from django.conf import settings
 from django.core.management import CommandError
 from taggit.models import Tag
 
-from blog.models import Comment, Post
+from blog.models import Post
+from comments.models import Comment
 
 WXR = Path(settings.BASE_DIR).parent / "shared" / "testdata" / "wxr"
 MALFORMED = {
