@@ -1,5 +1,7 @@
 from django import template
 from django.conf import settings
+from django.middleware.csrf import get_token
+from django.utils.html import format_html
 
 from comments import spam
 from comments import text as comment_text
@@ -34,10 +36,24 @@ def comment_section(context, post):
         "form": form,
         "replying_to": by_pk.get(_int(form["parent"].value())),
         "comment_error": context.get("comment_error"),
-        "timestamp": spam.sign_timestamp(),
         "akismet": bool(settings.AKISMET_API_KEY),
         "LANGUAGE_CODE": context.get("LANGUAGE_CODE"),
     }
+
+
+@register.simple_tag(takes_context=True)
+def comment_form_keys(context):
+    """The CSRF token and signed time of the form; empty on a page kept for every reader (a script fills them)."""
+    request = context["request"]
+    if getattr(request, "is_shared_page", False):
+        token, timestamp = "", ""
+    else:
+        token, timestamp = get_token(request), spam.sign_timestamp()
+    return format_html(
+        '<input type="hidden" name="csrfmiddlewaretoken" value="{}"><input type="hidden" name="timestamp" value="{}">',
+        token,
+        timestamp,
+    )
 
 
 def _int(value):

@@ -13,3 +13,5 @@ STORAGES = {
 }
 AXES_ENABLED = False
 SITE_URL = "http://testserver"
+# The suite measures what each view costs (locked query counts); tests/pagecache turns the cache on.
+PAGE_CACHE_SECONDS = 0
