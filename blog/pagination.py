@@ -12,5 +12,5 @@ class NarrowOffsetPaginator(Paginator):
         number = self.validate_number(number)
         bottom = (number - 1) * self.per_page
         top = min(bottom + self.per_page, self.count)
-        ids = self.object_list.order_by(*self.object_list.query.order_by).values("pk")[bottom:top]
+        ids = self.object_list.values("pk")[bottom:top]  # sliced, so the subquery keeps the ordering
         return self._get_page(self.object_list.filter(pk__in=ids), number, self)
