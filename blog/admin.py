@@ -1,18 +1,18 @@
 from django.contrib import admin, messages
 from django.db.models import Value
 from django.db.models.functions import Coalesce
-from django.urls import reverse
-from django.utils import timezone
+from django.urls import path, reverse
+from django.utils import formats, timezone
 from django.utils.html import format_html
+from django.utils.safestring import mark_safe
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
-from parler.admin import TranslatableAdmin
 
 from columns.admin import RepublicationInline
 
-from .models import Post, PostStatus
-
-SUMMARY_LABELS = {"fr": _("Summary in French"), "en": _("Summary in English")}
+from . import desk, markup
+from .models import Language, Markup, Post, PostStatus
+from .post_form import SUMMARY_FIELDS, PostAdminForm
 
 
 class MissingSummaryFilter(admin.SimpleListFilter):
@@ -31,7 +31,9 @@ class MissingSummaryFilter(admin.SimpleListFilter):
 
 
 @admin.register(Post)
-class PostAdmin(TranslatableAdmin):
+class PostAdmin(admin.ModelAdmin):
+    form = PostAdminForm
+    change_form_template = "admin/blog/post/change_form.html"
     list_display = [
         "title",
         "language",
@@ -48,7 +50,8 @@ class PostAdmin(TranslatableAdmin):
     readonly_fields = ["preview_link"]
     inlines = [RepublicationInline]
     fieldsets = [
-        (None, {"fields": ["title", "slug", "language", "body", "summary"]}),
+        (None, {"fields": ["title", "slug", "language"]}),
+        (_("Writing"), {"fields": ["body", *SUMMARY_FIELDS.values()], "classes": ["desk-writing"]}),
         (_("Publication"), {"fields": ["status", "published_at", "allow_comments", "author", "tags", "preview_link"]}),
     ]
 
@@ -74,12 +77,33 @@ class PostAdmin(TranslatableAdmin):
             return self.readonly_fields
         return [*self.readonly_fields, "author"]
 
-    def get_form(self, request, obj=None, **kwargs):
-        form = super().get_form(request, obj, **kwargs)
-        # Each language tab edits the summary in its own language: say which, so an English
-        # summary of a French post is not typed under the French tab.
-        form.base_fields["summary"].label = SUMMARY_LABELS[self.get_form_language(request, obj)]
-        return form
+    def get_urls(self):
+        view = self.admin_site.admin_view
+        return [
+            path("desk/preview/", view(desk.preview), name="blog_post_desk_preview"),
+            path("desk/autosave/", view(desk.autosave), name="blog_post_desk_autosave"),
+            *super().get_urls(),
+        ]
+
+    def render_change_form(self, request, context, add=False, change=False, form_url="", obj=None):
+        form = context["adminform"].form
+        language = form["language"].value() or Language.FR
+        summaries = [(code, form[name]) for code, name in SUMMARY_FIELDS.items() if name in form.fields]
+        summaries.sort(key=lambda item: item[0] == language)  # the other language first
+        html = markup.render(form["body"].value(), obj.markup if obj else Markup.MARKDOWN)
+        words, minutes = desk.reading_stats(html)
+        stats = desk.STATS_TEMPLATE
+        draft = desk.find_draft(request.user, obj)
+        context["desk"] = {
+            "language": language,
+            "markup": obj.markup if obj else Markup.MARKDOWN,
+            "summaries": summaries,
+            "preview_html": mark_safe(html),  # noqa: S308 - cleaned by nh3 in markup.render
+            "stats_template": stats,
+            "stats": stats.format(words=formats.number_format(words, force_grouping=True), minutes=minutes),
+            "draft": {"data": draft.data, "saved_at": draft.saved_at.isoformat()} if draft else None,
+        }
+        return super().render_change_form(request, context, add, change, form_url, obj)
 
     def get_changeform_initial_data(self, request):
         return {"author": request.user.pk, **super().get_changeform_initial_data(request)}
@@ -88,6 +112,7 @@ class PostAdmin(TranslatableAdmin):
         if not change and not request.user.has_perm("blog.edit_all_posts"):
             obj.author = request.user
         super().save_model(request, obj, form, change)
+        desk.clear_draft(request.user, obj if change else None)
 
     @admin.display(description=_("status"), ordering="status")
     def publication_status(self, obj):

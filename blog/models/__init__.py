@@ -9,6 +9,7 @@ from .comment import (
     Subscription,
     SubscriptionScope,
 )
+from .draft import PostDraft
 from .post import Language, Markup, Post, PostStatus, TaggedPost
 
 __all__ = [
@@ -22,6 +23,7 @@ __all__ = [
     "NotificationKind",
     "NotificationStatus",
     "Post",
+    "PostDraft",
     "PostStatus",
     "Subscription",
     "SubscriptionScope",
