@@ -2,16 +2,15 @@ from django.contrib import admin, messages
 from django.db.models import Value
 from django.db.models.functions import Coalesce
 from django.urls import path, reverse
-from django.utils import formats, timezone
+from django.utils import timezone
 from django.utils.html import format_html
-from django.utils.safestring import mark_safe
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
 from columns.admin import RepublicationInline
 
-from . import desk, markup
-from .models import Language, Markup, Post, PostStatus
+from . import desk
+from .models import Post, PostStatus
 from .post_form import SUMMARY_FIELDS, PostAdminForm
 
 
@@ -86,23 +85,7 @@ class PostAdmin(admin.ModelAdmin):
         ]
 
     def render_change_form(self, request, context, add=False, change=False, form_url="", obj=None):
-        form = context["adminform"].form
-        language = form["language"].value() or Language.FR
-        summaries = [(code, form[name]) for code, name in SUMMARY_FIELDS.items() if name in form.fields]
-        summaries.sort(key=lambda item: item[0] == language)  # the other language first
-        html = markup.render(form["body"].value(), obj.markup if obj else Markup.MARKDOWN)
-        words, minutes = desk.reading_stats(html)
-        stats = desk.STATS_TEMPLATE
-        draft = desk.find_draft(request.user, obj)
-        context["desk"] = {
-            "language": language,
-            "markup": obj.markup if obj else Markup.MARKDOWN,
-            "summaries": summaries,
-            "preview_html": mark_safe(html),  # noqa: S308 - cleaned by nh3 in markup.render
-            "stats_template": stats,
-            "stats": stats.format(words=formats.number_format(words, force_grouping=True), minutes=minutes),
-            "draft": {"data": draft.data, "saved_at": draft.saved_at.isoformat()} if draft else None,
-        }
+        context["desk"] = desk.form_context(request.user, context["adminform"].form, obj)
         return super().render_change_form(request, context, add, change, form_url, obj)
 
     def get_changeform_initial_data(self, request):

@@ -8,13 +8,16 @@ from html import unescape
 from django.core.exceptions import PermissionDenied
 from django.http import HttpResponse, JsonResponse
 from django.shortcuts import get_object_or_404
+from django.utils import formats
+from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_POST
 
 from . import markup
-from .models import Markup, Post, PostDraft
+from .models import Language, Markup, Post, PostDraft
+from .post_form import SUMMARY_FIELDS
 
 WORDS_PER_MINUTE = 230
 MAX_DRAFT_FIELDS = 200
@@ -28,6 +31,26 @@ def reading_stats(html):
     text = unescape(TAG.sub(" ", html))  # counting only: the HTML was cleaned already
     words = len(WORD.findall(text))
     return words, math.ceil(words / WORDS_PER_MINUTE)
+
+
+def form_context(user, form, post):
+    """What the post form's template shows around the fields: summaries in order, preview, counts, draft."""
+    language = form["language"].value() or Language.FR
+    summaries = [(code, form[name]) for code, name in SUMMARY_FIELDS.items() if name in form.fields]
+    summaries.sort(key=lambda item: item[0] == language)  # the other language first
+    kind = post.markup if post else Markup.MARKDOWN
+    html = post.body_html if post and not form.is_bound else markup.render(form["body"].value(), kind)
+    words, minutes = reading_stats(html)
+    draft = find_draft(user, post)
+    return {
+        "language": language,
+        "markup": kind,
+        "summaries": summaries,
+        "preview_html": mark_safe(html),  # noqa: S308 - cleaned by nh3 when rendered
+        "stats_template": STATS_TEMPLATE,
+        "stats": STATS_TEMPLATE.format(words=formats.number_format(words, force_grouping=True), minutes=minutes),
+        "draft": {"data": draft.data, "saved_at": draft.saved_at.isoformat()} if draft else None,
+    }
 
 
 def may_write(user):
