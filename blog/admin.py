@@ -7,9 +7,7 @@ from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
-from columns.admin import RepublicationInline
-
-from . import desk
+from . import desk, extensions
 from .models import Post, PostStatus
 from .post_form import SUMMARY_FIELDS, PostAdminForm
 
@@ -47,12 +45,14 @@ class PostAdmin(admin.ModelAdmin):
     date_hierarchy = "published_at"
     actions = ["publish", "unpublish"]
     readonly_fields = ["preview_link"]
-    inlines = [RepublicationInline]
     fieldsets = [
         (None, {"fields": ["title", "slug", "language"]}),
         (_("Writing"), {"fields": ["body", *SUMMARY_FIELDS.values()], "classes": ["desk-writing"]}),
         (_("Publication"), {"fields": ["status", "published_at", "allow_comments", "author", "tags", "preview_link"]}),
     ]
+
+    def get_inlines(self, request, obj):
+        return [*super().get_inlines(request, obj), *extensions.admin_inlines]
 
     def get_prepopulated_fields(self, request, obj=None):
         return {"slug": ("title",)}
@@ -132,6 +132,3 @@ class PostAdmin(admin.ModelAdmin):
         self.message_user(
             request, ngettext("%d post unpublished.", "%d posts unpublished.", count) % count, messages.SUCCESS
         )
-
-
-from . import comment_admin  # noqa: E402, F401 - registers the moderation admin

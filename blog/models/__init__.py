@@ -1,31 +1,4 @@
-from .comment import (
-    Comment,
-    CommentAttempt,
-    CommentKind,
-    CommentStatus,
-    Notification,
-    NotificationKind,
-    NotificationStatus,
-    Subscription,
-    SubscriptionScope,
-)
 from .draft import PostDraft
 from .post import Language, Markup, Post, PostStatus, TaggedPost
 
-__all__ = [
-    "Comment",
-    "CommentAttempt",
-    "CommentKind",
-    "CommentStatus",
-    "Language",
-    "Markup",
-    "Notification",
-    "NotificationKind",
-    "NotificationStatus",
-    "Post",
-    "PostDraft",
-    "PostStatus",
-    "Subscription",
-    "SubscriptionScope",
-    "TaggedPost",
-]
+__all__ = ["Language", "Markup", "Post", "PostDraft", "PostStatus", "TaggedPost"]
