@@ -46,11 +46,28 @@ class PostAdmin(TranslatableAdmin):
     date_hierarchy = "published_at"
     actions = ["publish", "unpublish"]
     readonly_fields = ["preview_link"]
+    autocomplete_fields = ["translation_of"]
     inlines = [RepublicationInline]
     fieldsets = [
         (None, {"fields": ["title", "slug", "language", "body", "summary"]}),
-        (_("Publication"), {"fields": ["status", "published_at", "allow_comments", "author", "tags", "preview_link"]}),
+        (
+            _("Publication"),
+            {
+                "fields": [
+                    "status",
+                    "published_at",
+                    "allow_comments",
+                    "author",
+                    "tags",
+                    "translation_of",
+                    "preview_link",
+                ]
+            },
+        ),
     ]
+
+    class Media:
+        js = ["blog/admin/slug.js"]  # the slug from the title in plain ASCII, as blog.slugs makes it
 
     def get_prepopulated_fields(self, request, obj=None):
         return {"slug": ("title",)}

@@ -9,7 +9,7 @@ from .comment import (
     Subscription,
     SubscriptionScope,
 )
-from .post import Language, Markup, Post, PostStatus, TaggedPost
+from .post import Language, Markup, OldSlug, Post, PostStatus, TaggedPost
 
 __all__ = [
     "Comment",
@@ -21,6 +21,7 @@ __all__ = [
     "Notification",
     "NotificationKind",
     "NotificationStatus",
+    "OldSlug",
     "Post",
     "PostStatus",
     "Subscription",
