@@ -67,7 +67,8 @@ class PostAdmin(TranslatableAdmin):
     ]
 
     class Media:
-        js = ["blog/admin/slug.js"]  # the slug from the title in plain ASCII, as blog.slugs makes it
+        # The slug from the title in plain ASCII, as blog.slugs makes it: replaces urlify.js's URLify, so after it.
+        js = ["admin/js/urlify.js", "blog/admin/slug.js"]
 
     def get_prepopulated_fields(self, request, obj=None):
         return {"slug": ("title",)}

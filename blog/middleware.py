@@ -1,5 +1,3 @@
-import unicodedata
-
 from django.http import HttpResponsePermanentRedirect
 from django.urls import Resolver404, resolve
 
@@ -29,8 +27,7 @@ class OldSlugRedirectMiddleware:
             return response
         if not match.kwargs.keys() >= PERMALINK_PARTS:
             return response
-        slug = unicodedata.normalize("NFC", match.kwargs["slug"])  # slugs are stored composed
-        old = OldSlug.objects.filter(slug=slug, post__in=Post.objects.published()).select_related("post").first()
+        old = OldSlug.objects.filter(slug=match.kwargs["slug"], post__in=Post.objects.published()).select_related("post").first()
         if old is None:
             return response
         url = old.post.get_url(match.view_name)

@@ -1,3 +1,5 @@
+import unicodedata
+
 from django.urls import path, register_converter
 
 from . import comment_feeds, feeds, views, views_comments
@@ -20,7 +22,20 @@ class FourDigits(TwoDigits):
         return f"{int(value):04d}"
 
 
+class ComposedSlug:
+    """Any slug, Unicode ones included, composed (NFC) as slugs are stored: a browser may send `é` as `e` + accent."""
+
+    regex = "[^/]+"
+
+    def to_python(self, value):
+        return unicodedata.normalize("NFC", value)
+
+    def to_url(self, value):
+        return value
+
+
 register_converter(TwoDigits, "dd")
+register_converter(ComposedSlug, "nfcslug")
 register_converter(FourDigits, "yyyy")
 
 app_name = "blog"
@@ -28,25 +43,25 @@ urlpatterns = [
     path("", views.PostListView.as_view(), name="post-list"),
     path("<yyyy:year>/", views.PostYearArchiveView.as_view(), name="archive-year"),
     path("<yyyy:year>/<dd:month>/", views.PostMonthArchiveView.as_view(), name="archive-month"),
-    path("<yyyy:year>/<dd:month>/<dd:day>/<str:slug>/", views.PostDetailView.as_view(), name="post-detail"),
+    path("<yyyy:year>/<dd:month>/<dd:day>/<nfcslug:slug>/", views.PostDetailView.as_view(), name="post-detail"),
     path("tags/", views.TagListView.as_view(), name="tag-list"),
-    path("tag/<str:slug>/", views.TagPostListView.as_view(), name="tag-detail"),
+    path("tag/<nfcslug:slug>/", views.TagPostListView.as_view(), name="tag-detail"),
     path("language/<str:language>/", views.LanguagePostListView.as_view(), name="language-detail"),
     path("feed/", feeds.LatestPostsRssFeed(), name="feed"),
     path("feed/atom/", feeds.LatestPostsAtomFeed(), name="feed-atom"),
     path("language/<str:language>/feed/", feeds.LanguageRssFeed(), name="language-feed"),
     path("language/<str:language>/feed/atom/", feeds.LanguageAtomFeed(), name="language-feed-atom"),
-    path("tag/<str:slug>/feed/", feeds.TagRssFeed(), name="tag-feed"),
-    path("tag/<str:slug>/feed/atom/", feeds.TagAtomFeed(), name="tag-feed-atom"),
+    path("tag/<nfcslug:slug>/feed/", feeds.TagRssFeed(), name="tag-feed"),
+    path("tag/<nfcslug:slug>/feed/atom/", feeds.TagAtomFeed(), name="tag-feed-atom"),
     path("authors/<str:username>/", views.AuthorPostListView.as_view(), name="author-detail"),
     path("preview/<int:pk>/", views.PostPreviewView.as_view(), name="post-preview"),
     path(
-        "<yyyy:year>/<dd:month>/<dd:day>/<str:slug>/comment/",
+        "<yyyy:year>/<dd:month>/<dd:day>/<nfcslug:slug>/comment/",
         views_comments.CommentCreateView.as_view(),
         name="comment-create",
     ),
     path(
-        "<yyyy:year>/<dd:month>/<dd:day>/<str:slug>/comments/feed/",
+        "<yyyy:year>/<dd:month>/<dd:day>/<nfcslug:slug>/comments/feed/",
         comment_feeds.PostCommentsFeed(),
         name="post-comments-feed",
     ),
