@@ -27,7 +27,11 @@ class OldSlugRedirectMiddleware:
             return response
         if not match.kwargs.keys() >= PERMALINK_PARTS:
             return response
-        old = OldSlug.objects.filter(slug=match.kwargs["slug"], post__in=Post.objects.published()).select_related("post").first()
+        old = (
+            OldSlug.objects.filter(slug=match.kwargs["slug"], post__in=Post.objects.published())
+            .select_related("post")
+            .first()
+        )
         if old is None:
             return response
         url = old.post.get_url(match.view_name)
