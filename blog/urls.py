@@ -1,42 +1,6 @@
-import unicodedata
+from django.urls import path
 
-from django.urls import path, register_converter
-
-from . import comment_feeds, feeds, views, views_comments
-
-
-class TwoDigits:
-    regex = "[0-9]{2}"
-
-    def to_python(self, value):
-        return int(value)
-
-    def to_url(self, value):
-        return f"{int(value):02d}"
-
-
-class FourDigits(TwoDigits):
-    regex = "[0-9]{4}"
-
-    def to_url(self, value):
-        return f"{int(value):04d}"
-
-
-class ComposedSlug:
-    """Any slug, Unicode ones included, composed (NFC) as slugs are stored: a browser may send `é` as `e` + accent."""
-
-    regex = "[^/]+"
-
-    def to_python(self, value):
-        return unicodedata.normalize("NFC", value)
-
-    def to_url(self, value):
-        return value
-
-
-register_converter(TwoDigits, "dd")
-register_converter(ComposedSlug, "nfcslug")
-register_converter(FourDigits, "yyyy")
+from . import converters, feeds, views  # noqa: F401 - converters registers <yyyy>, <dd> and <nfcslug>
 
 app_name = "blog"
 urlpatterns = [
@@ -55,17 +19,4 @@ urlpatterns = [
     path("tag/<nfcslug:slug>/feed/atom/", feeds.TagAtomFeed(), name="tag-feed-atom"),
     path("authors/<str:username>/", views.AuthorPostListView.as_view(), name="author-detail"),
     path("preview/<int:pk>/", views.PostPreviewView.as_view(), name="post-preview"),
-    path(
-        "<yyyy:year>/<dd:month>/<dd:day>/<nfcslug:slug>/comment/",
-        views_comments.CommentCreateView.as_view(),
-        name="comment-create",
-    ),
-    path(
-        "<yyyy:year>/<dd:month>/<dd:day>/<nfcslug:slug>/comments/feed/",
-        comment_feeds.PostCommentsFeed(),
-        name="post-comments-feed",
-    ),
-    path("comments/feed/", comment_feeds.LatestCommentsFeed(), name="comments-feed"),
-    path("comments/confirm/<str:token>/", views_comments.confirm_subscription, name="subscription-confirm"),
-    path("comments/unsubscribe/<str:token>/", views_comments.unsubscribe, name="subscription-unsubscribe"),
 ]

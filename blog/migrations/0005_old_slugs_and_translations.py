@@ -6,7 +6,7 @@ from django.db import migrations, models
 
 class Migration(migrations.Migration):
     dependencies = [
-        ("blog", "0003_comment_user_label"),
+        ("blog", "0004_comments_move_to_their_own_app"),
     ]
 
     operations = [
