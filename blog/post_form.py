@@ -17,7 +17,18 @@ class PostAdminForm(forms.ModelForm):
 
     class Meta:
         model = Post
-        fields = ["title", "slug", "language", "body", "status", "published_at", "allow_comments", "author", "tags"]
+        fields = [
+            "title",
+            "slug",
+            "language",
+            "body",
+            "status",
+            "published_at",
+            "allow_comments",
+            "author",
+            "tags",
+            "translation_of",
+        ]
         widgets = {"body": forms.Textarea(attrs={"rows": 24, "spellcheck": "true"})}
 
     def __init__(self, *args, **kwargs):

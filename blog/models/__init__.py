@@ -1,4 +1,4 @@
 from .draft import PostDraft
-from .post import Language, Markup, Post, PostStatus, TaggedPost
+from .post import Language, Markup, OldSlug, Post, PostStatus, TaggedPost
 
-__all__ = ["Language", "Markup", "Post", "PostDraft", "PostStatus", "TaggedPost"]
+__all__ = ["Language", "Markup", "OldSlug", "Post", "PostDraft", "PostStatus", "TaggedPost"]

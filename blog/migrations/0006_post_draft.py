@@ -7,7 +7,7 @@ from django.db import migrations, models
 
 class Migration(migrations.Migration):
     dependencies = [
-        ("blog", "0004_comments_move_to_their_own_app"),
+        ("blog", "0005_old_slugs_and_translations"),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
