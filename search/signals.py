@@ -29,6 +29,12 @@ def index_saved_summary(sender, instance, raw=False, **kwargs):
         index_post(instance.master)
 
 
+@receiver(post_delete, sender=PostTranslation, dispatch_uid="search-index-removed-summary")
+def index_removed_summary(sender, instance, origin=None, **kwargs):
+    if isinstance(origin, PostTranslation):  # a summary emptied, not the post itself deleted
+        index_post(Post.objects.get(pk=instance.master_id))  # fresh: the master may hold the deleted row
+
+
 @receiver(m2m_changed, sender=TaggedPost, dispatch_uid="search-index-tags")
 def index_retagged_post(sender, instance, action, reverse, **kwargs):
     if action in {"post_add", "post_remove", "post_clear"} and isinstance(instance, Post):

@@ -1,3 +1,4 @@
-from .post import Language, Markup, Post, PostStatus, TaggedPost
+from .draft import PostDraft
+from .post import Language, Markup, OldSlug, Post, PostStatus, TaggedPost
 
-__all__ = ["Language", "Markup", "Post", "PostStatus", "TaggedPost"]
+__all__ = ["Language", "Markup", "OldSlug", "Post", "PostDraft", "PostStatus", "TaggedPost"]
