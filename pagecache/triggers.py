@@ -9,7 +9,7 @@ from django.apps import apps
 from django.db import connections
 
 CONTENT_APPS = {"accounts", "blog", "comments", "columns", "pages", "media", "taggit"}
-NOT_SHOWN = {"CommentAttempt", "Notification", "Subscription"}
+NOT_SHOWN = {"CommentAttempt", "Notification", "Subscription", "PostDraft"}
 
 
 def watched_tables():
