@@ -8,8 +8,9 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 from parler.admin import TranslatableAdmin
 
-from . import extensions
+from . import extensions, revisions
 from .models import Post, PostStatus
+from .revision_admin import RevisionAdminMixin
 
 SUMMARY_LABELS = {"fr": _("Summary in French"), "en": _("Summary in English")}
 
@@ -30,7 +31,7 @@ class MissingSummaryFilter(admin.SimpleListFilter):
 
 
 @admin.register(Post)
-class PostAdmin(TranslatableAdmin):
+class PostAdmin(RevisionAdminMixin, TranslatableAdmin):
     list_display = [
         "title",
         "language",
@@ -130,16 +131,20 @@ class PostAdmin(TranslatableAdmin):
 
     @admin.action(description=_("Publish the selected posts"), permissions=["change"])
     def publish(self, request, queryset):
+        posts = revisions.record_first_of_each(queryset)
         count = queryset.update(
             status=PostStatus.PUBLISHED, published_at=Coalesce("published_at", Value(timezone.now()))
         )
+        revisions.record_each(posts, request.user)
         self.message_user(
             request, ngettext("%d post published.", "%d posts published.", count) % count, messages.SUCCESS
         )
 
     @admin.action(description=_("Unpublish the selected posts (back to draft)"), permissions=["change"])
     def unpublish(self, request, queryset):
+        posts = revisions.record_first_of_each(queryset)
         count = queryset.update(status=PostStatus.DRAFT)
+        revisions.record_each(posts, request.user)
         self.message_user(
             request, ngettext("%d post unpublished.", "%d posts unpublished.", count) % count, messages.SUCCESS
         )

@@ -1,3 +1,4 @@
 from .post import Language, Markup, OldSlug, Post, PostStatus, TaggedPost
+from .revision import Revision, RevisionKind
 
-__all__ = ["Language", "Markup", "OldSlug", "Post", "PostStatus", "TaggedPost"]
+__all__ = ["Language", "Markup", "OldSlug", "Post", "PostStatus", "Revision", "RevisionKind", "TaggedPost"]
