@@ -22,7 +22,6 @@ def test_author_restores_an_earlier_revision(live_server, page, log_in):
     versions.nth(1).locator("a").click()
     assert page.inner_text(".revision-diff del").strip().endswith("Une réécriture ratée.")
     assert "Le premier jet, « juste »." in page.inner_text(".revision-diff ins")
-    page.screenshot(path="/tmp/carnet-revision.png", full_page=True)
     page.click("input[value='Restore this version']")
 
     assert "The earlier version is back" in page.inner_text(".messagelist")
