@@ -62,12 +62,9 @@ def restore(revision, user):
     post = revision.post
     data = {**snapshot(post), **{name: revision.data[name] for name in RESTORED if name in revision.data}}
     post.title, post.language, post.body = data["title"], data["language"], data["body"]
-    for code in Language.values:
-        text = data[f"summary_{code}"]
-        if text or post.has_translation(code):
-            post.set_current_language(code)
-            post.summary = text
     post.save()
+    for code in Language.values:
+        post.save_summary(code, data[f"summary_{code}"])
     post.tags.set(data["tags"])
     return record(post, user, kind=RevisionKind.RESTORED, restored_from=revision)
 

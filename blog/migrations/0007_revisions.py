@@ -8,7 +8,7 @@ from django.db import migrations, models
 
 class Migration(migrations.Migration):
     dependencies = [
-        ("blog", "0005_old_slugs_and_translations"),
+        ("blog", "0006_post_draft"),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
