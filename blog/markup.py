@@ -11,28 +11,60 @@ from markdown.extensions import Extension
 
 MORE_MARK = re.compile(r"^\s*<!--\s*more\s*-->\s*$", re.MULTILINE | re.IGNORECASE)
 
-ALLOWED_TAGS = nh3.ALLOWED_TAGS | {"figure", "figcaption", "del", "ins", "sup", "sub", "hr"}
+ALLOWED_TAGS = nh3.ALLOWED_TAGS | {"figure", "figcaption", "picture", "source", "del", "ins", "sup", "sub", "hr"}
 ALLOWED_ATTRIBUTES = {
     **nh3.ALLOWED_ATTRIBUTES,
     "a": {"href", "title", "hreflang"},
-    "img": {"src", "alt", "title", "width", "height"},
+    "img": {"src", "alt", "title", "width", "height", "srcset", "sizes", "loading", "decoding"},
+    "source": {"srcset", "sizes", "type"},
     "code": {"class"},
     "th": {"align", "colspan", "rowspan"},
     "td": {"align", "colspan", "rowspan"},
     "abbr": {"title"},
 }
 URL_SCHEMES = {"http", "https", "mailto"}
+# Characters XML 1.0 forbids: a page shows nothing for them, and a feed carrying one cannot be written.
+XML_FORBIDDEN = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
+# nh3 checks the schemes of href and src, not of srcset: its addresses must be http(s) or on this site.
+SRCSET_CANDIDATE = re.compile(r"^(?:https?://|/(?!/))[^\s,]+(?:\s+\d+[wx])?$", re.IGNORECASE)
+ATTRIBUTE_VALUES = {
+    "sizes": re.compile(r"^(?:[\d\s(),.:%+*/-]|min-width|max-width|calc|vw|px|r?em)*$"),
+    "loading": re.compile(r"^(?:lazy|eager)$"),
+    "decoding": re.compile(r"^(?:async|sync|auto)$"),
+    "type": re.compile(r"^image/[\w.+-]+$"),
+}
+
+# Markdown extensions added by other apps from their AppConfig.ready() (media's figures): see register_extension.
+EXTENSIONS = []
+
+
+def register_extension(make_extension):
+    """Render Markdown with `make_extension()` too (called once per rendering, so it may keep state)."""
+    if make_extension not in EXTENSIONS:
+        EXTENSIONS.append(make_extension)
+
+
+def allowed_value(element, attribute, value):
+    if attribute == "srcset":
+        candidates = [candidate.strip() for candidate in value.split(",")]
+        return value if all(SRCSET_CANDIDATE.match(candidate) for candidate in candidates) else None
+    pattern = ATTRIBUTE_VALUES.get(attribute)
+    if pattern is not None and not pattern.match(value):
+        return None
+    return value
 
 
 def clean_html(fragment):
     """Drop every tag, attribute and URL scheme that could run script."""
-    return nh3.clean(
+    cleaned = nh3.clean(
         fragment,
         tags=ALLOWED_TAGS,
         attributes=ALLOWED_ATTRIBUTES,
         url_schemes=URL_SCHEMES,
         link_rel="noopener",
+        attribute_filter=allowed_value,
     )
+    return XML_FORBIDDEN.sub("", cleaned)
 
 
 class SpacedHashHeaderProcessor(HashHeaderProcessor):
@@ -47,7 +79,8 @@ class SpacedHeadings(Extension):
 
 
 def markdown_to_html(text):
-    rendered = markdown.markdown(text or "", extensions=["extra", "sane_lists", SpacedHeadings()], output_format="html")
+    extensions = ["extra", "sane_lists", SpacedHeadings(), *(make() for make in EXTENSIONS)]
+    rendered = markdown.markdown(text or "", extensions=extensions, output_format="html")
     return clean_html(rendered)
 
 

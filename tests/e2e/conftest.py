@@ -37,9 +37,10 @@ def _roles(transactional_db):
     """Browser tests run in transactions that are flushed, groups included: put them back."""
     from django.apps import apps
 
-    from accounts.roles import PERMISSIONS, assign
+    from accounts.roles import MEDIA_PERMISSIONS, PERMISSIONS, assign
 
     assign(apps, PERMISSIONS)
+    assign(apps, MEDIA_PERMISSIONS)
 
 
 @pytest.fixture

@@ -1,0 +1,21 @@
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+
+class MediaConfig(AppConfig):
+    name = "media"
+    verbose_name = _("Media library")
+
+    def ready(self):
+        from django.contrib import admin
+        from django.db.models.signals import post_save
+
+        from blog import markup
+        from blog.models import Post
+
+        from . import figures, usage
+        from .editor import extend_post_admin
+
+        markup.register_extension(figures.FigureExtension)
+        post_save.connect(usage.record, sender=Post, dispatch_uid="media.usage.record")
+        extend_post_admin(admin.site.get_model_admin(Post))
