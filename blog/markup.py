@@ -11,17 +11,35 @@ from markdown.extensions import Extension
 
 MORE_MARK = re.compile(r"^\s*<!--\s*more\s*-->\s*$", re.MULTILINE | re.IGNORECASE)
 
-ALLOWED_TAGS = nh3.ALLOWED_TAGS | {"figure", "figcaption", "picture", "source", "del", "ins", "sup", "sub", "hr"}
+ALLOWED_TAGS = nh3.ALLOWED_TAGS | {
+    "figure",
+    "figcaption",
+    "picture",
+    "del",
+    "ins",
+    "sup",
+    "sub",
+    "hr",
+    "audio",
+    "video",
+    "source",
+}
 ALLOWED_ATTRIBUTES = {
     **nh3.ALLOWED_ATTRIBUTES,
     "a": {"href", "title", "hreflang"},
     "img": {"src", "alt", "title", "width", "height", "srcset", "sizes", "loading", "decoding"},
-    "source": {"srcset", "sizes", "type"},
     "code": {"class"},
     "th": {"align", "colspan", "rowspan"},
     "td": {"align", "colspan", "rowspan"},
     "abbr": {"title"},
+    # Players of the blog's own files; `controls` is always set, nothing plays by itself.
+    "audio": {"src", "preload", "loop"},
+    "video": {"src", "preload", "loop", "poster", "width", "height", "playsinline"},
+    "source": {"src", "type", "srcset", "sizes"},  # srcset, sizes: <picture> of the media library
 }
+FORCED_ATTRIBUTES = {"audio": {"controls": "controls"}, "video": {"controls": "controls"}}
+# Classes the WordPress importer writes, for the style sheet: link cards, galleries, footnotes.
+ALLOWED_CLASSES = {"p": {"embed-link"}, "figure": {"gallery"}, "ol": {"footnotes"}}
 URL_SCHEMES = {"http", "https", "mailto"}
 # Characters XML 1.0 forbids: a page shows nothing for them, and a feed carrying one cannot be written.
 XML_FORBIDDEN = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
@@ -31,7 +49,7 @@ ATTRIBUTE_VALUES = {
     "sizes": re.compile(r"^(?:[\d\s(),.:%+*/-]|min-width|max-width|calc|vw|px|r?em)*$"),
     "loading": re.compile(r"^(?:lazy|eager)$"),
     "decoding": re.compile(r"^(?:async|sync|auto)$"),
-    "type": re.compile(r"^image/[\w.+-]+$"),
+    "type": re.compile(r"^(?:image|audio|video)/[\w.+-]+$"),
 }
 
 # Markdown extensions added by other apps from their AppConfig.ready() (media's figures): see register_extension.
@@ -62,6 +80,8 @@ def clean_html(fragment):
         attributes=ALLOWED_ATTRIBUTES,
         url_schemes=URL_SCHEMES,
         link_rel="noopener",
+        set_tag_attribute_values=FORCED_ATTRIBUTES,
+        allowed_classes=ALLOWED_CLASSES,
         attribute_filter=allowed_value,
     )
     return XML_FORBIDDEN.sub("", cleaned)
