@@ -33,6 +33,9 @@ class MediaItemAdmin(admin.ModelAdmin):
     delete_confirmation_template = "admin/media/mediaitem/delete_confirmation.html"
     list_per_page = 50
 
+    class Media:
+        css = {"all": ["media/editor-upload.css"]}
+
     def get_queryset(self, request):
         return (
             super()
