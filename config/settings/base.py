@@ -230,8 +230,8 @@ COLUMNS_CHECK_USER_AGENT = f"Carnet-original-checker/1.0 (+{SITE_URL}; checks th
 # --- media ---
 MEDIA_MAX_UPLOAD_SIZE = int(env("MEDIA_MAX_UPLOAD_SIZE", str(20 * 1024 * 1024)))  # bytes
 MEDIA_RENDITION_WIDTHS = [480, 960, 1600]
-# The width a picture takes in a post, for the browser to pick a rendition (follows the theme's columns).
-MEDIA_IMAGE_SIZES = "(min-width: 62rem) 44rem, (min-width: 50rem) calc(100vw - 18rem), calc(100vw - 2rem)"
+# The width a picture takes on a post page, for the browser to pick a rendition (follows the theme's measure).
+MEDIA_IMAGE_SIZES = "(min-width: 62rem) 60rem, calc(100vw - 2rem)"
 
 # --- discovery ---
 SEARCH_PAGE_SIZE = 10

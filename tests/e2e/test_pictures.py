@@ -6,6 +6,7 @@ import re
 import pytest
 from PIL import Image, ImageDraw
 
+from blog.models import Post
 from tests.factories import AuthorFactory
 
 pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True)]
@@ -55,6 +56,8 @@ def test_author_pastes_a_picture_describes_it_and_readers_see_a_responsive_figur
     assert body.startswith("Internet, c’est aussi la fête.\n\n![]")
     assert "no alt text yet" in panel.inner_text()  # made obvious until it is described
     assert inputs, "the preview listens for input events on the body"
+    if SHOTS:
+        page.screenshot(path=os.path.join(SHOTS, "editor-uploaded.png"), full_page=True)
 
     page.fill(".media-upload .media-alt", "Des collines sous un soleil d’été")
     page.fill(".media-upload .media-caption", "La fête : internet, c’est ça aussi.")
@@ -67,6 +70,8 @@ def test_author_pastes_a_picture_describes_it_and_readers_see_a_responsive_figur
         r'!\[Des collines sous un soleil d’été\]\(/media/[^ ]+ "La fête : internet, c’est ça aussi\."\)', body
     )
 
+    if SHOTS:
+        page.screenshot(path=os.path.join(SHOTS, "editor-described.png"), full_page=True)
     page.select_option("#id_status", "published")
     page.fill("#id_published_at_0", "2026-06-21")
     page.fill("#id_published_at_1", "20:00:00")
@@ -76,7 +81,7 @@ def test_author_pastes_a_picture_describes_it_and_readers_see_a_responsive_figur
     for width, height in [(1280, 900), (390, 844)]:
         reader = open_page("fr-FR")
         reader.set_viewport_size({"width": width, "height": height})
-        reader.goto(f"{live_server.url}/2026/06/21/la-fete/")
+        reader.goto(f"{live_server.url}{Post.objects.get().get_absolute_url()}")
         figure = reader.locator("article.post figure")
         img = figure.locator("img")
         assert "480w" in img.get_attribute("srcset") and "1600w" in img.get_attribute("srcset")
