@@ -9,6 +9,8 @@ from django.utils.html import strip_tags
 from markdown.blockprocessors import HashHeaderProcessor
 from markdown.extensions import Extension
 
+from blog import extensions
+
 MORE_MARK = re.compile(r"^\s*<!--\s*more\s*-->\s*$", re.MULTILINE | re.IGNORECASE)
 
 ALLOWED_TAGS = nh3.ALLOWED_TAGS | {
@@ -52,15 +54,6 @@ ATTRIBUTE_VALUES = {
     "type": re.compile(r"^(?:image|audio|video)/[\w.+-]+$"),
 }
 
-# Markdown extensions added by other apps from their AppConfig.ready() (media's figures): see register_extension.
-EXTENSIONS = []
-
-
-def register_extension(make_extension):
-    """Render Markdown with `make_extension()` too (called once per rendering, so it may keep state)."""
-    if make_extension not in EXTENSIONS:
-        EXTENSIONS.append(make_extension)
-
 
 def allowed_value(element, attribute, value):
     if attribute == "srcset":
@@ -99,7 +92,7 @@ class SpacedHeadings(Extension):
 
 
 def markdown_to_html(text):
-    extensions = ["extra", "sane_lists", SpacedHeadings(), *(make() for make in EXTENSIONS)]
+    extensions = ["extra", "sane_lists", SpacedHeadings(), *(make() for make in extensions.markdown_extensions)]
     rendered = markdown.markdown(text or "", extensions=extensions, output_format="html")
     return clean_html(rendered)
 

@@ -10,12 +10,12 @@ class MediaConfig(AppConfig):
         from django.contrib import admin
         from django.db.models.signals import post_save
 
-        from blog import markup
+        from blog import extensions
         from blog.models import Post
 
         from . import figures, usage
         from .editor import extend_post_admin
 
-        markup.register_extension(figures.FigureExtension)
+        extensions.register(extensions.markdown_extensions, figures.FigureExtension)
         post_save.connect(usage.record, sender=Post, dispatch_uid="media.usage.record")
         extend_post_admin(admin.site.get_model_admin(Post))

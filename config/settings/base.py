@@ -45,6 +45,7 @@ INSTALLED_APPS = [
     "accounts",
     "blog",
     "columns",
+    "comments",
     "media",
     "wordpress",
     "search",
