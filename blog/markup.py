@@ -92,8 +92,8 @@ class SpacedHeadings(Extension):
 
 
 def markdown_to_html(text):
-    extensions = ["extra", "sane_lists", SpacedHeadings(), *(make() for make in extensions.markdown_extensions)]
-    rendered = markdown.markdown(text or "", extensions=extensions, output_format="html")
+    used = ["extra", "sane_lists", SpacedHeadings(), *(make() for make in extensions.markdown_extensions)]
+    rendered = markdown.markdown(text or "", extensions=used, output_format="html")
     return clean_html(rendered)
 
 
