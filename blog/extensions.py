@@ -10,7 +10,9 @@
 - `admin_inlines`: inlines added to the post form;
 - `demo_seeders`: functions (author) that `seed_demo` calls after blog's own demo content;
 - `markdown_extensions`: callables returning a Markdown extension, made afresh for each rendering
-  of a body or summary (media's figures).
+  of a body or summary (media's figures);
+- `html_processors`: functions (HTML → HTML) applied to a body written in HTML (imported
+  posts) before it is cleaned (media's responsive pictures).
 """
 
 from collections import defaultdict
@@ -22,6 +24,7 @@ canonical_elsewhere = []
 admin_inlines = []
 demo_seeders = []
 markdown_extensions = []
+html_processors = []
 
 
 def add_template(slot, template_name):

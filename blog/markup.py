@@ -100,7 +100,10 @@ def markdown_to_html(text):
 def render(text, markup="markdown"):
     """Render a body or summary written in `markup` ("markdown" or "html")."""
     if markup == "html":
-        return clean_html(text or "")
+        html_text = text or ""
+        for process in extensions.html_processors:
+            html_text = process(html_text)
+        return clean_html(html_text)
     return markdown_to_html(text)
 
 

@@ -17,5 +17,6 @@ class MediaConfig(AppConfig):
         from .editor import extend_post_admin
 
         extensions.register(extensions.markdown_extensions, figures.FigureExtension)
+        extensions.register(extensions.html_processors, figures.responsive_images)
         post_save.connect(usage.record, sender=Post, dispatch_uid="media.usage.record")
         extend_post_admin(admin.site.get_model_admin(Post))

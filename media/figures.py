@@ -1,6 +1,8 @@
 """A picture from the media library, written `![alt](url "caption")` in Markdown, becomes a responsive figure."""
 
+import re
 import xml.etree.ElementTree as etree
+from html.parser import HTMLParser
 
 from django.conf import settings
 from markdown.extensions import Extension
@@ -9,6 +11,9 @@ from markdown.treeprocessors import Treeprocessor
 from .models import MediaItem, name_from_url
 
 FORMAT_TYPES = {"avif": "image/avif", "webp": "image/webp"}
+
+
+IMG_TAG = re.compile(r"<img\b[^>]*>", re.IGNORECASE)
 
 
 class FigureExtension(Extension):
@@ -91,3 +96,34 @@ def add_caption(figure, caption, credit):
     figcaption.text = f"{caption} " if caption and credit else caption or None
     if credit:
         etree.SubElement(figcaption, "small").text = credit
+
+
+class TagAttributes(HTMLParser):
+    def __init__(self, tag):
+        super().__init__(convert_charrefs=True)
+        self.attributes = {}
+        self.feed(tag)
+        self.close()
+
+    def handle_starttag(self, tag, attrs):
+        self.attributes = {name: value or "" for name, value in attrs}
+
+    handle_startendtag = handle_starttag
+
+
+def responsive_images(html):
+    """In a body written in HTML (an imported post), library pictures' <img> become responsive <picture>s."""
+    tags = [(match, TagAttributes(match.group()).attributes) for match in IMG_TAG.finditer(html)]
+    if not tags:
+        return html
+    items = {item.file.name: item for item in MediaItem.objects.for_urls([attrs.get("src") for _m, attrs in tags])}
+    parts, position, first = [], 0, True
+    for match, attrs in tags:
+        item = items.get(name_from_url(attrs.get("src")))
+        if item is None or not item.is_image:
+            continue
+        picture = build_picture(item, attrs.get("alt") or item.alt_text, lazy=not first)
+        first = False
+        parts += [html[position : match.start()], etree.tostring(picture, encoding="unicode", method="html")]
+        position = match.end()
+    return "".join([*parts, html[position:]])

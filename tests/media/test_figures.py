@@ -91,3 +91,16 @@ def test_srcset_typed_by_an_author_cannot_carry_script():
         '<img src="/a.png" srcset="javascript:alert(1) 1x" loading="x onerror" sizes="expression(alert(1))">'
     )
     assert "javascript" not in html and "onerror" not in html and "expression" not in html
+
+
+def test_library_pictures_in_an_imported_html_post_are_responsive(photo):
+    """A body written in HTML (imported from WordPress) gets the same responsive picture, its figure kept."""
+    html = markup.render(
+        f'<figure><img src="{photo.url}" alt="Amis"><figcaption>Légende</figcaption></figure>'
+        '<p><img src="https://example.org/x.png" alt="ailleurs"></p>',
+        "html",
+    )
+    assert re.search(r'<figure><picture><source [^>]*type="image/(avif|webp)"', html)
+    assert re.search(r'<img alt="Amis" [^>]*srcset="[^"]*\.480\.jpg 480w', html)
+    assert "<figcaption>Légende</figcaption></figure>" in html
+    assert '<img src="https://example.org/x.png" alt="ailleurs">' in html or 'alt="ailleurs" src=' in html
