@@ -1,17 +1,15 @@
 from django.contrib import admin, messages
 from django.db.models import Value
 from django.db.models.functions import Coalesce
-from django.urls import reverse
+from django.urls import path, reverse
 from django.utils import timezone
 from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
-from parler.admin import TranslatableAdmin
 
-from . import extensions
+from . import desk, extensions
 from .models import Post, PostStatus
-
-SUMMARY_LABELS = {"fr": _("Summary in French"), "en": _("Summary in English")}
+from .post_form import SUMMARY_FIELDS, PostAdminForm
 
 
 class MissingSummaryFilter(admin.SimpleListFilter):
@@ -30,7 +28,9 @@ class MissingSummaryFilter(admin.SimpleListFilter):
 
 
 @admin.register(Post)
-class PostAdmin(TranslatableAdmin):
+class PostAdmin(admin.ModelAdmin):
+    form = PostAdminForm
+    change_form_template = "admin/blog/post/change_form.html"
     list_display = [
         "title",
         "language",
@@ -47,7 +47,8 @@ class PostAdmin(TranslatableAdmin):
     readonly_fields = ["preview_link"]
     autocomplete_fields = ["translation_of"]
     fieldsets = [
-        (None, {"fields": ["title", "slug", "language", "body", "summary"]}),
+        (None, {"fields": ["title", "slug", "language"]}),
+        (_("Writing"), {"fields": ["body", *SUMMARY_FIELDS.values()], "classes": ["desk-writing"]}),
         (
             _("Publication"),
             {
@@ -93,12 +94,17 @@ class PostAdmin(TranslatableAdmin):
             return self.readonly_fields
         return [*self.readonly_fields, "author"]
 
-    def get_form(self, request, obj=None, **kwargs):
-        form = super().get_form(request, obj, **kwargs)
-        # Each language tab edits the summary in its own language: say which, so an English
-        # summary of a French post is not typed under the French tab.
-        form.base_fields["summary"].label = SUMMARY_LABELS[self.get_form_language(request, obj)]
-        return form
+    def get_urls(self):
+        view = self.admin_site.admin_view
+        return [
+            path("desk/preview/", view(desk.preview), name="blog_post_desk_preview"),
+            path("desk/autosave/", view(desk.autosave), name="blog_post_desk_autosave"),
+            *super().get_urls(),
+        ]
+
+    def render_change_form(self, request, context, add=False, change=False, form_url="", obj=None):
+        context["desk"] = desk.form_context(request.user, context["adminform"].form, obj)
+        return super().render_change_form(request, context, add, change, form_url, obj)
 
     def get_changeform_initial_data(self, request):
         return {"author": request.user.pk, **super().get_changeform_initial_data(request)}
@@ -107,6 +113,7 @@ class PostAdmin(TranslatableAdmin):
         if not change and not request.user.has_perm("blog.edit_all_posts"):
             obj.author = request.user
         super().save_model(request, obj, form, change)
+        desk.clear_draft(request.user, obj if change else None)
 
     @admin.display(description=_("status"), ordering="status")
     def publication_status(self, obj):

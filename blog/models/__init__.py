@@ -1,3 +1,4 @@
+from .draft import PostDraft
 from .post import Language, Markup, OldSlug, Post, PostStatus, TaggedPost
 
-__all__ = ["Language", "Markup", "OldSlug", "Post", "PostStatus", "TaggedPost"]
+__all__ = ["Language", "Markup", "OldSlug", "Post", "PostDraft", "PostStatus", "TaggedPost"]
