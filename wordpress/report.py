@@ -17,10 +17,13 @@ KINDS = {
     "redirect": gettext_lazy("redirects"),
 }
 LISTS = {
+    "reading": gettext_lazy("Reading the file"),
     "default_language": gettext_lazy("Posts with no sign of their language, given the default language"),
     "page": gettext_lazy("Pages not carried over: their old addresses will answer “not found”"),
     "attachment": gettext_lazy("Attachment pages not carried over (their post was not imported)"),
     "term": gettext_lazy("Category and tag archives not carried over (no imported post had them)"),
+    "shadowed": gettext_lazy("Old addresses that Carnet's own pages answer: they cannot redirect"),
+    "time_zone": gettext_lazy("Dates"),
     "shortcode": gettext_lazy("Shortcodes Carnet does not know, left as text in the posts"),
     "missing_attachment": gettext_lazy("Posts whose galleries name files missing from the export (their ids)"),
     "removed": gettext_lazy("Posts that lost a gallery or player with nothing to show"),
