@@ -30,7 +30,7 @@ from columns.models import Column, Publication, Republication
 from . import content, languages, old_urls, reading, wxr
 from .clock import Clock
 from .models import Redirect
-from .report import CONTENT, REMOVED, Report
+from .report import CONTENT, REMOVED, RULES, Report
 from .wxr import to_int
 
 POST_STATUS = {"publish": PostStatus.PUBLISHED, "future": PostStatus.PUBLISHED}
@@ -156,19 +156,22 @@ class Importer:
 
     def import_post(self, item):
         converted = content.convert(item.content, item.id, item.meta, self.files, self.children)
-        found = languages.detect(item, converted.html)
+        found = languages.detect(item, converted.html, self.site.language)
         self.report_content(item, found.title, converted)
         notice, body = content.take_column_notice(found.body)
         language = found.language or self.default_language
         post = Post.objects.filter(wordpress_id=item.id).first()
         published_at = post_date(item) or (post.published_at if post else None)
         self.clock.see(item, published_at, found.title or item.slug or str(item.id))
-        if not found.language:
+        self.report.note("post", RULES[found.source or "default"])
+        if found.source in ("export", ""):
             self.report.listing("default_language", found.title or item.slug or str(item.id))
+        body = content.clean_body(body)
+        self.count_old_pictures(body)
         values = {
             "title": (found.title or slug_title(item))[:250],
             "language": language,
-            "body": content.clean_body(body),
+            "body": body,
             "markup": Markup.HTML,
             "status": POST_STATUS.get(item.status, PostStatus.DRAFT) if not item.password else PostStatus.DRAFT,
             "published_at": published_at,
@@ -198,6 +201,17 @@ class Importer:
         self.report.add("post", outcome)
         self.import_republication(notice, post)
         return post
+
+    def count_old_pictures(self, body):
+        pictures = content.old_pictures(body, self.old_hosts)
+        if pictures:
+            self.report.note("post", _("pictures still on the old site (their files were not imported)"), pictures)
+
+    @cached_property
+    def old_hosts(self):
+        """The old blog's host names, and those of its files (a CDN, files.wordpress.com…)."""
+        addresses = [self.site.base_blog_url, *(file.url for file in self.files.values())]
+        return {urlsplit(address).hostname for address in addresses if urlsplit(address).hostname}
 
     def report_content(self, item, title, converted):
         """What became of the post's shortcodes, players and galleries."""

@@ -84,6 +84,7 @@ class Site:
 
     version: str = ""
     base_blog_url: str = ""
+    language: str = ""
     authors: dict[str, Author] = field(default_factory=dict)
     terms: list[Term] = field(default_factory=list)
 
@@ -237,6 +238,8 @@ def read(source):
                 continue
             if name == "wp:wxr_version":
                 site.version = (element.text or "").strip()
+            elif name == "language":
+                site.language = (element.text or "").strip()
             elif name == "wp:base_blog_url":
                 site.base_blog_url = (element.text or "").strip()
             elif name == "wp:author":
