@@ -24,8 +24,9 @@ from django.utils.translation import gettext as _
 from taggit.models import Tag
 
 from blog import markup
-from blog.models import Comment, CommentKind, CommentStatus, Markup, Post, PostStatus
+from blog.models import Markup, Post, PostStatus
 from columns.models import Column, Publication, Republication
+from comments.models import Comment, CommentKind, CommentStatus
 
 from . import content, languages, old_urls, reading, wxr
 from .clock import Clock

@@ -45,6 +45,7 @@ INSTALLED_APPS = [
     "accounts",
     "blog",
     "columns",
+    "comments",
     "wordpress",
     "search",
 ]
@@ -61,6 +62,7 @@ MIDDLEWARE = [
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "axes.middleware.AxesMiddleware",
     "wordpress.middleware.RedirectMiddleware",
+    "blog.middleware.OldSlugRedirectMiddleware",
 ]
 
 ROOT_URLCONF = "config.urls"

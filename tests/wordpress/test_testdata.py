@@ -9,7 +9,8 @@ from django.conf import settings
 from django.core.management import CommandError
 from taggit.models import Tag
 
-from blog.models import Comment, Post
+from blog.models import Post
+from comments.models import Comment
 
 # CARNET_SHARED points at the shared folder from a checkout that is not next to it (a worktree).
 WXR = Path(os.environ.get("CARNET_SHARED", Path(settings.BASE_DIR).parent / "shared")) / "testdata" / "wxr"
