@@ -4,7 +4,8 @@ import pytest
 from django.core.management import execute_from_command_line
 from taggit.models import Tag
 
-from blog.models import Comment, Post
+from blog.models import Post
+from comments.models import Comment
 
 pytestmark = pytest.mark.django_db
 
