@@ -1,4 +1,6 @@
-"""Test settings: fast hashing, mail kept in memory, tasks run immediately."""
+"""Test settings: fast hashing, mail kept in memory, tasks run immediately, uploads in a temporary folder."""
+
+import tempfile
 
 from .base import *  # noqa: F403
 
@@ -15,3 +17,4 @@ AXES_ENABLED = False
 SITE_URL = "http://testserver"
 # The suite measures what each view costs (locked query counts); tests/pagecache turns the cache on.
 PAGE_CACHE_SECONDS = 0
+MEDIA_ROOT = tempfile.mkdtemp(prefix="carnet-test-media-")
