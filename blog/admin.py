@@ -7,9 +7,10 @@ from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
-from . import desk, extensions
+from . import desk, extensions, revisions
 from .models import Post, PostStatus
 from .post_form import SUMMARY_FIELDS, PostAdminForm
+from .revision_admin import RevisionAdminMixin
 
 
 class MissingSummaryFilter(admin.SimpleListFilter):
@@ -28,7 +29,7 @@ class MissingSummaryFilter(admin.SimpleListFilter):
 
 
 @admin.register(Post)
-class PostAdmin(admin.ModelAdmin):
+class PostAdmin(RevisionAdminMixin, admin.ModelAdmin):
     form = PostAdminForm
     change_form_template = "admin/blog/post/change_form.html"
     list_display = [
@@ -137,16 +138,20 @@ class PostAdmin(admin.ModelAdmin):
 
     @admin.action(description=_("Publish the selected posts"), permissions=["change"])
     def publish(self, request, queryset):
+        posts = revisions.record_first_of_each(queryset)
         count = queryset.update(
             status=PostStatus.PUBLISHED, published_at=Coalesce("published_at", Value(timezone.now()))
         )
+        revisions.record_each(posts, request.user)
         self.message_user(
             request, ngettext("%d post published.", "%d posts published.", count) % count, messages.SUCCESS
         )
 
     @admin.action(description=_("Unpublish the selected posts (back to draft)"), permissions=["change"])
     def unpublish(self, request, queryset):
+        posts = revisions.record_first_of_each(queryset)
         count = queryset.update(status=PostStatus.DRAFT)
+        revisions.record_each(posts, request.user)
         self.message_user(
             request, ngettext("%d post unpublished.", "%d posts unpublished.", count) % count, messages.SUCCESS
         )
