@@ -8,6 +8,8 @@ PERMISSIONS = {
         "blog.add_post",
         "blog.change_post",
         "blog.view_post",
+        "comments.change_comment",  # on her own posts only: CommentAdmin shows no other
+        "comments.view_comment",
         "taggit.add_tag",
         "taggit.change_tag",
         "taggit.view_tag",
