@@ -43,6 +43,19 @@ PERMISSIONS = {
 }
 
 
+# Given by media's own data migration (accounts' came before the media app existed).
+MEDIA_PERMISSIONS = {
+    AUTHORS: ["media.add_mediaitem", "media.change_mediaitem", "media.delete_mediaitem", "media.view_mediaitem"],
+    EDITORS: [
+        "media.add_mediaitem",
+        "media.change_mediaitem",
+        "media.delete_mediaitem",
+        "media.view_mediaitem",
+        "media.manage_all_media",
+    ],
+}
+
+
 def create_permissions_now(apps):
     """Permissions are normally created after migrate; a data migration needs them before."""
     from django.contrib.auth.management import create_permissions
