@@ -17,11 +17,16 @@ $(STAMP): pyproject.toml | $(BIN)/python
 
 install: $(STAMP)
 
-## make run: set up everything and serve the site on http://127.0.0.1:8000/
+PORT ?= 8000
+# Links in feeds, e-mails and canonical tags follow the port; DEBUG off shows the designed error pages.
+RUN_ENV := SITE_URL=http://127.0.0.1:$(PORT) DEBUG=$(or $(DEBUG),0)
+
+## make run [PORT=8000] [DEBUG=1]: set up everything and serve the site on http://127.0.0.1:$(PORT)/
 run: install
-	$(BIN)/python manage.py migrate --noinput
-	$(BIN)/python manage.py seed_demo
-	$(BIN)/python manage.py runserver 127.0.0.1:8000
+	$(RUN_ENV) $(BIN)/python manage.py migrate --noinput
+	$(RUN_ENV) $(BIN)/python manage.py seed_demo
+	$(RUN_ENV) $(BIN)/python manage.py collectstatic --noinput --verbosity 0
+	$(RUN_ENV) $(BIN)/python manage.py runserver 127.0.0.1:$(PORT)
 
 ## make test: lint, migration check and the whole test suite
 test: install

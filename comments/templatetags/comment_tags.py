@@ -34,6 +34,7 @@ def comment_section(context, post):
         "form": form,
         "replying_to": by_pk.get(_int(form["parent"].value())),
         "comment_error": context.get("comment_error"),
+        "messages": context.get("messages", ()),
         "timestamp": spam.sign_timestamp(),
         "akismet": bool(settings.AKISMET_API_KEY),
         "LANGUAGE_CODE": context.get("LANGUAGE_CODE"),

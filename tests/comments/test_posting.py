@@ -1,3 +1,4 @@
+import datetime
 import http.server
 import threading
 import time
@@ -140,7 +141,9 @@ def test_rate_limit_counts_in_the_database(post, settings):
     from comments import ratelimit
 
     settings.COMMENTS_RATE_LIMIT = 3
-    assert [ratelimit.allow("203.0.113.9") for _ in range(4)] == [True, True, True, False]
+    answers = [ratelimit.wait_before_next("203.0.113.9") for _ in range(4)]
+    assert answers[:3] == [None, None, None]
+    assert datetime.timedelta(0) < answers[3] <= datetime.timedelta(seconds=settings.COMMENTS_RATE_WINDOW)
     assert CommentAttempt.objects.filter(ip_address="203.0.113.9").count() == 3
 
 
