@@ -34,14 +34,14 @@ def test_first_comment_awaits_moderation_then_a_moderator_approves_it(live_serve
     EditorFactory(username="marc", email="marc@example.org", preferred_language="en")
     reader = open_page()
     reader.goto(f"{live_server.url}{post.get_absolute_url()}")
-    assert reader.inner_text("#comments h2") == "0 comments"
+    assert reader.inner_text("#comments h2") == "Comments"
     fill_comment(reader, name="Ada Lovelace", email="ada@example.org", body="A fine post.\n\nThank you.")
     reader.check("#id_notify")
     reader.click("text=Post comment")
 
     assert "Your comment awaits moderation" in reader.inner_text(".messages")
     assert reader.url.endswith(f"{post.get_absolute_url()}#comments")
-    assert reader.inner_text("#comments h2") == "0 comments"
+    assert reader.inner_text("#comments h2") == "Comments"
     assert "A fine post." not in reader.inner_text("#comments")
 
     confirmation = next(m for m in mail.outbox if m.to == ["ada@example.org"])
