@@ -56,7 +56,8 @@ class CommentCreateView(PostDetailView):
             else ""
         )
         if comment.status == CommentStatus.APPROVED:
-            messages.success(request, _("Thank you, your comment is published.") + confirm, extra_tags="comment")
+            published = _("Thank you, your comment is published.") + confirm
+            messages.success(request, published, extra_tags=f"comment published-{comment.pk}")
             return redirect(comment.get_absolute_url())
         # Spam gets the same answer as a held comment: no hint for whoever sent it.
         held = _("Thank you. Your comment awaits moderation: it will appear here once approved.")

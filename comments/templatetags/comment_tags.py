@@ -16,6 +16,11 @@ def comment_body(text):
     return comment_text.render_body(text)
 
 
+@register.filter
+def get_item(mapping, key):
+    return mapping.get(key)
+
+
 @register.inclusion_tag("comments/_comments.html", takes_context=True)
 def comment_section(context, post):
     """The approved comments of `post` as threads, and the form (bound, after an error) to add one."""
@@ -34,11 +39,23 @@ def comment_section(context, post):
         "form": form,
         "replying_to": by_pk.get(_int(form["parent"].value())),
         "comment_error": context.get("comment_error"),
-        "messages": context.get("messages", ()),
+        **_notices(context.get("messages", ())),
         "timestamp": spam.sign_timestamp(),
         "akismet": bool(settings.AKISMET_API_KEY),
         "LANGUAGE_CODE": context.get("LANGUAGE_CODE"),
     }
+
+
+def _notices(messages):
+    """What the comment view said: under the reader's comment once published, else next to the form."""
+    notices = [message for message in messages if "comment" in message.extra_tags.split()]
+    published = {
+        int(tag.removeprefix("published-")): message
+        for message in notices
+        for tag in message.extra_tags.split()
+        if tag.startswith("published-") and tag.removeprefix("published-").isdigit()
+    }
+    return {"published_notices": published, "form_notices": [m for m in notices if m not in published.values()]}
 
 
 def _int(value):
