@@ -11,6 +11,7 @@ from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 from parler.managers import TranslatableManager, TranslatableQuerySet
 from parler.models import TranslatableModel, TranslatedFields
+from parler.utils.context import switch_language
 from taggit.managers import TaggableManager
 from taggit.models import Tag, TaggedItemBase
 
@@ -306,3 +307,13 @@ class Post(TranslatableModel):
         """As `other_language_summaries()`, without what a column lends: lists show a column line instead."""
         found = {t.language_code: t.summary for t in self.translations.all() if t.summary.strip()}
         return [(code, found[code]) for code in self.other_languages if code in found]
+
+    def save_summary(self, language, text):
+        """Write the summary in `language`; an empty one leaves no translation row (and removes an old one)."""
+        if text.strip():
+            with switch_language(self, language):
+                self.summary = text
+                self.save_translations()
+            getattr(self, "_prefetched_objects_cache", {}).pop("translations", None)
+        elif self.has_translation(language):
+            self.delete_translation(language)
