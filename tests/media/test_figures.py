@@ -37,7 +37,9 @@ def test_a_library_picture_in_markdown_becomes_a_responsive_figure(client, photo
     assert 'width="1600"' in img and 'height="1200"' in img
     assert 'decoding="async"' in img and "sizes=" in img
     assert 'loading="lazy"' not in img  # the first picture is on the first screen
-    assert re.search(r"<figcaption>Une soirée <small>Crédit photo\u202f: Slice of Chic \(CC\)</small></figcaption>", figure)
+    assert re.search(
+        r"<figcaption>Une soirée <small>Crédit photo\u202f: Slice of Chic \(CC\)</small></figcaption>", figure
+    )
 
 
 def test_the_item_gives_alt_text_and_caption_where_the_markdown_has_none(photo):
