@@ -3,7 +3,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: run test install worker messages clean bench
+.PHONY: run test install worker messages clean bench audit
 
 # Debian's python3 lacks ensurepip without python3-venv: fall back to a pip fetched from PyPI.
 $(BIN)/python:
@@ -17,14 +17,24 @@ $(STAMP): pyproject.toml | $(BIN)/python
 
 install: $(STAMP)
 
-## make run: set up everything and serve the site on http://127.0.0.1:8000/
+PORT ?= 8000
+# Links in feeds, e-mails and canonical tags follow the port; DEBUG off shows the designed error pages.
+RUN_ENV := SITE_URL=http://127.0.0.1:$(PORT) DEBUG=$(or $(DEBUG),0)
+
+## make run [PORT=8000] [DEBUG=1]: set up everything and serve the site on http://127.0.0.1:$(PORT)/
 run: install
-	$(BIN)/python manage.py migrate --noinput
-	$(BIN)/python manage.py seed_demo
-	$(BIN)/python manage.py runserver 127.0.0.1:8000
+	$(RUN_ENV) $(BIN)/python manage.py migrate --noinput
+	$(RUN_ENV) $(BIN)/python manage.py seed_demo
+	$(RUN_ENV) $(BIN)/python manage.py collectstatic --noinput --verbosity 0
+	$(RUN_ENV) $(BIN)/python manage.py runserver 127.0.0.1:$(PORT)
+
+# axe-core for the accessibility checks of the browser tests (Lighthouse only for make audit).
+node_modules/axe-core/axe.min.js: package.json
+	npm install --omit=dev --no-audit --no-fund --loglevel=error
+	touch $@
 
 ## make test: lint, migration check and the whole test suite
-test: install
+test: install node_modules/axe-core/axe.min.js
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
 	DJANGO_SETTINGS_MODULE=config.settings.test $(BIN)/python manage.py makemigrations --check --dry-run
@@ -46,3 +56,8 @@ clean:
 messages: install
 	$(BIN)/python manage.py makemessages -l fr -l en --no-location --no-obsolete
 	$(BIN)/python manage.py compilemessages --ignore ".venv/*"
+
+## make audit [PORT=8000]: Lighthouse (mobile) scores and page weight of the reader's pages; not in CI
+audit: install
+	npm install --no-audit --no-fund --loglevel=error
+	$(BIN)/python scripts/audit.py --port $(PORT)

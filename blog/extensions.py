@@ -2,7 +2,7 @@
 
 - `add_template(slot, name)`: a template included at a named place of blog's pages
   (`{% slot "name" %}`): "nav" (header links), "post_head", "post_before_body", "post_after",
-  "post_card_footer";
+  "post_card_meta" (under a title in lists), "post_card_footer";
 - `list_annotations`: functions (queryset → queryset) that `Post.objects.for_list()` applies;
 - `canonical_urls`: functions (post → absolute URL or None), the first answer names the page
   search engines should index instead of the post's own;

@@ -116,3 +116,24 @@ def split_more(text):
     """Return the part of `text` before its `<!--more-->` line, or None if it has none."""
     parts = MORE_MARK.split(text or "", maxsplit=1)
     return parts[0] if len(parts) == 2 else None
+
+
+TAG_OR_TEXT = re.compile(r"(<[^>]*>)")
+VERBATIM = re.compile(r"<(/?)(pre|code|kbd|samp|script|style)\b", re.I)
+
+
+def french_spacing(html):
+    """French typography in HTML text: a narrow no-break space before : ; ! ? », a no-break space after «.
+
+    Code and markup are left alone; "http://" and "10:30" have no space to replace.
+    """
+    parts, verbatim = [], 0
+    for part in TAG_OR_TEXT.split(html):
+        if part.startswith("<"):
+            if tag := VERBATIM.match(part):
+                verbatim = max(0, verbatim + (-1 if tag.group(1) else 1))
+        elif not verbatim:
+            part = re.sub(r"(?:[ \u00a0\u202f]|&nbsp;)+([:;!?»])", "\u202f\\1", part)
+            part = re.sub(r"«(?:[ \u00a0\u202f]|&nbsp;)*", "«\u00a0", part)
+        parts.append(part)
+    return "".join(parts)

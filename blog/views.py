@@ -13,6 +13,7 @@ from taggit.models import Tag
 from .links import same_address
 from .models import Language, Post
 from .pagination import NarrowOffsetPaginator
+from .text import dictionary_order
 
 LANGUAGE_HEADINGS = {Language.FR: _("Posts written in French"), Language.EN: _("Posts written in English")}
 
@@ -83,7 +84,8 @@ class TagListView(ListView):
     context_object_name = "tags"
 
     def get_queryset(self):
-        return Post.objects.published().tag_counts().order_by("name")
+        """Every tag, in dictionary order: "écriture" sorts with the e's, not after "writing"."""
+        return sorted(Post.objects.published().tag_counts(), key=lambda tag: dictionary_order(tag.name))
 
 
 class PostDetailView(DetailView):

@@ -14,6 +14,7 @@ class ColumnsConfig(AppConfig):
 
         extensions.add_template("nav", "columns/_nav.html")
         extensions.add_template("post_before_body", "columns/_notice.html")
+        extensions.add_template("post_card_meta", "columns/_column_line.html")
         extensions.register(extensions.admin_inlines, RepublicationInline)
         extensions.register(extensions.canonical_urls, canonical.canonical_url)
         extensions.register(extensions.canonical_elsewhere, canonical.CANONICAL_ELSEWHERE)

@@ -3,7 +3,9 @@ from django.db.models import F, Prefetch
 from django.shortcuts import get_object_or_404
 from django.views.generic import ListView
 
-from .models import Column, Publication
+from .models import Column, Publication, Republication
+
+PIECE_ORDER = [F("originally_published_on").desc(nulls_last=True), F("post__published_at").desc(), "-pk"]
 
 
 class ColumnListView(ListView):
@@ -11,7 +13,10 @@ class ColumnListView(ListView):
     context_object_name = "publications"
 
     def get_queryset(self):
-        columns = Column.objects.with_pieces().prefetch_related("translations")
+        pieces = Republication.objects.published().select_related("post").order_by(*PIECE_ORDER)
+        columns = Column.objects.with_pieces().prefetch_related(
+            "translations", Prefetch("republications", queryset=pieces, to_attr="pieces")
+        )
         return Publication.objects.prefetch_related(Prefetch("columns", queryset=columns))
 
 
@@ -26,11 +31,7 @@ class ColumnDetailView(ListView):
         self.column = get_object_or_404(
             Column.objects.select_related("publication").prefetch_related("translations"), slug=self.kwargs["slug"]
         )
-        return (
-            self.column.republications.published()
-            .for_list()
-            .order_by(F("originally_published_on").desc(nulls_last=True), F("post__published_at").desc(), "-pk")
-        )
+        return self.column.republications.published().for_list().order_by(*PIECE_ORDER)
 
     def get_context_data(self, **kwargs):
         return super().get_context_data(column=self.column, **kwargs)

@@ -38,12 +38,18 @@ COMMENTS = [
 
 
 def seed(author):
-    """A short conversation with a reply, and a first comment awaiting moderation."""
+    """A short conversation in which the author answers, and a first comment awaiting moderation."""
     stored = {}
     for slug, key, parent_key, name, email, status, body in COMMENTS:
         stored[key], _created = Comment.objects.get_or_create(
             post=Post.objects.get(slug=slug),
             author_email=email,
             body=body,
-            defaults={"author_name": name, "status": status, "parent": stored.get(parent_key), "language": "en"},
+            defaults={
+                "author_name": name,
+                "status": status,
+                "parent": stored.get(parent_key),
+                "language": "en",
+                "user": author if email == author.email else None,
+            },
         )

@@ -15,7 +15,12 @@ class WebsiteField(forms.URLField):
 
 class CommentForm(forms.Form):
     author_name = forms.CharField(label=_("Name"), max_length=100)
-    author_email = forms.EmailField(label=_("E-mail"), help_text=_("Never shown publicly."))
+    author_email = forms.EmailField(
+        label=_("E-mail"),
+        help_text=_("Never shown publicly."),
+        # Django's own message says "courriel" in French; the form says "e-mail" everywhere.
+        error_messages={"invalid": _("Enter a valid e-mail address, such as name@example.org.")},
+    )
     author_url = WebsiteField(label=_("Website"), required=False, max_length=500, assume_scheme="https")
     body = forms.CharField(label=_("Comment"), max_length=10000, widget=forms.Textarea(attrs={"rows": 8}))
     notify = forms.BooleanField(label=_("Notify me by e-mail"), required=False)

@@ -15,16 +15,25 @@ def client_ip(request):
     return value.split(",")[-1].strip() or None
 
 
-def allow(ip_address):
-    """Count one comment attempt from `ip_address`; False when it goes past COMMENTS_RATE_LIMIT."""
+def wait_before_next(ip_address):
+    """Count one accepted comment from `ip_address` and answer None; past COMMENTS_RATE_LIMIT, count nothing
+    and answer how long (a timedelta) until the address may send again.
+
+    Called once the form is valid: a reader correcting a typo is never counted.
+    """
     if ip_address is None:
-        return True
-    since = timezone.now() - datetime.timedelta(seconds=settings.COMMENTS_RATE_WINDOW)
+        return None
+    now = timezone.now()
+    since = now - datetime.timedelta(seconds=settings.COMMENTS_RATE_WINDOW)
     # One transaction: on SQLite (BEGIN IMMEDIATE) concurrent requests count one after the other.
     with transaction.atomic():
         CommentAttempt.objects.filter(created_at__lt=since).delete()
-        recent = CommentAttempt.objects.filter(ip_address=ip_address, created_at__gte=since).count()
-        if recent >= settings.COMMENTS_RATE_LIMIT:
-            return False
-        CommentAttempt.objects.create(ip_address=ip_address)
-    return True
+        recent = CommentAttempt.objects.filter(ip_address=ip_address, created_at__gte=since).order_by("-created_at")
+        limit = settings.COMMENTS_RATE_LIMIT
+        if limit <= 0:
+            return datetime.timedelta(seconds=settings.COMMENTS_RATE_WINDOW)
+        blocking = list(recent.values_list("created_at", flat=True)[limit - 1 : limit])
+        if blocking:
+            return blocking[0] - since
+        CommentAttempt.objects.create(ip_address=ip_address, created_at=now)
+    return None

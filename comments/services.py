@@ -20,7 +20,8 @@ from .models import (
 def post_comment(*, post, data, user, ip_address, user_agent, language, request_meta=None):
     """Store a reader's comment (`data`: the comment form's cleaned data) and send what it causes.
 
-    Returns the comment, whose status says whether readers already see it.
+    Returns the comment, whose status says whether readers already see it, and whose
+    `confirmation_sent` whether an e-mail now asks the commenter to confirm a subscription.
     """
     comment = Comment(
         post=post,
@@ -42,6 +43,7 @@ def post_comment(*, post, data, user, ip_address, user_agent, language, request_
         notifications = []
         if data.get("notify") and comment.status != CommentStatus.SPAM:
             notifications += subscribe(comment, data.get("notify_scope") or SubscriptionScope.ALL)
+        comment.confirmation_sent = any(n.kind == NotificationKind.CONFIRMATION for n in notifications)
         if comment.status == CommentStatus.PENDING:
             notifications += _moderator_notifications(comment)
         elif comment.status == CommentStatus.APPROVED:

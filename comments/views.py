@@ -1,9 +1,11 @@
+import math
+
 from django.contrib import messages
 from django.http import JsonResponse
 from django.middleware.csrf import CsrfViewMiddleware, get_token
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.decorators import method_decorator
-from django.utils.translation import get_language
+from django.utils.translation import get_language, ngettext
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.csrf import csrf_exempt
@@ -37,15 +39,19 @@ class CommentCreateView(PostDetailView):
         form = CommentForm(request.POST, post=post)
         if not post.comments_open:
             return self.page_with_form(form, _("Comments are closed on this post."), status=403)
-        ip_address = ratelimit.client_ip(request)
-        if not ratelimit.allow(ip_address):
-            message = _(
-                "You have sent several comments in a short time. Please wait a few minutes, then send it again: "
-                "your text is kept below."
-            )
-            return self.page_with_form(form, message, status=429)
         if not form.is_valid():
             return self.page_with_form(form, _("Your comment was not sent. Please correct what is marked."), status=400)
+        ip_address = ratelimit.client_ip(request)
+        if wait := ratelimit.wait_before_next(ip_address):
+            minutes = max(1, math.ceil(wait.total_seconds() / 60))
+            message = ngettext(
+                "You have sent several comments in a short time. Please send this one again in %(minutes)d minute: "
+                "your text is kept below.",
+                "You have sent several comments in a short time. Please send this one again in %(minutes)d minutes: "
+                "your text is kept below.",
+                minutes,
+            ) % {"minutes": minutes}
+            return self.page_with_form(form, message, status=429)
         comment = services.post_comment(
             post=post,
             data=form.cleaned_data,
@@ -55,12 +61,19 @@ class CommentCreateView(PostDetailView):
             language=get_language()[:2],
             request_meta=request.META,
         )
+        confirm = (
+            " " + _("We have sent you an e-mail: follow its link to confirm that you want to be notified.")
+            if comment.confirmation_sent
+            else ""
+        )
         if comment.status == CommentStatus.APPROVED:
-            messages.success(request, _("Thank you, your comment is published."))
+            published = _("Thank you, your comment is published.") + confirm
+            messages.success(request, published, extra_tags=f"comment published-{comment.pk}")
             return redirect(comment.get_absolute_url())
         # Spam gets the same answer as a held comment: no hint for whoever sent it.
-        messages.info(request, _("Thank you. Your comment awaits moderation and will appear once approved."))
-        return redirect(post.get_absolute_url() + "#comments")
+        held = _("Thank you. Your comment awaits moderation: it will appear here once approved.")
+        messages.info(request, held + confirm, extra_tags="comment")
+        return redirect(post.get_absolute_url() + "#respond")
 
     def page_with_form(self, form, message, status):
         context = self.get_context_data(object=self.object, comment_form=form, comment_error=message)

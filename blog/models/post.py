@@ -317,6 +317,15 @@ class Post(TranslatableModel):
         order = [*self.other_languages, self.language]
         return [(code, found[code]) for code in order if code in found]
 
+    def other_language_summaries(self):
+        """(language, Markdown) of the summaries for readers of the other language, as a post page shows them."""
+        return [(code, text) for code, text in self.summaries() if code != self.language]
+
+    def own_other_language_summaries(self):
+        """As `other_language_summaries()`, without what a column lends: lists show a column line instead."""
+        found = {t.language_code: t.summary for t in self.translations.all() if t.summary.strip()}
+        return [(code, found[code]) for code in self.other_languages if code in found]
+
     def save_summary(self, language, text):
         """Write the summary in `language`; an empty one leaves no translation row (and removes an old one)."""
         if text.strip():

@@ -1,10 +1,19 @@
+import re
+
 from django import template
+from django.utils import formats
+from django.utils.html import conditional_escape
 from django.utils.safestring import mark_safe
+from django.utils.translation import get_language
 
 from blog import extensions, markup
 from blog.models import Post
 
 register = template.Library()
+
+# Written in the summary's own language (the interface may be in the other one); French puts a
+# narrow no-break space before the colon.
+SUMMARY_LABELS = {"en": "In English:", "fr": "En fran\u00e7ais\u202f:"}
 
 
 @register.filter
@@ -25,3 +34,37 @@ def slot(context, name):
     engine = context.template.engine
     parts = [engine.get_template(template_name).render(context) for template_name in extensions.templates(name)]
     return mark_safe("".join(parts))  # noqa: S308 - templates, autoescaped as any other
+
+
+@register.filter
+def summary_label(language_code):
+    """ "In English:" / "En français :", the label of a summary written for readers of that language."""
+    return SUMMARY_LABELS.get(language_code, "")
+
+
+@register.filter(expects_localtime=True)
+def day_date(value, format_name="DATE_FORMAT"):
+    """A date in the current language's format; French writes the first of the month "1er"."""
+    if not value:
+        return ""
+    return first_of_month(formats.date_format(value, format_name))
+
+
+def first_of_month(date_text):
+    """French writes the first of the month "1er"."""
+    if (get_language() or "")[:2] == "fr":
+        return re.sub(r"^1(?!\d)", "1er", date_text)
+    return date_text
+
+
+@register.filter(is_safe=True)
+def focusable_code(html):
+    """Stored, cleaned post HTML with each <pre> reachable by keyboard, so a listing wider than the page scrolls."""
+    return mark_safe(re.sub(r"<pre(?=[\s>])(?![^>]*tabindex)", '<pre tabindex="0"', html))  # noqa: S308 - cleaned on save
+
+
+@register.filter
+def typography(value, language_code):
+    """`value` (text, escaped here, or safe HTML) spaced as `language_code` wants: French spaces its punctuation."""
+    html = conditional_escape(value)
+    return mark_safe(markup.french_spacing(html)) if language_code == "fr" else html  # noqa: S308 - escaped above

@@ -5,6 +5,7 @@ from django.utils import dateformat, timezone
 from django.utils.formats import get_format
 from django.utils.html import format_html
 
+from blog.templatetags.blog_tags import first_of_month
 from comments import spam
 from comments import text as comment_text
 from comments import threads as comment_threads
@@ -18,6 +19,11 @@ register = template.Library()
 def comment_body(text):
     """A comment's plain text as paragraphs with clickable links, everything else escaped."""
     return comment_text.render_body(text)
+
+
+@register.filter
+def get_item(mapping, key):
+    return mapping.get(key)
 
 
 @register.inclusion_tag("comments/_comments.html", takes_context=True)
@@ -40,6 +46,7 @@ def comment_section(context, post):
         "form": form,
         "replying_to": by_pk.get(_int(form["parent"].value())),
         "comment_error": context.get("comment_error"),
+        **_notices(context.get("messages", ())),
         "akismet": bool(settings.AKISMET_API_KEY),
         "LANGUAGE_CODE": context.get("LANGUAGE_CODE"),
     }
@@ -54,7 +61,7 @@ def _prepare(comments, post):
         created = timezone.localtime(comment.created_at)
         comment.anchor = f"comment-{comment.pk}"
         comment.date_iso = created.isoformat()
-        comment.date_text = dateformat.format(created, date_format)
+        comment.date_text = first_of_month(dateformat.format(created, date_format))
         comment.reply_url = f"{reply_base}?replytocom={comment.pk}#respond"
 
 
@@ -71,6 +78,18 @@ def comment_form_keys(context):
         token,
         timestamp,
     )
+
+
+def _notices(messages):
+    """What the comment view said: under the reader's comment once published, else next to the form."""
+    notices = [message for message in messages if "comment" in message.extra_tags.split()]
+    published = {
+        int(tag.removeprefix("published-")): message
+        for message in notices
+        for tag in message.extra_tags.split()
+        if tag.startswith("published-") and tag.removeprefix("published-").isdigit()
+    }
+    return {"published_notices": published, "form_notices": [m for m in notices if m not in published.values()]}
 
 
 def _int(value):

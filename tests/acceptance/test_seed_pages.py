@@ -27,7 +27,7 @@ UNMARKED_LANGUAGE = {"003": "en", "004": "fr"}
 SHARED_TAGS = ["médias sociaux", "présence en ligne"]
 FIRST_DAY = datetime.datetime(2016, 3, 28, 12, tzinfo=ZoneInfo("Europe/Zurich"))
 DATES = {"fr": "{day} mars 2016", "en": "March {day}, 2016"}
-INTERFACE_WORDS = {"en": ("Similar posts", "Tags:"), "fr": ("Articles similaires", "Étiquettes :")}
+INTERFACE_WORDS = {"en": ("Similar posts", "Tags:"), "fr": ("Articles similaires", "Étiquettes\u202f:")}
 DOUBLE_ESCAPED = re.compile(r"&amp;(?:[a-z]+|#\d+|#x[0-9a-f]+);", re.IGNORECASE)
 MOJIBAKE = ("Ã", "â€", "Â", "\ufffd")
 

@@ -44,8 +44,8 @@ def test_home_is_paginated(client, settings):
     assert client.get("/?page=99").status_code == 404
 
 
-def test_post_page_shows_title_marker_date_summary_body_and_tags(client):
-    """A French post shows its [fr] marker, a French date, its English summary first, body and tags."""
+def test_post_page_shows_title_date_summary_body_and_tags(client):
+    """A French post shows its title, a French date, its English summary as a note first, body and tags."""
     post = PostFactory(
         title="Internet, espace de vie",
         language="fr",
@@ -57,9 +57,9 @@ def test_post_page_shows_title_marker_date_summary_body_and_tags(client):
     response = client.get(post.get_absolute_url())
     html = response.content.decode()
     assert response.status_code == 200
-    assert 'Internet, espace de vie <span class="marker">[fr]</span>' in html
+    assert "<h1>Internet, espace de vie</h1>" in html
     assert "11 juillet 2004" in html
-    assert '<div class="summary" lang="en"><span class="marker">[en]</span> <p>About the profound' in html
+    assert '<div class="summary" lang="en"><span class="summary-label">In English:</span> <p>About the profound' in html
     assert html.index("About the profound") < html.index("<strong>espace social</strong>")
     assert '<article class="post" lang="fr">' in html
     assert 'href="/tag/internet/"' in html and "médias sociaux" in html

@@ -45,10 +45,10 @@ def test_similar_posts_exclude_the_post_itself_unpublished_and_untagged():
 
 
 def test_post_page_lists_similar_posts(client):
-    """Under the post, 'Similar posts' links to the related posts with their language."""
+    """Under the post, 'Similar posts' links to the related posts with their language and their summary."""
     post = PostFactory(tags=["a"])
     PostFactory(title="A related post", language="en", tags=["a"], summary={"fr": "Résumé lié."})
     html = client.get(post.get_absolute_url()).content.decode()
     assert "Similar posts" in html
-    assert 'A related post</a> <span class="marker">[en]</span>' in html
+    assert "A related post</a>" in html and '<span class="lang-name" lang="en">English</span>' in html
     assert "Résumé lié." in html

@@ -73,7 +73,7 @@ def test_editor_links_a_post_to_its_original_from_the_post_form(client, editor):
         "https://www.lesquotidiennes.example/parler",
         "Parler comme un être humain",
     )
-    assert "initialement publié dans Les Quotidiennes" in page(client.get(post.get_absolute_url()))
+    assert "Paru d’abord dans Les Quotidiennes le " in page(client.get(post.get_absolute_url()))
 
 
 def test_original_dated_after_the_blog_post_is_refused_and_the_input_kept(client, editor):
@@ -127,7 +127,8 @@ def test_linking_the_same_original_twice_names_the_post_that_has_it(french_clien
     response = add_republication(
         french_client, post=PostFactory().pk, column=ColumnFactory().pk, original_url="https://mag.example/cluetrain"
     )
-    assert "Cet original est déjà lié à l'article « Lisez le Cluetrain Manifesto »." in page(response)
+    # French typography: no-break space inside the quotes, narrow before the closing one.
+    assert "Cet original est déjà lié à l'article «\u00a0Lisez le Cluetrain Manifesto\u202f»." in page(response)
     assert Republication.objects.count() == 1
 
 

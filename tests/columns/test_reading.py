@@ -17,7 +17,10 @@ def canonical_links(html):
 
 
 def notice(html):
-    return re.search(r'<p class="republication-notice">\s*(.*?)\s*</p>', html, re.S).group(1)
+    """The republication notice's text and links, spaces collapsed, the date of first publication as DATE."""
+    inner = re.search(r'<aside class="republication-notice"[^>]*>(.*?)</aside>', html, re.S).group(1)
+    text = " ".join(re.sub(r"</?p[^>]*>", " ", inner).split())
+    return re.sub(r"(on|le) (?:(?:1er|\d+) \S+ \d{4}|\S+ \d+, \d{4})", r"\1 DATE", text)
 
 
 def test_french_post_shows_the_notice_in_french_with_a_link_to_the_original(client):
@@ -25,8 +28,8 @@ def test_french_post_shows_the_notice_in_french_with_a_link_to_the_original(clie
     piece = RepublicationFactory(post__language="fr", original_url="https://www.lesquotidiennes.example/a")
     html = client.get(piece.post.get_absolute_url()).content.decode()
     assert notice(html) == (
-        "Chroniques du monde connecté : cet article a été initialement publié dans Les Quotidiennes "
-        '(<a href="https://www.lesquotidiennes.example/a">voir l\'original</a>).'
+        "Chroniques du monde connecté Paru d’abord dans Les Quotidiennes le DATE. "
+        '<a href="https://www.lesquotidiennes.example/a">Lire l’original</a>'
     )
 
 
@@ -35,8 +38,8 @@ def test_english_post_shows_the_notice_in_english(french_client):
     piece = RepublicationFactory(post__language="en", original_url="https://www.lesquotidiennes.example/b")
     html = french_client.get(piece.post.get_absolute_url()).content.decode()
     assert notice(html) == (
-        "Chroniques du monde connecté: this article was first published in Les Quotidiennes "
-        '(<a href="https://www.lesquotidiennes.example/b">see the original</a>).'
+        "Chroniques du monde connecté First published in Les Quotidiennes on DATE. "
+        '<a href="https://www.lesquotidiennes.example/b">See the original</a>'
     )
 
 
@@ -71,9 +74,8 @@ def test_gone_original_with_an_archive_links_the_archive_and_the_blog_copy_is_ca
     html = client.get(piece.post.get_absolute_url()).content.decode()
     assert canonical_links(html) == [f"http://testserver{piece.post.get_absolute_url()}"]
     assert notice(html) == (
-        "Chroniques du monde connecté: this article was first published in Les Quotidiennes "
-        "(the original is no longer online; "
-        '<a href="https://web.archive.org/web/2011/https://mag.example/gone">see an archived copy</a>).'
+        "Chroniques du monde connecté First published in Les Quotidiennes on DATE. The original is no longer online. "
+        '<a href="https://web.archive.org/web/2011/https://mag.example/gone">See an archived copy</a>'
     )
     assert 'href="https://mag.example/gone"' not in html
 
@@ -83,8 +85,7 @@ def test_gone_original_without_an_archive_says_so(client):
     piece = RepublicationFactory(original_status=OriginalStatus.GONE)
     html = client.get(piece.post.get_absolute_url()).content.decode()
     assert notice(html) == (
-        "Chroniques du monde connecté : cet article a été initialement publié dans Les Quotidiennes "
-        "(l'original n'est plus en ligne)."
+        "Chroniques du monde connecté Paru d’abord dans Les Quotidiennes le DATE. L’original n’est plus en ligne."
     )
     assert "<a" not in notice(html)
 
@@ -98,16 +99,20 @@ def test_ordinary_post_has_no_notice_and_is_its_own_canonical(client):
 
 
 def test_column_description_serves_as_summary_in_the_other_language(client):
-    """A French piece without an English summary shows the column's English description instead."""
+    """A French piece without an English summary shows the column's English description on its page;
+    lists show a compact column line instead, so a list of pieces does not repeat the same paragraph."""
     piece = RepublicationFactory(post__language="fr")
-    for url in (piece.post.get_absolute_url(), "/"):
-        html = client.get(url).content.decode()
-        assert re.search(
-            r'<div class="summary" lang="en"><span class="marker">\[en\]</span> <p>I write a weekly column for '
-            r"Les Quotidiennes, which I republish here for safekeeping.</p></div>",
-            html,
-        ), url
-        assert "J'écris une chronique" not in html  # the post's own language never borrows
+    html = client.get(piece.post.get_absolute_url()).content.decode()
+    assert re.search(
+        r'<div class="summary" lang="en"><span class="summary-label">In English:</span> <p>I write a weekly column '
+        r"for Les Quotidiennes, which I republish here for safekeeping.</p></div>",
+        html,
+    )
+    assert "J'écris une chronique" not in html  # the post's own language never borrows
+    home = client.get("/").content.decode()
+    assert "I write a weekly column" not in home
+    line = re.search(r'<p class="column-line" lang="fr">(.*?)</p>', home, re.S).group(1)
+    assert " ".join(line.split()).startswith("Chroniques du monde connecté · paru d’abord dans Les Quotidiennes, le ")
 
 
 def test_post_summary_wins_over_the_column_description(client):
@@ -130,6 +135,8 @@ def test_columns_page_lists_publications_and_their_columns(client):
     assert '<a href="/columns/billets/">Billets d&#x27;humeur</a>' in html
     assert "(0 pieces)" in html
     assert "Le Temps" in html
+    assert html.count('class="piece"') == 2  # every piece, with its original
+    assert html.count('class="original"') == 2
 
 
 def test_column_page_lists_pieces_newest_first_with_blog_copy_original_and_date(client):
@@ -203,13 +210,15 @@ def test_column_page_query_count_is_locked(client, django_assert_num_queries, co
 
 @pytest.mark.parametrize("count", [2, 20])
 def test_columns_index_query_count_is_locked(client, django_assert_num_queries, count):
-    """/columns/ runs 3 queries whatever the number of columns."""
+    """/columns/ runs 4 queries whatever the number of columns and pieces."""
     for n in range(count):
         ColumnFactory(
             name=f"Column {n}", slug=f"column-{n}", publication=PublicationFactory(name=f"P{n}", slug=f"p{n}")
         )
-    with django_assert_num_queries(3):
-        assert client.get("/columns/").status_code == 200
+    RepublicationFactory.create_batch(count)
+    with django_assert_num_queries(4):
+        html = client.get("/columns/").content.decode()
+    assert html.count('class="piece"') == count
 
 
 @pytest.mark.parametrize("count", [2, 20])
@@ -226,10 +235,11 @@ def test_republished_post_query_count_is_locked(client, django_assert_num_querie
         assert client.get(pieces[0].post.get_absolute_url()).status_code == 200
 
 
-def test_similar_republished_post_lends_its_column_description(client):
-    """Under a post, a similar republished column shows the column's description as its summary."""
+def test_similar_republished_post_shows_a_column_line(client):
+    """Under a post, a similar republished column shows a compact column line, not the column's description."""
     post = PostFactory(tags=["internet"])
     RepublicationFactory(post__title="Une chronique", post__tags=["internet"])
     similar = client.get(post.get_absolute_url()).content.decode().split("similar-posts", 1)[1]
     assert "Une chronique" in similar
-    assert "I write a weekly column for Les Quotidiennes" in similar
+    assert "I write a weekly column for Les Quotidiennes" not in similar
+    assert 'class="column-line"' in similar and "paru d’abord dans Les Quotidiennes" in similar

@@ -1,3 +1,4 @@
+import datetime
 import http.server
 import threading
 import time
@@ -140,7 +141,9 @@ def test_rate_limit_counts_in_the_database(post, settings):
     from comments import ratelimit
 
     settings.COMMENTS_RATE_LIMIT = 3
-    assert [ratelimit.allow("203.0.113.9") for _ in range(4)] == [True, True, True, False]
+    answers = [ratelimit.wait_before_next("203.0.113.9") for _ in range(4)]
+    assert answers[:3] == [None, None, None]
+    assert datetime.timedelta(0) < answers[3] <= datetime.timedelta(seconds=settings.COMMENTS_RATE_WINDOW)
     assert CommentAttempt.objects.filter(ip_address="203.0.113.9").count() == 3
 
 
@@ -220,3 +223,32 @@ def test_akismet_unreachable_holds_comment(client, post, settings):
     comment = Comment.objects.get(post=post)
     assert comment.status == CommentStatus.PENDING
     assert "did not answer" in comment.held_because
+
+
+def test_corrected_typos_never_count_toward_the_rate_limit(client, post, settings):
+    """A reader who sends a bad address three times, then a good one, is not told she sent too many."""
+    settings.COMMENTS_RATE_LIMIT = 2
+    for _attempt in range(3):
+        assert client.post(comment_url(post), form_data(author_email="alice@")).status_code == 400
+    assert client.post(comment_url(post), form_data()).status_code == 302
+    assert CommentAttempt.objects.count() == 1
+
+
+def test_rate_limit_message_says_when_to_try_again(client, post, settings):
+    """Past the limit, the message names the minutes to wait (the window is counted from the oldest comment)."""
+    settings.COMMENTS_RATE_LIMIT = 1
+    settings.COMMENTS_RATE_WINDOW = 600
+    client.post(comment_url(post), form_data(body="Premier"))
+    response = client.post(comment_url(post), form_data(body="Second"))
+    assert response.status_code == 429
+    assert "Please send this one again in 10 minutes" in response.content.decode()
+
+
+def test_pending_comment_message_sits_next_to_the_form_and_mentions_the_confirmation(client, post):
+    """After posting, the notice is inside #respond, where the browser lands, and tells about the e-mail to confirm."""
+    response = client.post(comment_url(post), form_data(notify="on", notify_scope="all"), follow=True)
+    html = response.content.decode()
+    assert response.redirect_chain[-1][0].endswith("#respond")
+    respond = html[html.index('id="respond"') :]
+    assert "awaits moderation" in respond and "follow its link to confirm" in respond
+    assert "awaits moderation" not in html[: html.index('id="respond"')]

@@ -34,14 +34,16 @@ def test_first_comment_awaits_moderation_then_a_moderator_approves_it(live_serve
     EditorFactory(username="marc", email="marc@example.org", preferred_language="en")
     reader = open_page()
     reader.goto(f"{live_server.url}{post.get_absolute_url()}")
-    assert reader.inner_text("#comments h2") == "0 comments"
+    assert reader.inner_text("#comments h2") == "Comments"
     fill_comment(reader, name="Ada Lovelace", email="ada@example.org", body="A fine post.\n\nThank you.")
     reader.check("#id_notify")
     reader.click("text=Post comment")
 
-    assert "Your comment awaits moderation" in reader.inner_text(".messages")
-    assert reader.url.endswith(f"{post.get_absolute_url()}#comments")
-    assert reader.inner_text("#comments h2") == "0 comments"
+    notice = reader.locator("#respond .comment-notice")
+    assert "Your comment awaits moderation" in notice.inner_text()
+    assert notice.is_visible() and notice.bounding_box()["y"] < 900  # next to the form the browser scrolled to
+    assert reader.url.endswith(f"{post.get_absolute_url()}#respond")  # the form, with the notice next to it
+    assert reader.inner_text("#comments h2") == "Comments"
     assert "A fine post." not in reader.inner_text("#comments")
 
     confirmation = next(m for m in mail.outbox if m.to == ["ada@example.org"])
@@ -84,7 +86,7 @@ def test_a_bad_address_comes_back_in_french_with_everything_typed(live_server, o
     assert reader.inner_text(".comment-error") == (
         "Votre commentaire n’a pas été envoyé. Veuillez corriger ce qui est signalé."
     )
-    assert "Saisissez une adresse de courriel valide." in reader.inner_text("#respond")
+    assert "Saisissez une adresse e-mail valide" in reader.inner_text("#respond")  # as the label says: "E-mail"
     assert reader.input_value("#id_author_name") == "Camille"
     assert reader.input_value("#id_author_email") == "camille@"
     assert reader.input_value("#id_author_url") == "https://camille.example"
@@ -106,10 +108,10 @@ def test_a_reply_link_puts_the_reply_under_its_parent(live_server, page):
 
     assert page.inner_text("#respond h3").startswith("Reply to Bob")
     fill_comment(page, name="Ada", email="ada@example.org", body="No, Carnet now.")
-    page.click("text=Post comment")
+    page.click("text=Post reply")
 
-    assert "your comment is published" in page.inner_text(".messages")
     reply = Comment.objects.get(body="No, Carnet now.")
+    assert "your comment is published" in page.inner_text(f"#comment-{reply.pk} .comment-notice")  # where she lands
     assert reply.status == CommentStatus.APPROVED
     assert page.url.endswith(f"#comment-{reply.pk}")
     nested = page.locator(f"#comment-{parent.pk} > ol.children > #comment-{reply.pk}")

@@ -88,9 +88,10 @@ def test_author_pastes_a_picture_describes_it_and_readers_see_a_responsive_figur
         img = figure.locator("img")
         assert "480w" in img.get_attribute("srcset") and "1600w" in img.get_attribute("srcset")
         assert img.get_attribute("alt") == "Des collines sous un soleil d’été"
+        # French typography on the page: a narrow no-break space before the colons.
         assert figure.locator("figcaption").inner_text().splitlines() == [
-            "La fête : internet, c’est ça aussi.",
-            "Crédit photo : Slice of Chic (CC)",
+            "La fête\u202f: internet, c’est ça aussi.",
+            "Crédit photo\u202f: Slice of Chic (CC)",
         ]
         img.scroll_into_view_if_needed()
         reader.wait_for_function("img => img.complete && img.naturalWidth > 0", arg=img.element_handle())

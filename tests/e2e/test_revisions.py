@@ -31,4 +31,5 @@ def test_author_restores_an_earlier_revision(live_server, page, log_in):
     assert "Restored the version of" in page.inner_text("#revisions tbody tr >> nth=0")
 
     page.goto(live_server.url + post.get_absolute_url())
-    assert page.inner_text("article.post .body") == "Le premier jet, « juste »."
+    # The reader sees French typography: no-break spaces inside the quotes.
+    assert page.inner_text("article.post .body") == "Le premier jet, «\u00a0juste\u202f»."

@@ -45,7 +45,7 @@ def test_french_post_with_an_english_summary_survives_every_click(live_server, o
     assert page.inner_text("#desk-preview strong") == "été"
     assert "Anticonstitutionnellement" in page.inner_text("#desk-preview")
     assert "<!--more-->" not in page.inner_text("#desk-preview")
-    assert re.fullmatch(r"Mots : \d\d · lecture : environ 1 min", page.inner_text("#desk-stats"))
+    assert re.fullmatch(r"Mots\u202f: \d\d · lecture\u202f: environ 1 min", page.inner_text("#desk-stats"))
     assert page.get_attribute("#desk-preview", "lang") == "fr"
 
     # The English summary comes first, labelled; the French one is folded below it.

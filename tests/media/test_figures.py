@@ -37,7 +37,9 @@ def test_a_library_picture_in_markdown_becomes_a_responsive_figure(client, photo
     assert 'width="1600"' in img and 'height="1200"' in img
     assert 'decoding="async"' in img and "sizes=" in img
     assert 'loading="lazy"' not in img  # the first picture is on the first screen
-    assert re.search(r"<figcaption>Une soirée <small>Crédit photo : Slice of Chic \(CC\)</small></figcaption>", figure)
+    assert re.search(
+        r"<figcaption>Une soirée <small>Crédit photo\u202f: Slice of Chic \(CC\)</small></figcaption>", figure
+    )
 
 
 def test_the_item_gives_alt_text_and_caption_where_the_markdown_has_none(photo):
@@ -68,7 +70,7 @@ def test_editing_the_credit_reaches_published_posts(client, photo):
     photo.credit = "Photo : Anne Dupont"
     photo.save()
     refresh_posts(photo)
-    assert "<small>Photo : Anne Dupont</small>" in client.get(post.get_absolute_url()).content.decode()
+    assert "<small>Photo\u202f: Anne Dupont</small>" in client.get(post.get_absolute_url()).content.decode()
 
 
 def test_a_post_with_ten_figures_runs_as_many_queries_as_one_without(client, photo):

@@ -22,16 +22,19 @@ def test_code_shortcodes_become_listings_with_lines_and_characters_intact(run_im
     output = run_import(CONTENT)
     html = page(client, 201)
     assert (
-        '<pre><code class="language-python">def main():\n'
+        '<pre tabindex="0"><code class="language-python">def main():\n'
         "    if a &lt; b &amp;&amp; c:\n"
         '        print("[gallery]") \n'
         "</code></pre>"
     ).replace(" \n</code>", "</code>") in html
-    assert '<pre><code class="language-bash">for f in *.jpg; do\n  echo "$f" &gt; list\ndone</code></pre>' in html
-    assert '<pre><code class="language-javascript">let x = 1;\nlet y = 2;</code></pre>' in html
-    assert '<pre><code class="language-php">&lt;?php echo "ok"; ?&gt;</code></pre>' in html
-    assert '<pre><code class="language-html">&lt;p class="x"&gt;Bonjour&lt;/p&gt;</code></pre>' in html
-    assert '<pre><code class="language-python">print("ok")</code></pre>' in html
+    assert (
+        '<pre tabindex="0"><code class="language-bash">for f in *.jpg; do\n  echo "$f" &gt; list\ndone</code></pre>'
+        in html
+    )
+    assert '<pre tabindex="0"><code class="language-javascript">let x = 1;\nlet y = 2;</code></pre>' in html
+    assert '<pre tabindex="0"><code class="language-php">&lt;?php echo "ok"; ?&gt;</code></pre>' in html
+    assert '<pre tabindex="0"><code class="language-html">&lt;p class="x"&gt;Bonjour&lt;/p&gt;</code></pre>' in html
+    assert '<pre tabindex="0"><code class="language-python">print("ok")</code></pre>' in html
     assert "&amp;nbsp;" not in html and "<br>\nlet" not in html
     assert "6 × code listings made into <pre><code>" in output
 

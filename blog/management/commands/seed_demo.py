@@ -2,6 +2,7 @@ from django.core.management.base import BaseCommand
 from django.urls import reverse
 
 from blog import demo, extensions
+from blog.links import absolute_url
 
 
 class Command(BaseCommand):
@@ -14,7 +15,7 @@ class Command(BaseCommand):
             seed(author)
         self.stdout.write(self.style.SUCCESS(f"Demo content ready ({created} new posts)."))
         self.stdout.write(
-            f"Log in at http://127.0.0.1:8000{reverse('admin:index')} as '{admin.username}' (all rights) "
+            f"Log in at {absolute_url(reverse('admin:index'))} as '{admin.username}' (all rights) "
             f"or '{author.username}' (an author), password '{demo.DEMO_PASSWORD}' "
             "unless you changed it."
         )
