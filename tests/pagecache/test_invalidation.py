@@ -134,14 +134,15 @@ def test_republication_and_column_changes_show_on_the_post(reader):
     post = PostFactory(title="Une chronique")
     assert "Chroniques du monde connecté" not in cached_html(reader, post.get_absolute_url())
     RepublicationFactory(post=post, column=ColumnFactory(description={"en": "Old description."}))
-    html = cached_html(reader, "/")
+    html = cached_html(reader, post.get_absolute_url())
     assert "Old description." in html
+    assert "Chroniques du monde connecté" in html
+    assert "Chroniques du monde connecté" in reader.get("/").content.decode()  # the card's column line
     column = post.republication.column
     column.set_current_language("en")
     column.description = "New description."
     column.save_translations()
-    assert "New description." in reader.get("/").content.decode()
-    assert "Chroniques du monde connecté" in reader.get(post.get_absolute_url()).content.decode()
+    assert "New description." in reader.get(post.get_absolute_url()).content.decode()
 
 
 def test_deleting_a_post_takes_it_off_the_sitemap(reader):
