@@ -30,7 +30,7 @@ def test_a_reader_comments_on_a_cached_page(live_server, open_page):
     write(reader, "Très juste : l’internet est un lieu de vie.")
     reader.wait_for_function("document.querySelector('input[name=csrfmiddlewaretoken]').value !== ''")
     reader.click("#respond button[type=submit]")
-    assert "attend la modération" in reader.inner_text(".messages")
+    assert "attend la modération" in reader.inner_text("#respond .comment-notice")
 
 
 def test_without_javascript_her_text_comes_back_and_the_second_send_works(live_server, browser):
@@ -46,6 +46,6 @@ def test_without_javascript_her_text_comes_back_and_the_second_send_works(live_s
         assert "Par sécurité, veuillez envoyer votre commentaire une nouvelle fois" in reader.inner_text("#respond")
         assert reader.input_value("#id_body") == "Sans JavaScript, mais avec des accents : été, à, ç."
         reader.click("#respond button[type=submit]")
-        assert "attend la modération" in reader.inner_text(".messages")
+        assert "attend la modération" in reader.inner_text("#respond .comment-notice")
     finally:
         context.close()
