@@ -5,9 +5,9 @@ import sys
 from django.conf import settings
 
 
-def run_with(env):
-    return subprocess.run(
-        [sys.executable, "-c", "import django; django.setup()"],
+def run_with(env, code="import django; django.setup()"):
+    return subprocess.run(  # noqa: S603 (the test's own code)
+        [sys.executable, "-c", code],
         env={"PATH": os.environ.get("PATH", ""), "DJANGO_SETTINGS_MODULE": "config.settings.prod", **env},
         cwd=settings.BASE_DIR,
         capture_output=True,
@@ -70,21 +70,10 @@ with transaction.atomic():
 
 
 def test_sqlite_from_database_url_gets_the_default_sqlite_settings(tmp_path):
-    """DATABASE_URL=sqlite:///… opens SQLite in WAL mode, with a busy timeout, foreign keys and IMMEDIATE transactions."""
-    result = subprocess.run(
-        [sys.executable, "-c", OPEN_CONFIGURED_CONNECTION],
-        env={
-            "PATH": os.environ.get("PATH", ""),
-            "DJANGO_SETTINGS_MODULE": "config.settings.prod",
-            "SECRET_KEY": "x" * 50,
-            "ALLOWED_HOSTS": "carnet.example",
-            "DATABASE_URL": f"sqlite:///{tmp_path / 'carnet.sqlite3'}",
-        },
-        cwd=settings.BASE_DIR,
-        capture_output=True,
-        text=True,
-        check=False,
-    )
+    """DATABASE_URL=sqlite:///… opens SQLite in WAL mode, busy timeout, foreign keys, IMMEDIATE transactions."""
+    database_url = f"sqlite:///{tmp_path / 'carnet.sqlite3'}"
+    env = {"SECRET_KEY": "x" * 50, "ALLOWED_HOSTS": "carnet.example", "DATABASE_URL": database_url}
+    result = run_with(env, OPEN_CONFIGURED_CONNECTION)
     assert result.returncode == 0, result.stderr
     assert result.stdout.splitlines() == [
         "journal_mode wal",
