@@ -7,6 +7,11 @@ from django.views.generic import TemplateView
 from blog.sitemaps import PageSitemap, PostSitemap, TagSitemap
 from columns.feeds import ColumnAtomFeed, ColumnRssFeed
 from columns.sitemaps import ColumnSitemap
+from operations.health import healthz
+
+handler400 = "operations.views.bad_request"
+handler404 = "operations.views.page_not_found"
+handler500 = "operations.views.server_error"
 
 SITEMAPS = {"pages": PageSitemap, "posts": PostSitemap, "tags": TagSitemap, "columns": ColumnSitemap}
 
@@ -14,6 +19,7 @@ admin.site.site_header = _("Carnet administration")
 admin.site.site_title = "Carnet"
 
 urlpatterns = [
+    path("healthz", healthz, name="healthz"),
     path("admin/", admin.site.urls),
     path("accounts/", include("django.contrib.auth.urls")),
     path("i18n/", include("django.conf.urls.i18n")),

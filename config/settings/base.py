@@ -47,11 +47,13 @@ INSTALLED_APPS = [
     "columns",
     "wordpress",
     "search",
+    "operations",
 ]
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    "operations.middleware.MalformedRequestMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -182,6 +184,9 @@ LOGGING = {
 }
 
 FORMAT_MODULE_PATH = ["config.formats"]
+
+# --- operations ---
+HEALTHZ_MAX_QUEUE_AGE = int(env("HEALTHZ_MAX_QUEUE_AGE", "900"))  # seconds a task may wait before /healthz says "degraded"
 
 # --- comments ---
 COMMENTS_CLOSE_AFTER_DAYS = int(env("COMMENTS_CLOSE_AFTER_DAYS", "0"))  # 0: comments never close by age
