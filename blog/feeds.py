@@ -5,6 +5,7 @@ from django.contrib.syndication.views import Feed
 from django.shortcuts import get_object_or_404
 from django.urls import reverse
 from django.utils import translation
+from django.utils.encoding import escape_uri_path
 from django.utils.feedgenerator import Atom1Feed
 from django.utils.translation import gettext_lazy as _
 from taggit.models import Tag
@@ -55,7 +56,7 @@ class PostsFeed(Feed):
         feed = super().get_feed(obj, request)
         # Django falls back to the interface language; a mixed feed must carry none.
         feed.feed["language"] = self.get_feed_language(obj)
-        feed.feed["feed_url"] = absolute_url(request.path)
+        feed.feed["feed_url"] = absolute_url(escape_uri_path(request.path))
         return feed
 
     def get_feed_language(self, obj):

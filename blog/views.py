@@ -1,3 +1,5 @@
+import unicodedata
+
 from django.conf import settings
 from django.contrib.admin.views.decorators import staff_member_required
 from django.contrib.auth import get_user_model
@@ -10,6 +12,7 @@ from django.views.decorators.cache import never_cache
 from django.views.generic import DetailView, ListView, MonthArchiveView, YearArchiveView
 from taggit.models import Tag
 
+from .links import same_address
 from .models import Language, Post
 
 LANGUAGE_HEADINGS = {Language.FR: _("Posts written in French"), Language.EN: _("Posts written in English")}
@@ -88,11 +91,13 @@ class PostDetailView(DetailView):
     context_object_name = "post"
 
     def get_object(self, queryset=None):
-        return get_object_or_404(Post.objects.visible_to(self.request.user).for_list(), slug=self.kwargs["slug"])
+        # Browsers may send an accented address decomposed (e + combining accent): slugs are stored composed.
+        slug = unicodedata.normalize("NFC", self.kwargs["slug"])
+        return get_object_or_404(Post.objects.visible_to(self.request.user).for_list(), slug=slug)
 
     def get(self, request, *args, **kwargs):
         self.object = self.get_object()
-        if request.path != self.object.get_absolute_url():
+        if not same_address(request.path, self.object.get_absolute_url()):
             return redirect(self.object, permanent=self.object.is_published)
         response = self.render_to_response(self.get_context_data(object=self.object))
         if not self.object.is_published:

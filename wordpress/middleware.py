@@ -1,5 +1,7 @@
 from django.http import HttpResponsePermanentRedirect
 
+from blog.links import same_address
+
 from . import old_urls
 from .models import Redirect
 
@@ -35,7 +37,7 @@ class RedirectMiddleware:
 
     def redirect(self, request, wanted):
         target = self.stored_target(wanted.candidates) or wanted.fallback
-        if not target or target == request.get_full_path():
+        if not target or same_address(request.get_full_path(), target):
             return None
         return HttpResponsePermanentRedirect(target)
 
