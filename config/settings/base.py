@@ -186,7 +186,8 @@ LOGGING = {
 FORMAT_MODULE_PATH = ["config.formats"]
 
 # --- operations ---
-HEALTHZ_MAX_QUEUE_AGE = int(env("HEALTHZ_MAX_QUEUE_AGE", "900"))  # seconds a task may wait before /healthz says "degraded"
+# Seconds a task may wait for a worker before /healthz says "degraded".
+HEALTHZ_MAX_QUEUE_AGE = int(env("HEALTHZ_MAX_QUEUE_AGE", "900"))
 
 # --- comments ---
 COMMENTS_CLOSE_AFTER_DAYS = int(env("COMMENTS_CLOSE_AFTER_DAYS", "0"))  # 0: comments never close by age

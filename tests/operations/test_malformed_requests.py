@@ -45,9 +45,9 @@ def test_no_malformed_request_gets_a_server_error(addresses, capsys, caplog):
     assert server_errors == []
 
 
-@pytest.mark.parametrize("path", ["/?p=%C2%B2", "/?cat=%C2%B2", "/?author=%C2%B2", "/?paged=%C2%B2", "/?m=%C2%B2%C2%B2%C2%B2%C2%B2"])
+@pytest.mark.parametrize("path", ["/?p=%C2%B2", "/?cat=%C2%B2", "/?author=%C2%B2", "/?paged=%C2%B2", "/?m=%C2%B2" * 4])
 def test_superscript_digits_in_wordpress_parameters_are_not_a_number(client, path):
-    """"²" is not a WordPress id: the home page answers, with no redirect."""
+    """ "²" is not a WordPress id: the home page answers, with no redirect."""
     assert client.get(path).status_code == 200
 
 
