@@ -5,6 +5,8 @@ from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.csrf import csrf_exempt
 
+from operations.client import client_ip
+
 from . import ratelimit, services
 from .comment_forms import CommentForm
 from .models import CommentStatus, Subscription
@@ -25,7 +27,7 @@ class CommentCreateView(PostDetailView):
         form = CommentForm(request.POST, post=post)
         if not post.comments_open:
             return self.page_with_form(form, _("Comments are closed on this post."), status=403)
-        ip_address = ratelimit.client_ip(request)
+        ip_address = client_ip(request)
         if not ratelimit.allow(ip_address):
             message = _(
                 "You have sent several comments in a short time. Please wait a few minutes, then send it again: "

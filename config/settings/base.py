@@ -1,5 +1,6 @@
 """Settings shared by every environment. Each value is read from the environment once."""
 
+import datetime
 import os
 from pathlib import Path
 
@@ -51,6 +52,7 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
+    "operations.request_log.RequestIdMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "operations.middleware.MalformedRequestMiddleware",
@@ -169,23 +171,43 @@ TASKS = {
     }
 }
 
-AXES_FAILURE_LIMIT = 5
-AXES_COOLOFF_TIME = 1  # hours
+# Five wrong passwords for one account from one address lock that pair out for an hour: the
+# same account from elsewhere, and other accounts from the same office, still log in.
+AXES_FAILURE_LIMIT = int(env("AXES_FAILURE_LIMIT", "5"))
+AXES_COOLOFF_TIME = datetime.timedelta(hours=1)
 AXES_RESET_ON_SUCCESS = True
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_CLIENT_IP_CALLABLE = "operations.client.client_ip"
+AXES_LOCKOUT_CALLABLE = "operations.lockout.locked_out"
 
 BLOG_PAGE_SIZE = 10
 BLOG_SIMILAR_POSTS = 5
 
+# Everything to stderr (systemd's journal keeps it), each line with its request's id and address.
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
-    "handlers": {"console": {"class": "logging.StreamHandler"}},
-    "root": {"handlers": ["console"], "level": env("LOG_LEVEL", "WARNING")},
+    "filters": {"request": {"()": "operations.request_log.RequestContextFilter"}},
+    "formatters": {
+        "line": {"format": "%(asctime)s %(levelname)s [%(request_id)s %(client_ip)s] %(name)s: %(message)s"},
+    },
+    "handlers": {"stderr": {"class": "logging.StreamHandler", "filters": ["request"], "formatter": "line"}},
+    "root": {"handlers": ["stderr"], "level": env("LOG_LEVEL", "WARNING")},
 }
 
 FORMAT_MODULE_PATH = ["config.formats"]
 
 # --- operations ---
+def meta_key(header):
+    """`X-Forwarded-For` or `HTTP_X_FORWARDED_FOR` → the request.META key."""
+    key = header.strip().upper().replace("-", "_")
+    return key if key == "REMOTE_ADDR" or key.startswith("HTTP_") else f"HTTP_{key}"
+
+
+# Where the reader's address is, for comments, the login lockout and the logs: REMOTE_ADDR, or
+# behind a proxy its header (X-Forwarded-For: the right-most address is the one the proxy saw).
+# COMMENTS_CLIENT_IP_HEADER is its former name.
+CLIENT_IP_HEADER = meta_key(env("CLIENT_IP_HEADER", env("COMMENTS_CLIENT_IP_HEADER", "REMOTE_ADDR")))
 # Seconds a task may wait for a worker before /healthz says "degraded".
 HEALTHZ_MAX_QUEUE_AGE = int(env("HEALTHZ_MAX_QUEUE_AGE", "900"))
 
@@ -198,8 +220,6 @@ COMMENTS_MIN_SECONDS = int(env("COMMENTS_MIN_SECONDS", "3"))  # faster than this
 COMMENTS_MAX_FORM_AGE = int(env("COMMENTS_MAX_FORM_AGE", str(2 * 24 * 3600)))
 COMMENTS_RATE_LIMIT = int(env("COMMENTS_RATE_LIMIT", "5"))  # comments per address per window
 COMMENTS_RATE_WINDOW = int(env("COMMENTS_RATE_WINDOW", "600"))  # seconds
-# Behind a proxy, e.g. "HTTP_X_FORWARDED_FOR": its right-most address is the one the proxy saw.
-COMMENTS_CLIENT_IP_HEADER = env("COMMENTS_CLIENT_IP_HEADER", "REMOTE_ADDR")
 COMMENTS_FEED_SIZE = 30
 COMMENTS_MAIL_RETRIES = 3  # failed e-mails are retried this many times when the task backend can defer
 AKISMET_API_KEY = env("AKISMET_API_KEY", "")
