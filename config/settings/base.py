@@ -197,6 +197,7 @@ LOGGING = {
 
 FORMAT_MODULE_PATH = ["config.formats"]
 
+
 # --- operations ---
 def meta_key(header):
     """`X-Forwarded-For` or `HTTP_X_FORWARDED_FOR` → the request.META key."""
