@@ -1,5 +1,6 @@
 """Requests no page can answer are refused before they reach a view or the database."""
 
+from django.conf import settings
 from django.core.exceptions import BadRequest
 from django.utils import translation
 
@@ -30,3 +31,15 @@ class MalformedRequestMiddleware:
 
 def carries_nul(request):
     return NUL in request.path or any(NUL in key or NUL in "".join(values) for key, values in request.GET.lists())
+
+
+class PermissionsPolicyMiddleware:
+    """Browser features no page of Carnet uses (camera, microphone, location…) are off, for embeds too."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        response = self.get_response(request)
+        response.setdefault("Permissions-Policy", settings.PERMISSIONS_POLICY)
+        return response

@@ -49,6 +49,7 @@ INSTALLED_APPS = [
     "wordpress",
     "search",
     "operations",
+    "csp",
 ]
 
 MIDDLEWARE = [
@@ -56,6 +57,8 @@ MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "operations.middleware.MalformedRequestMiddleware",
+    "csp.middleware.CSPMiddleware",
+    "operations.middleware.PermissionsPolicyMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -199,6 +202,22 @@ FORMAT_MODULE_PATH = ["config.formats"]
 
 
 # --- operations ---
+# Scripts and styles only from Carnet's own files: no inline script, no inline event handler,
+# no style attribute. Images may come from a storage host (CSP_IMAGE_HOSTS, e.g. an S3 bucket).
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": ["'self'"],
+        "script-src": ["'self'"],
+        "style-src": ["'self'"],
+        "img-src": ["'self'", "data:", *env_list("CSP_IMAGE_HOSTS")],
+        "media-src": ["'self'", *env_list("CSP_IMAGE_HOSTS")],
+        "object-src": ["'none'"],
+        "base-uri": ["'self'"],
+        "form-action": ["'self'"],
+        "frame-ancestors": ["'none'"],
+    }
+}
+PERMISSIONS_POLICY = "accelerometer=(), camera=(), geolocation=(), gyroscope=(), magnetometer=(), microphone=(), payment=(), usb=()"
 def meta_key(header):
     """`X-Forwarded-For` or `HTTP_X_FORWARDED_FOR` → the request.META key."""
     key = header.strip().upper().replace("-", "_")
