@@ -217,7 +217,12 @@ CONTENT_SECURITY_POLICY = {
         "frame-ancestors": ["'none'"],
     }
 }
-PERMISSIONS_POLICY = "accelerometer=(), camera=(), geolocation=(), gyroscope=(), magnetometer=(), microphone=(), payment=(), usb=()"
+PERMISSIONS_POLICY = ", ".join(
+    f"{feature}=()"
+    for feature in ("accelerometer", "camera", "geolocation", "gyroscope", "magnetometer", "microphone", "payment", "usb")
+)
+
+
 def meta_key(header):
     """`X-Forwarded-For` or `HTTP_X_FORWARDED_FOR` → the request.META key."""
     key = header.strip().upper().replace("-", "_")
