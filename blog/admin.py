@@ -8,8 +8,7 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 from parler.admin import TranslatableAdmin
 
-from columns.admin import RepublicationInline
-
+from . import extensions
 from .models import Post, PostStatus
 
 SUMMARY_LABELS = {"fr": _("Summary in French"), "en": _("Summary in English")}
@@ -46,11 +45,13 @@ class PostAdmin(TranslatableAdmin):
     date_hierarchy = "published_at"
     actions = ["publish", "unpublish"]
     readonly_fields = ["preview_link"]
-    inlines = [RepublicationInline]
     fieldsets = [
         (None, {"fields": ["title", "slug", "language", "body", "summary"]}),
         (_("Publication"), {"fields": ["status", "published_at", "allow_comments", "author", "tags", "preview_link"]}),
     ]
+
+    def get_inlines(self, request, obj):
+        return [*super().get_inlines(request, obj), *extensions.admin_inlines]
 
     def get_prepopulated_fields(self, request, obj=None):
         return {"slug": ("title",)}
@@ -124,6 +125,3 @@ class PostAdmin(TranslatableAdmin):
         self.message_user(
             request, ngettext("%d post unpublished.", "%d posts unpublished.", count) % count, messages.SUCCESS
         )
-
-
-from . import comment_admin  # noqa: E402, F401 - registers the moderation admin

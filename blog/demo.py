@@ -8,7 +8,7 @@ from django.utils import timezone
 
 from accounts.roles import AUTHORS
 
-from .models import Comment, CommentStatus, Post, PostStatus
+from .models import Post, PostStatus
 
 DEMO_PASSWORD = "carnet-demo"  # noqa: S105 - printed to the developer, demo only
 
@@ -100,39 +100,6 @@ POSTS = [
 ]
 
 
-COMMENTS = [
-    # (post slug, key, reply to key, name, e-mail, status, body)
-    (
-        "why-i-still-keep-a-blog",
-        "anna",
-        None,
-        "Anna",
-        "anna@example.org",
-        CommentStatus.APPROVED,
-        "Same here: my blog is the only place online that still looks like me.\n\n"
-        "I wrote about it at https://example.org/anna/why-blog",
-    ),
-    (
-        "why-i-still-keep-a-blog",
-        "reply",
-        "anna",
-        "Claire Martin",
-        "claire@example.org",
-        CommentStatus.APPROVED,
-        "Thank you Anna! Reading yours now.",
-    ),
-    (
-        "le-temps-que-ca-prend",
-        "marc",
-        None,
-        "Marc",
-        "marc@example.org",
-        CommentStatus.PENDING,
-        "Premier commentaire de Marc : il attend la modération dans l'admin.",
-    ),
-]
-
-
 def ensure_users():
     """The demo admin (superuser) and an author who only sees her own posts."""
     User = get_user_model()
@@ -181,15 +148,3 @@ def seed_posts(author):
             post.summary = text
         post.save()
     return created
-
-
-def seed_comments():
-    """A short conversation with a reply, and a first comment awaiting moderation."""
-    stored = {}
-    for slug, key, parent_key, name, email, status, body in COMMENTS:
-        stored[key], _created = Comment.objects.get_or_create(
-            post=Post.objects.get(slug=slug),
-            author_email=email,
-            body=body,
-            defaults={"author_name": name, "status": status, "parent": stored.get(parent_key), "language": "en"},
-        )

@@ -11,7 +11,7 @@ from markdown.extensions import Extension
 
 MORE_MARK = re.compile(r"^\s*<!--\s*more\s*-->\s*$", re.MULTILINE | re.IGNORECASE)
 
-ALLOWED_TAGS = nh3.ALLOWED_TAGS | {"figure", "figcaption", "del", "ins", "sup", "sub", "hr"}
+ALLOWED_TAGS = nh3.ALLOWED_TAGS | {"figure", "figcaption", "del", "ins", "sup", "sub", "hr", "audio", "video", "source"}
 ALLOWED_ATTRIBUTES = {
     **nh3.ALLOWED_ATTRIBUTES,
     "a": {"href", "title", "hreflang"},
@@ -20,7 +20,14 @@ ALLOWED_ATTRIBUTES = {
     "th": {"align", "colspan", "rowspan"},
     "td": {"align", "colspan", "rowspan"},
     "abbr": {"title"},
+    # Players of the blog's own files; `controls` is always set, nothing plays by itself.
+    "audio": {"src", "preload", "loop"},
+    "video": {"src", "preload", "loop", "poster", "width", "height", "playsinline"},
+    "source": {"src", "type"},
 }
+FORCED_ATTRIBUTES = {"audio": {"controls": "controls"}, "video": {"controls": "controls"}}
+# Classes the WordPress importer writes, for the style sheet: link cards, galleries, footnotes.
+ALLOWED_CLASSES = {"p": {"embed-link"}, "figure": {"gallery"}, "ol": {"footnotes"}}
 URL_SCHEMES = {"http", "https", "mailto"}
 
 
@@ -32,6 +39,8 @@ def clean_html(fragment):
         attributes=ALLOWED_ATTRIBUTES,
         url_schemes=URL_SCHEMES,
         link_rel="noopener",
+        set_tag_attribute_values=FORCED_ATTRIBUTES,
+        allowed_classes=ALLOWED_CLASSES,
     )
 
 

@@ -6,13 +6,8 @@ from django.conf import settings
 from django.contrib.sitemaps import Sitemap
 from django.urls import reverse
 
+from blog import extensions
 from blog.models import Language, Post
-from columns.models import OriginalStatus
-
-# While the magazine's page stands (or has only moved, or was never checked), the blog copy
-# names it as canonical, so the copy stays out of the sitemap. Once it is gone, the copy is
-# the canonical text.
-ORIGINAL_IS_CANONICAL = [OriginalStatus.UNKNOWN, OriginalStatus.ONLINE, OriginalStatus.MOVED]
 
 
 class SiteUrlSitemap(Sitemap):
@@ -27,12 +22,10 @@ class SiteUrlSitemap(Sitemap):
 
 class PostSitemap(SiteUrlSitemap):
     def items(self):
-        return (
-            Post.objects.published()
-            .exclude(republication__original_status__in=ORIGINAL_IS_CANONICAL)
-            .only("slug", "published_at", "updated_at")
-            .order_by("-published_at", "-pk")
-        )
+        posts = Post.objects.published().only("slug", "published_at", "updated_at").order_by("-published_at", "-pk")
+        for elsewhere in extensions.canonical_elsewhere:
+            posts = posts.exclude(elsewhere)
+        return posts
 
     def lastmod(self, post):
         return max(post.updated_at, post.published_at)
@@ -47,13 +40,12 @@ class TagSitemap(SiteUrlSitemap):
 
 
 class PageSitemap(SiteUrlSitemap):
-    """The home page, the tag index, the columns index and the two language pages."""
+    """The home page, the tag index and the two language pages."""
 
     def items(self):
         return [
             reverse("blog:post-list"),
             reverse("blog:tag-list"),
-            reverse("columns:column-list"),
             *(reverse("blog:language-detail", args=[code]) for code in Language.values),
         ]
 

@@ -1,27 +1,6 @@
-from django.urls import path, register_converter
+from django.urls import path
 
-from . import comment_feeds, feeds, views, views_comments
-
-
-class TwoDigits:
-    regex = "[0-9]{2}"
-
-    def to_python(self, value):
-        return int(value)
-
-    def to_url(self, value):
-        return f"{int(value):02d}"
-
-
-class FourDigits(TwoDigits):
-    regex = "[0-9]{4}"
-
-    def to_url(self, value):
-        return f"{int(value):04d}"
-
-
-register_converter(TwoDigits, "dd")
-register_converter(FourDigits, "yyyy")
+from . import converters, feeds, views  # noqa: F401 - converters registers <yyyy> and <dd>
 
 app_name = "blog"
 urlpatterns = [
@@ -40,17 +19,4 @@ urlpatterns = [
     path("tag/<str:slug>/feed/atom/", feeds.TagAtomFeed(), name="tag-feed-atom"),
     path("authors/<str:username>/", views.AuthorPostListView.as_view(), name="author-detail"),
     path("preview/<int:pk>/", views.PostPreviewView.as_view(), name="post-preview"),
-    path(
-        "<yyyy:year>/<dd:month>/<dd:day>/<str:slug>/comment/",
-        views_comments.CommentCreateView.as_view(),
-        name="comment-create",
-    ),
-    path(
-        "<yyyy:year>/<dd:month>/<dd:day>/<str:slug>/comments/feed/",
-        comment_feeds.PostCommentsFeed(),
-        name="post-comments-feed",
-    ),
-    path("comments/feed/", comment_feeds.LatestCommentsFeed(), name="comments-feed"),
-    path("comments/confirm/<str:token>/", views_comments.confirm_subscription, name="subscription-confirm"),
-    path("comments/unsubscribe/<str:token>/", views_comments.unsubscribe, name="subscription-unsubscribe"),
 ]

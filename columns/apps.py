@@ -5,3 +5,16 @@ from django.utils.translation import gettext_lazy as _
 class ColumnsConfig(AppConfig):
     name = "columns"
     verbose_name = _("Columns")
+
+    def ready(self):
+        from blog import extensions
+
+        from . import canonical, demo
+        from .admin import RepublicationInline
+
+        extensions.add_template("nav", "columns/_nav.html")
+        extensions.add_template("post_before_body", "columns/_notice.html")
+        extensions.register(extensions.admin_inlines, RepublicationInline)
+        extensions.register(extensions.canonical_urls, canonical.canonical_url)
+        extensions.register(extensions.canonical_elsewhere, canonical.CANONICAL_ELSEWHERE)
+        extensions.register(extensions.demo_seeders, demo.seed)

@@ -29,5 +29,6 @@ urlpatterns = [
     path("columns/<slug:slug>/feed/", ColumnRssFeed(), name="column-feed"),
     path("columns/<slug:slug>/feed/atom/", ColumnAtomFeed(), name="column-feed-atom"),
     path("columns/", include("columns.urls")),
+    path("", include("comments.urls")),
     path("", include("blog.urls")),
 ]

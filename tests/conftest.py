@@ -12,6 +12,20 @@ def _fresh_cache():
 
 
 @pytest.fixture(autouse=True)
+def _roles(request):
+    """Transactional tests (browser tests, migrations) are flushed, groups included: put them back first."""
+    marker = request.node.get_closest_marker("django_db")
+    if not (marker and marker.kwargs.get("transaction")):
+        return
+    request.getfixturevalue("transactional_db")
+    from django.apps import apps
+
+    from accounts.roles import PERMISSIONS, assign
+
+    assign(apps, PERMISSIONS)
+
+
+@pytest.fixture(autouse=True)
 def _english_interface(settings):
     """Tests read the English interface unless they ask for another language."""
     settings.LANGUAGE_CODE = "en"

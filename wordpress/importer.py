@@ -23,12 +23,13 @@ from django.utils.translation import gettext as _
 from taggit.models import Tag
 
 from blog import markup
-from blog.models import Comment, CommentKind, CommentStatus, Markup, Post, PostStatus
+from blog.models import Markup, Post, PostStatus
 from columns.models import Column, Publication, Republication
+from comments.models import Comment, CommentKind, CommentStatus
 
 from . import content, languages, old_urls, wxr
 from .models import Redirect
-from .report import Report
+from .report import CONTENT, REMOVED, Report
 from .wxr import to_int
 
 POST_STATUS = {"publish": PostStatus.PUBLISHED, "future": PostStatus.PUBLISHED}
@@ -69,9 +70,16 @@ class Importer:
         self.post_ids = set()
         self.terms = {}
         self.attachments = []
+        self.files = {}
+        self.children = {}
 
     def run(self, source, dry_run=False):
         """Import `source` (a path or a binary file); nothing is stored if it fails or for a dry run."""
+        if not hasattr(source, "read"):
+            with open(source, "rb") as opened:
+                return self.run(opened, dry_run=dry_run)
+        self.read_files(source)
+        source.seek(0)
         try:
             with transaction.atomic():
                 self.tags = {tag.name.casefold(): tag for tag in Tag.objects.all()}
@@ -88,6 +96,22 @@ class Importer:
         except DryRun:
             pass
         return self.report
+
+    def read_files(self, source):
+        """A first reading, for the attachments: galleries name them before the export lists them."""
+        for entry in wxr.read(source):
+            if isinstance(entry, wxr.Item) and entry.type == "attachment" and entry.id:
+                file = content.Attachment(
+                    id=entry.id,
+                    parent_id=entry.parent_id,
+                    url=entry.attachment_url or entry.link,
+                    title=markup.plain_text(entry.title),
+                    caption=entry.excerpt.strip(),
+                    alt=entry.meta.get("_wp_attachment_image_alt", "").strip(),
+                    order=entry.menu_order,
+                )
+                self.files[file.id] = file
+                self.children.setdefault(file.parent_id, []).append(file)
 
     def import_item(self, item):
         kind = item.type if item.type in ("post", "page", "attachment") else "other"
@@ -124,7 +148,9 @@ class Importer:
     # Posts
 
     def import_post(self, item):
-        found = languages.detect(item, content.to_html(item.content))
+        converted = content.convert(item.content, item.id, item.meta, self.files, self.children)
+        found = languages.detect(item, converted.html)
+        self.report_content(item, found.title, converted)
         notice, body = content.take_column_notice(found.body)
         language = found.language or self.default_language
         post = Post.objects.filter(wordpress_id=item.id).first()
@@ -164,6 +190,20 @@ class Importer:
         self.report.add("post", outcome)
         self.import_republication(notice, post)
         return post
+
+    def report_content(self, item, title, converted):
+        """What became of the post's shortcodes, players and galleries."""
+        name = f"{title or item.slug or item.id} — {unquote(item.link)}" if item.link else (title or str(item.id))
+        for kind, count in converted.counts.items():
+            if kind in CONTENT and count:
+                self.report.note("post", CONTENT[kind], count)
+            elif kind in REMOVED:
+                self.report.listing("removed", f"{name}: {REMOVED[kind]}")
+        for shortcode in converted.unknown_shortcodes:
+            self.report.listing("shortcode", f"[{shortcode}] {name}")
+        if converted.missing_attachments:
+            ids = ", ".join(str(i) for i in converted.missing_attachments)
+            self.report.listing("missing_attachment", f"{name}: {ids}")
 
     def set_summaries(self, post, summaries, language):
         """Put the summaries on `post` (saved with it); True when one changed."""

@@ -16,7 +16,7 @@ from django.utils.text import slugify
 
 FEED = reverse_lazy("blog:feed")
 ATOM_FEED = reverse_lazy("blog:feed-atom")
-COMMENTS_FEED = reverse_lazy("blog:comments-feed")
+COMMENTS_FEED = reverse_lazy("comments:feed")
 # The RSS and Atom feeds of Carnet's lists, by the name of the list's URL.
 FEEDS_OF = {
     "blog:post-list": ("blog:feed", "blog:feed-atom"),
@@ -71,7 +71,7 @@ class Wanted:
 def feed_of(url, kind, post=None):
     """The feed of the page at `url` (a post's is its comments feed), or the page itself when it has none."""
     if post is not None:
-        return post.get_url("blog:post-comments-feed")
+        return post.get_url("comments:post-feed")
     page = carnet_page(unquote(url))  # `url` comes from reverse(): quoted
     if page is None or page.view_name not in FEEDS_OF:
         return url

@@ -21,6 +21,29 @@ LISTS = {
     "page": gettext_lazy("Pages not carried over: their old addresses will answer “not found”"),
     "attachment": gettext_lazy("Attachment pages not carried over (their post was not imported)"),
     "term": gettext_lazy("Category and tag archives not carried over (no imported post had them)"),
+    "shortcode": gettext_lazy("Shortcodes Carnet does not know, left as text in the posts"),
+    "missing_attachment": gettext_lazy("Posts whose galleries name files missing from the export (their ids)"),
+    "removed": gettext_lazy("Posts that lost a gallery or player with nothing to show"),
+}
+CONTENT = {
+    "code listing": gettext_lazy("code listings made into <pre><code>"),
+    "gallery": gettext_lazy("galleries made into figures of their pictures"),
+    "audio": gettext_lazy("audio files made into players"),
+    "video": gettext_lazy("video files made into players"),
+    "playlist": gettext_lazy("playlists made into players"),
+    "footnote": gettext_lazy("footnotes kept at the end of their post"),
+    "Flash player": gettext_lazy("Flash players made into link cards (no request to the video site until clicked)"),
+    "iframe player": gettext_lazy("embedded players (iframe) made into link cards"),
+    "video shortcode": gettext_lazy("[youtube], [dailymotion], [vimeo] made into link cards"),
+    "gist": gettext_lazy("[gist] made into links"),
+    "Flickr": gettext_lazy("[flickr] made into links"),
+    "embed": gettext_lazy("[embed] made into links"),
+}
+REMOVED = {
+    "gallery-empty": gettext_lazy("a gallery with none of its pictures in the export"),
+    "playlist-empty": gettext_lazy("a playlist with none of its files in the export"),
+    "audio-empty": gettext_lazy("an audio player naming no file"),
+    "video-empty": gettext_lazy("a video player naming no file"),
 }
 LIST_LIMIT = 20
 OUTCOMES = {
@@ -43,9 +66,9 @@ class Report:
         if reason:
             self.reasons[kind, outcome][str(reason)] += count
 
-    def note(self, kind, remark):
-        """Something worth knowing about one object, whatever its outcome."""
-        self.notes[kind][str(remark)] += 1
+    def note(self, kind, remark, count=1):
+        """Something worth knowing about one object (or `count` of them), whatever its outcome."""
+        self.notes[kind][str(remark)] += count
 
     def listing(self, name, entry):
         """Name one object in the list `name` (see LISTS), for the author to look at."""

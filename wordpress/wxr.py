@@ -69,6 +69,9 @@ class Item:
     comment_status: str = "open"
     password: str = ""
     parent_id: int = 0
+    menu_order: int = 0
+    attachment_url: str = ""
+    excerpt: str = ""
     terms: list[Term] = field(default_factory=list)
     meta: dict[str, str] = field(default_factory=dict)
     old_slugs: list[str] = field(default_factory=list)
@@ -151,7 +154,7 @@ def read_item(element):
             item.comments.append(read_comment(child))
         elif name in ITEM_FIELDS:
             setattr(item, ITEM_FIELDS[name], text if name in RAW_FIELDS else text.strip())
-    item.id, item.parent_id = to_int(item.id), to_int(item.parent_id)
+    item.id, item.parent_id, item.menu_order = to_int(item.id), to_int(item.parent_id), to_int(item.menu_order)
     return item
 
 
@@ -191,8 +194,11 @@ ITEM_FIELDS = {
     "wp:post_type": "type",
     "wp:post_password": "password",
     "wp:post_parent": "parent_id",
+    "wp:menu_order": "menu_order",
+    "wp:attachment_url": "attachment_url",
+    "excerpt:encoded": "excerpt",
 }
-RAW_FIELDS = {"content:encoded"}
+RAW_FIELDS = {"content:encoded", "excerpt:encoded"}
 
 
 def to_int(value):

@@ -1,6 +1,45 @@
 from django.db import migrations
 
-from accounts.roles import PERMISSIONS, assign, create_permissions_now
+from accounts.roles import AUTHORS, EDITORS, assign, create_permissions_now
+
+
+# The roles as they were when this migration was written: later ones change them (0003).
+PERMISSIONS = {
+    AUTHORS: [
+        "blog.add_post",
+        "blog.change_post",
+        "blog.view_post",
+        "taggit.add_tag",
+        "taggit.change_tag",
+        "taggit.view_tag",
+    ],
+    EDITORS: [
+        "blog.add_post",
+        "blog.change_post",
+        "blog.delete_post",
+        "blog.view_post",
+        "blog.edit_all_posts",
+        "blog.change_comment",
+        "blog.delete_comment",
+        "blog.view_comment",
+        "blog.view_subscription",
+        "blog.delete_subscription",
+        "taggit.add_tag",
+        "taggit.change_tag",
+        "taggit.delete_tag",
+        "taggit.view_tag",
+        "columns.add_publication",
+        "columns.change_publication",
+        "columns.view_publication",
+        "columns.add_column",
+        "columns.change_column",
+        "columns.view_column",
+        "columns.add_republication",
+        "columns.change_republication",
+        "columns.delete_republication",
+        "columns.view_republication",
+    ],
+}
 
 
 def create_groups(apps, schema_editor):

@@ -1,29 +1,3 @@
-from .comment import (
-    Comment,
-    CommentAttempt,
-    CommentKind,
-    CommentStatus,
-    Notification,
-    NotificationKind,
-    NotificationStatus,
-    Subscription,
-    SubscriptionScope,
-)
 from .post import Language, Markup, Post, PostStatus, TaggedPost
 
-__all__ = [
-    "Comment",
-    "CommentAttempt",
-    "CommentKind",
-    "CommentStatus",
-    "Language",
-    "Markup",
-    "Notification",
-    "NotificationKind",
-    "NotificationStatus",
-    "Post",
-    "PostStatus",
-    "Subscription",
-    "SubscriptionScope",
-    "TaggedPost",
-]
+__all__ = ["Language", "Markup", "Post", "PostStatus", "TaggedPost"]

@@ -3,7 +3,7 @@ import datetime
 from django.conf import settings
 from django.db import models
 from django.db.models import Count, Exists, F, FloatField, OuterRef, Subquery, Sum
-from django.db.models.functions import Cast, Coalesce
+from django.db.models.functions import Cast
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -12,7 +12,7 @@ from parler.models import TranslatableModel, TranslatedFields
 from taggit.managers import TaggableManager
 from taggit.models import Tag, TaggedItemBase
 
-from blog import markup
+from blog import extensions, markup
 
 
 class Language(models.TextChoices):
@@ -79,28 +79,17 @@ class PostQuerySet(TranslatableQuerySet):
         )
 
     def for_list(self):
-        """Everything a list of posts shows, fetched in a fixed number of queries."""
-        return self.select_related("author").prefetch_related("tags").with_summaries().with_comment_count()
+        """Everything a list of posts shows, fetched in a fixed number of queries (apps add theirs)."""
+        queryset = self.select_related("author").prefetch_related("tags").with_summaries()
+        for annotate in extensions.list_annotations:
+            queryset = annotate(queryset)
+        return queryset
 
     def with_summaries(self):
         """What `Post.summaries()` reads: the summaries, and a republished column's descriptions."""
         return self.select_related("republication__column__publication").prefetch_related(
             "translations", "republication__column__translations"
         )
-
-    def with_comment_count(self):
-        """Annotate `num_comments`, the number of approved comments, in the same query."""
-        from .comment import Comment
-
-        approved = (
-            Comment.objects.approved()
-            .filter(post=OuterRef("pk"))
-            .order_by()
-            .values("post")
-            .annotate(n=Count("pk"))
-            .values("n")
-        )
-        return self.annotate(num_comments=Coalesce(Subquery(approved), 0))
 
     def similar_to(self, post, limit=None):
         """Published posts sharing the most tags with `post`, in one query.

@@ -1,7 +1,7 @@
 from django import template
 from django.utils.safestring import mark_safe
 
-from blog import markup
+from blog import extensions, markup
 from blog.models import Post
 
 register = template.Library()
@@ -17,3 +17,11 @@ def markdown(text):
 def popular_tags(limit=20):
     tags = Post.objects.published().tag_counts().order_by("-num_posts", "name")[:limit]
     return {"tags": tags}
+
+
+@register.simple_tag(takes_context=True)
+def slot(context, name):
+    """The templates other apps registered for the place `name` of a page (see blog.extensions), rendered here."""
+    engine = context.template.engine
+    parts = [engine.get_template(template_name).render(context) for template_name in extensions.templates(name)]
+    return mark_safe("".join(parts))  # noqa: S308 - templates, autoescaped as any other

@@ -8,7 +8,7 @@ from django.utils.html import format_html
 from django.utils.safestring import mark_safe
 from django.utils.text import Truncator
 
-from blog import markup
+from blog import extensions, markup
 from blog.links import absolute_url
 
 register = template.Library()
@@ -30,6 +30,15 @@ def post_description(post):
     own_summary = dict(post.summaries()).get(post.language)
     html = markup.markdown_to_html(own_summary) if own_summary else (post.excerpt_html or post.body_html)
     return Truncator(markup.plain_text(html)).chars(DESCRIPTION_LENGTH)
+
+
+@register.simple_tag
+def post_canonical_url(post):
+    """The address search engines should index for `post`: the first an app names (blog.extensions), else its own."""
+    for canonical_url in extensions.canonical_urls:
+        if url := canonical_url(post):
+            return url
+    return absolute_url(post.get_absolute_url())
 
 
 def original_url(post):

@@ -46,6 +46,7 @@ INSTALLED_APPS = [
     "accounts",
     "blog",
     "columns",
+    "comments",
     "wordpress",
     "search",
     "operations",

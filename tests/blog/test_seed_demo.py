@@ -1,7 +1,8 @@
 import pytest
 from django.core.management import call_command
 
-from blog.models import Comment, Post
+from blog.models import Post
+from comments.models import Comment
 
 pytestmark = pytest.mark.django_db
 

@@ -2,8 +2,8 @@ import time
 
 import pytest
 
-from blog import spam
-from blog.templatetags.comment_tags import post_url
+from comments import spam
+from comments.templatetags.comment_tags import post_url
 from tests.factories import PostFactory
 
 
@@ -21,7 +21,7 @@ def form_data(**overrides):
 
 
 def comment_url(post):
-    return post_url(post, "blog:comment-create")
+    return post_url(post, "comments:create")
 
 
 @pytest.fixture

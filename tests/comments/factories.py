@@ -1,7 +1,7 @@
 import factory
 from django.utils import timezone
 
-from blog.models import Comment, CommentStatus, Subscription, SubscriptionScope
+from comments.models import Comment, CommentStatus, Subscription, SubscriptionScope
 from tests.factories import PostFactory
 
 

@@ -3,7 +3,7 @@ import datetime
 import pytest
 from django.utils import timezone
 
-from blog.models import CommentStatus
+from comments.models import CommentStatus
 from tests.factories import PostFactory, UserFactory
 
 from .factories import CommentFactory

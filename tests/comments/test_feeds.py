@@ -1,8 +1,8 @@
 import feedparser
 import pytest
 
-from blog.models import CommentStatus
-from blog.templatetags.comment_tags import post_url
+from comments.models import CommentStatus
+from comments.templatetags.comment_tags import post_url
 from tests.factories import PostFactory, PostStatus
 
 from .factories import CommentFactory
@@ -28,7 +28,7 @@ def test_post_comments_feed(client, post):
     """Each post has its own comments feed, linked from the post page."""
     CommentFactory(post=post, body="Sur ce billet")
     CommentFactory(body="Ailleurs")
-    url = post_url(post, "blog:post-comments-feed")
+    url = post_url(post, "comments:post-feed")
     assert url == post.get_absolute_url() + "comments/feed/"
     assert f'type="application/rss+xml" title="Comments on “Humanité d&#x27;internet”" href="{url}"' in (
         client.get(post.get_absolute_url()).content.decode()
@@ -40,7 +40,7 @@ def test_post_comments_feed(client, post):
 def test_feed_of_unpublished_post_is_404(client):
     """A draft's comments feed does not exist for readers."""
     draft = PostFactory(status=PostStatus.DRAFT)
-    assert client.get(post_url(draft, "blog:post-comments-feed")).status_code == 404
+    assert client.get(post_url(draft, "comments:post-feed")).status_code == 404
 
 
 @pytest.mark.parametrize("count", [3, 30])
@@ -50,4 +50,4 @@ def test_feed_query_count_does_not_grow(client, post, count, django_assert_num_q
     with django_assert_num_queries(1):
         client.get("/comments/feed/")
     with django_assert_num_queries(2):
-        client.get(post_url(post, "blog:post-comments-feed"))
+        client.get(post_url(post, "comments:post-feed"))

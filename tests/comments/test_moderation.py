@@ -1,7 +1,7 @@
 import pytest
 from django.core import mail
 
-from blog.models import Comment, CommentStatus
+from comments.models import Comment, CommentStatus
 from tests.factories import EditorFactory, PostFactory
 
 from .conftest import comment_url, form_data
@@ -20,13 +20,13 @@ def editor_client(client):
 def test_comment_list_shows_what_a_moderator_needs(editor_client, post):
     """An editor sees post, author, excerpt, status and date, with status filters."""
     CommentFactory(post=post, author_name="Eve", body="Un commentaire " * 20, status=CommentStatus.PENDING)
-    html = editor_client.get("/admin/blog/comment/").content.decode()
+    html = editor_client.get("/admin/comments/comment/").content.decode()
     assert "Eve" in html
     assert "Humanité d&#x27;internet" in html
     assert "Un commentaire Un commentaire" in html and "…" in html
     assert "Pending" in html
     assert "?status__exact=spam" in html
-    filtered = editor_client.get("/admin/blog/comment/?status__exact=approved").content.decode()
+    filtered = editor_client.get("/admin/comments/comment/?status__exact=approved").content.decode()
     assert "Eve" not in filtered
 
 
@@ -38,7 +38,7 @@ def test_moderation_actions(editor_client, post, action, status):
     """The approve, spam and remove actions change the selected comments and say how many."""
     comments = CommentFactory.create_batch(2, post=post, status=CommentStatus.PENDING)
     response = editor_client.post(
-        "/admin/blog/comment/", {"action": action, "_selected_action": [c.pk for c in comments]}, follow=True
+        "/admin/comments/comment/", {"action": action, "_selected_action": [c.pk for c in comments]}, follow=True
     )
     assert "2 comments" in response.content.decode()
     assert set(Comment.objects.values_list("status", flat=True)) == {status}
@@ -48,7 +48,7 @@ def test_approving_shows_the_comment_and_emails_subscribers(editor_client, clien
     """Approving from the admin puts the comment on the post page and e-mails the subscribers."""
     comment = CommentFactory(post=post, body="Enfin visible", status=CommentStatus.PENDING)
     SubscriptionFactory(post=post, email="carol@example.org")
-    editor_client.post("/admin/blog/comment/", {"action": "approve", "_selected_action": [comment.pk]})
+    editor_client.post("/admin/comments/comment/", {"action": "approve", "_selected_action": [comment.pk]})
     editor_client.logout()
     assert "Enfin visible" in client.get(post.get_absolute_url()).content.decode()
     assert [m.to for m in mail.outbox] == [["carol@example.org"]]
@@ -67,7 +67,7 @@ def test_approving_in_the_change_form_emails_subscribers(editor_client, post):
         "status": "approved",
         "language": "fr",
     }
-    response = editor_client.post(f"/admin/blog/comment/{comment.pk}/change/", data)
+    response = editor_client.post(f"/admin/comments/comment/{comment.pk}/change/", data)
     assert response.status_code == 302
     assert [m.to for m in mail.outbox] == [["carol@example.org"]]
 
@@ -78,7 +78,7 @@ def test_pending_count_on_admin_index(editor_client, post):
     CommentFactory(post=post, status=CommentStatus.SPAM)
     html = editor_client.get("/admin/").content.decode()
     assert "3 comments await moderation" in html
-    assert "/admin/blog/comment/?status__exact=pending" in html
+    assert "/admin/comments/comment/?status__exact=pending" in html
 
 
 def test_author_and_editors_emailed_in_their_language(client):
@@ -92,7 +92,7 @@ def test_author_and_editors_emailed_in_their_language(client):
     assert "awaits moderation" in by_address["editor@example.org"].subject
     assert "À modérer" in by_address["editor@example.org"].body
     assert "first comment from this address" in by_address["editor@example.org"].body
-    assert "/admin/blog/comment/" in by_address["editor@example.org"].body
+    assert "/admin/comments/comment/" in by_address["editor@example.org"].body
 
 
 def test_published_comment_does_not_bother_moderators(client, post):

@@ -5,8 +5,8 @@ import pytest
 from django.core import mail
 from django.core.management import call_command
 
-from blog import services
-from blog.models import Comment, CommentStatus, Notification, NotificationStatus, Subscription
+from comments import services
+from comments.models import Comment, CommentStatus, Notification, NotificationStatus, Subscription
 
 from .conftest import comment_url, form_data
 from .factories import CommentFactory, SubscriptionFactory
@@ -131,7 +131,7 @@ def test_failing_mail_server_keeps_comment_and_shows_failure(client, post, broke
     # the confirmation, and the moderation notices to the post's author and to the (superuser) admin
     assert failed.count() == 3
     assert "ConnectionRefusedError" in failed.first().last_error
-    page = admin_client.get("/admin/blog/notification/")
+    page = admin_client.get("/admin/comments/notification/")
     assert "3 e-mails could not be sent." in page.content.decode()
 
 
@@ -140,7 +140,7 @@ def test_failed_email_sent_again_from_admin(client, post, broken_mail_server, ad
     client.post(comment_url(post), form_data())
     settings.EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
     ids = list(Notification.objects.values_list("pk", flat=True))
-    admin_client.post("/admin/blog/notification/", {"action": "send_again", "_selected_action": ids})
+    admin_client.post("/admin/comments/notification/", {"action": "send_again", "_selected_action": ids})
     assert Notification.objects.filter(status=NotificationStatus.SENT).count() == len(ids)
     assert sorted(m.to[0] for m in mail.outbox) == ["admin@example.com", "author@example.org"]
 

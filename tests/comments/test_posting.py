@@ -5,8 +5,8 @@ import urllib.parse
 
 import pytest
 
-from blog import spam
-from blog.models import Comment, CommentAttempt, CommentStatus
+from comments import spam
+from comments.models import Comment, CommentAttempt, CommentStatus
 
 from .conftest import comment_url, form_data
 from .factories import CommentFactory
@@ -137,7 +137,7 @@ def test_rate_limit_answers_429_and_stores_nothing(client, post, settings):
 
 def test_rate_limit_counts_in_the_database(post, settings):
     """The count lives in the database table, so every app process sees the same attempts."""
-    from blog import ratelimit
+    from comments import ratelimit
 
     settings.COMMENTS_RATE_LIMIT = 3
     assert [ratelimit.allow("203.0.113.9") for _ in range(4)] == [True, True, True, False]

@@ -6,9 +6,9 @@ import feedparser
 import pytest
 from django.core import mail
 
-from blog import services
-from blog.models import Comment, CommentStatus
-from blog.templatetags.comment_tags import post_url
+from comments import services
+from comments.models import Comment, CommentStatus
+from comments.templatetags.comment_tags import post_url
 from tests.xss import script_problems, shared_vectors
 
 from .conftest import comment_url, form_data
@@ -46,7 +46,7 @@ def test_no_vector_puts_script_in_page_feed_or_email(client, post, settings):
     assert f"{2 * len(vectors)} comments" in page
     assert script_problems(page) == []
 
-    for url in ["/comments/feed/", post_url(post, "blog:post-comments-feed")]:
+    for url in ["/comments/feed/", post_url(post, "comments:post-feed")]:
         raw = client.get(url).content.decode()
         assert not re.search(r"<script", raw, re.IGNORECASE)
         entries = feedparser.parse(raw, sanitize_html=False, resolve_relative_uris=False).entries

@@ -32,16 +32,6 @@ def browser():
         browser.close()
 
 
-@pytest.fixture(autouse=True)
-def _roles(transactional_db):
-    """Browser tests run in transactions that are flushed, groups included: put them back."""
-    from django.apps import apps
-
-    from accounts.roles import PERMISSIONS, assign
-
-    assign(apps, PERMISSIONS)
-
-
 @pytest.fixture
 def open_page(browser):
     """Opens a page in a browser of its own (own cookies) asking for `locale`: one per person in a journey."""

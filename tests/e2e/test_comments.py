@@ -3,7 +3,7 @@ import re
 import pytest
 from django.core import mail
 
-from blog.models import Comment, CommentStatus, SubscriptionScope
+from comments.models import Comment, CommentStatus, SubscriptionScope
 from tests.comments.factories import CommentFactory, SubscriptionFactory
 from tests.factories import AuthorFactory, EditorFactory, PostFactory
 

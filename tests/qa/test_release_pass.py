@@ -6,7 +6,7 @@ import feedparser
 import pytest
 from django.utils import timezone
 
-from blog.templatetags.comment_tags import post_url
+from comments.templatetags.comment_tags import post_url
 from tests.comments.conftest import comment_url, form_data
 from tests.comments.factories import CommentFactory
 from tests.factories import AuthorFactory, EditorFactory, PostFactory
@@ -29,7 +29,7 @@ def test_comments_feeds_claim_no_single_language(french_client, feed):
     post = PostFactory()
     CommentFactory(post=post, body="Bonjour", language="fr")
     CommentFactory(post=post, body="Hello", language="en")
-    url = "/comments/feed/" if feed == "latest" else post_url(post, "blog:post-comments-feed")
+    url = "/comments/feed/" if feed == "latest" else post_url(post, "comments:post-feed")
     parsed = feedparser.parse(french_client.get(url).content)
     assert len(parsed.entries) == 2
     assert "language" not in parsed.feed

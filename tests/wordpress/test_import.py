@@ -3,8 +3,9 @@ from django.core.management import CommandError, execute_from_command_line
 from taggit.models import Tag
 
 from accounts.models import User
-from blog.models import Comment, CommentKind, CommentStatus, Post, PostStatus
+from blog.models import Post, PostStatus
 from columns.models import Column, Publication, Republication
+from comments.models import Comment, CommentKind, CommentStatus
 from tests.factories import PostFactory, UserFactory
 from wordpress.models import Redirect
 

@@ -1,8 +1,7 @@
 from django.core.management.base import BaseCommand
 from django.urls import reverse
 
-from blog import demo
-from columns import demo as columns_demo
+from blog import demo, extensions
 
 
 class Command(BaseCommand):
@@ -11,8 +10,8 @@ class Command(BaseCommand):
     def handle(self, *args, **options):
         admin, author = demo.ensure_users()
         created = demo.seed_posts(author)
-        demo.seed_comments()
-        columns_demo.seed(author)
+        for seed in extensions.demo_seeders:
+            seed(author)
         self.stdout.write(self.style.SUCCESS(f"Demo content ready ({created} new posts)."))
         self.stdout.write(
             f"Log in at http://127.0.0.1:8000{reverse('admin:index')} as '{admin.username}' (all rights) "

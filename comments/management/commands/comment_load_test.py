@@ -11,7 +11,8 @@ from http.cookiejar import CookieJar
 from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 
-from blog.models import Comment, Post
+from blog.models import Post
+from comments.models import Comment
 
 CSRF = re.compile(r'name="csrfmiddlewaretoken" value="([^"]+)"')
 TIMESTAMP = re.compile(r'name="timestamp" value="([^"]+)"')
@@ -81,7 +82,7 @@ class Command(BaseCommand):
             raise CommandError("No published post open to comments (run seed_demo, or give --slug).")
         marker = f"load-test {uuid.uuid4().hex[:8]}"
         server = url.rstrip("/")
-        post_url, comment_url = server + post.get_absolute_url(), server + post.get_url("blog:comment-create")
+        post_url, comment_url = server + post.get_absolute_url(), server + post.get_url("comments:create")
         readers = [Reader(n, post_url, comment_url, marker) for n in range(count)]
         for reader in readers:
             reader.load_form()

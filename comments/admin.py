@@ -6,8 +6,8 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
 from . import services
-from .comment_text import excerpt
 from .models import Comment, CommentStatus, Notification, NotificationStatus, Subscription
+from .text import excerpt
 
 
 @admin.register(Comment)

@@ -139,7 +139,7 @@ def send(notifications):
 def _moderator_notifications(comment):
     """The post's author and everyone who may moderate comments, once each, in their own language."""
     moderators = get_user_model().objects.with_perm(
-        "blog.change_comment", backend="django.contrib.auth.backends.ModelBackend"
+        "comments.change_comment", backend="django.contrib.auth.backends.ModelBackend"
     )
     recipients = {}
     for user in [comment.post.author, *moderators]:

@@ -4,9 +4,11 @@ from django.shortcuts import get_object_or_404
 from django.urls import reverse
 from django.utils.translation import gettext as _
 
-from .comment_text import render_body, strip_control_characters
-from .links import absolute_url
-from .models import Comment, Post
+from blog.links import absolute_url
+from blog.models import Post
+
+from .models import Comment
+from .text import render_body, strip_control_characters
 
 
 class LatestCommentsFeed(Feed):

@@ -2,6 +2,8 @@ import secrets
 
 from django.conf import settings
 from django.db import models
+from django.db.models import Count, OuterRef, Subquery
+from django.db.models.functions import Coalesce
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -142,10 +144,10 @@ class Subscription(models.Model):
         return f"{self.email} → {self.post}"
 
     def get_unsubscribe_url(self):
-        return absolute_url(reverse("blog:subscription-unsubscribe", args=[self.token]))
+        return absolute_url(reverse("comments:subscription-unsubscribe", args=[self.token]))
 
     def get_confirm_url(self):
-        return absolute_url(reverse("blog:subscription-confirm", args=[self.token]))
+        return absolute_url(reverse("comments:subscription-confirm", args=[self.token]))
 
 
 class CommentAttempt(models.Model):
@@ -157,7 +159,10 @@ class CommentAttempt(models.Model):
     class Meta:
         verbose_name = _("comment attempt")
         verbose_name_plural = _("comment attempts")
-        indexes = [models.Index(fields=["ip_address", "created_at"]), models.Index(fields=["created_at"])]
+        indexes = [
+            models.Index(fields=["ip_address", "created_at"]),
+            models.Index(fields=["created_at"]),
+        ]
 
     def __str__(self):
         return f"{self.ip_address} {self.created_at:%Y-%m-%d %H:%M:%S}"
@@ -219,3 +224,16 @@ class Notification(models.Model):
 
     def __str__(self):
         return f"{self.get_kind_display()} → {self.recipient}"
+
+
+def with_comment_count(posts):
+    """Annotate `num_comments` on a queryset of posts, the number of approved comments, in the same query."""
+    approved = (
+        Comment.objects.approved()
+        .filter(post=OuterRef("pk"))
+        .order_by()
+        .values("post")
+        .annotate(n=Count("pk"))
+        .values("n")
+    )
+    return posts.annotate(num_comments=Coalesce(Subquery(approved), 0))

@@ -7,9 +7,10 @@ from django.urls import reverse
 from django.utils import translation
 from django.utils.translation import gettext as _
 
-from .comment_text import excerpt
-from .links import absolute_url
+from blog.links import absolute_url
+
 from .models import NotificationKind
+from .text import excerpt
 
 
 def one_line(text):
@@ -39,7 +40,7 @@ def _confirmation(notification):
         "confirm_url": subscription.get_confirm_url(),
     }
     subject = _("Please confirm: e-mails about comments on “%(title)s”") % {"title": post.title}
-    return subject, "blog/emails/confirmation.txt", context, {}
+    return subject, "comments/emails/confirmation.txt", context, {}
 
 
 def _moderation(notification):
@@ -48,11 +49,11 @@ def _moderation(notification):
         "comment": comment,
         "excerpt": excerpt(comment.body, 1000),
         "post": comment.post,
-        "change_url": absolute_url(reverse("admin:blog_comment_change", args=[comment.pk])),
-        "pending_url": absolute_url(reverse("admin:blog_comment_changelist") + "?status__exact=pending"),
+        "change_url": absolute_url(reverse("admin:comments_comment_change", args=[comment.pk])),
+        "pending_url": absolute_url(reverse("admin:comments_comment_changelist") + "?status__exact=pending"),
     }
     subject = _("A comment awaits moderation on “%(title)s”") % {"title": comment.post.title}
-    return subject, "blog/emails/moderation.txt", context, {}
+    return subject, "comments/emails/moderation.txt", context, {}
 
 
 def _new_comment(notification):
@@ -69,7 +70,7 @@ def _new_comment(notification):
     }
     subject = _("New comment on “%(title)s”") % {"title": comment.post.title}
     headers = {"List-Unsubscribe": f"<{unsubscribe_url}>", "List-Unsubscribe-Post": "List-Unsubscribe=One-Click"}
-    return subject, "blog/emails/new_comment.txt", context, headers
+    return subject, "comments/emails/new_comment.txt", context, headers
 
 
 BUILDERS = {

@@ -4,8 +4,8 @@ from django.core.validators import URLValidator
 from django.utils.translation import gettext_lazy as _
 
 from . import spam
-from .comment_text import strip_control_characters
 from .models import Comment, SubscriptionScope
+from .text import strip_control_characters
 
 
 class WebsiteField(forms.URLField):

@@ -5,12 +5,12 @@ from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.csrf import csrf_exempt
 
+from blog.views import PostDetailView
 from operations.client import client_ip
 
 from . import ratelimit, services
-from .comment_forms import CommentForm
+from .forms import CommentForm
 from .models import CommentStatus, Subscription
-from .views import PostDetailView
 
 
 class CommentCreateView(PostDetailView):
@@ -61,7 +61,7 @@ class CommentCreateView(PostDetailView):
 def confirm_subscription(request, token):
     subscription = get_object_or_404(Subscription.objects.select_related("post", "comment"), token=token)
     services.confirm_subscription(subscription)
-    return render(request, "blog/subscription_confirmed.html", {"subscription": subscription})
+    return render(request, "comments/subscription_confirmed.html", {"subscription": subscription})
 
 
 @never_cache
@@ -70,8 +70,8 @@ def unsubscribe(request, token):
     """GET asks (mail scanners follow links); POST, from the page or a mail client, unsubscribes."""
     subscription = Subscription.objects.select_related("post").filter(token=token).first()
     if subscription is None:
-        return render(request, "blog/unsubscribed.html", {"post": None})
+        return render(request, "comments/unsubscribed.html", {"post": None})
     if request.method == "POST":
         services.unsubscribe(subscription)
-        return render(request, "blog/unsubscribed.html", {"post": subscription.post})
-    return render(request, "blog/unsubscribe_confirm.html", {"subscription": subscription})
+        return render(request, "comments/unsubscribed.html", {"post": subscription.post})
+    return render(request, "comments/unsubscribe_confirm.html", {"subscription": subscription})

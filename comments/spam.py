@@ -17,7 +17,8 @@ from django.conf import settings
 from django.core import signing
 from django.utils.translation import gettext_lazy as _
 
-from .links import absolute_url
+from blog.links import absolute_url
+
 from .models import Comment, CommentStatus
 
 logger = logging.getLogger(__name__)
@@ -61,7 +62,7 @@ def judge(comment, *, user=None, request_meta=None):
     words = blocked_words(comment.author_name, comment.author_email, comment.author_url, comment.body)
     if words:
         return Verdict(CommentStatus.SPAM, _("words from the block list: %s") % ", ".join(words))
-    if user is not None and user.has_perm("blog.change_comment"):
+    if user is not None and user.has_perm("comments.change_comment"):
         return Verdict(CommentStatus.APPROVED)
     links = count_links(comment.body) + count_links(comment.author_name)
     if links > settings.COMMENTS_MAX_LINKS:

@@ -1,9 +1,11 @@
 from django import template
 from django.conf import settings
 
-from blog import comment_text, comment_threads, spam
-from blog.comment_forms import CommentForm
-from blog.models import Comment
+from comments import spam
+from comments import text as comment_text
+from comments import threads as comment_threads
+from comments.forms import CommentForm
+from comments.models import Comment
 
 register = template.Library()
 
@@ -14,7 +16,7 @@ def comment_body(text):
     return comment_text.render_body(text)
 
 
-@register.inclusion_tag("blog/_comments.html", takes_context=True)
+@register.inclusion_tag("comments/_comments.html", takes_context=True)
 def comment_section(context, post):
     """The approved comments of `post` as threads, and the form (bound, after an error) to add one."""
     request = context["request"]
@@ -51,10 +53,10 @@ def post_url(post, name):
     return post.get_url(name)
 
 
-@register.inclusion_tag("admin/blog/_pending_comments.html", takes_context=True)
+@register.inclusion_tag("admin/comments/_pending_comments.html", takes_context=True)
 def pending_comments_notice(context):
     """On the admin index, for moderators: how many comments await a decision."""
     request = context["request"]
-    if not request.user.has_perm("blog.change_comment"):
+    if not request.user.has_perm("comments.change_comment"):
         return {"count": 0}
     return {"count": Comment.objects.pending().count()}

@@ -1,0 +1,25 @@
+"""Path converters for the date in a post's permalink."""
+
+from django.urls import register_converter
+
+
+class TwoDigits:
+    regex = "[0-9]{2}"
+
+    def to_python(self, value):
+        return int(value)
+
+    def to_url(self, value):
+        return f"{int(value):02d}"
+
+
+class FourDigits(TwoDigits):
+    regex = "[0-9]{4}"
+
+    def to_url(self, value):
+        return f"{int(value):04d}"
+
+
+# Registered once, on import: any app's URLs may then use <yyyy:year>/<dd:month>/<dd:day>.
+register_converter(TwoDigits, "dd")
+register_converter(FourDigits, "yyyy")

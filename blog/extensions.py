@@ -1,0 +1,36 @@
+"""The places where other apps plug into blog, from their AppConfig.ready(): blog imports none of them.
+
+- `add_template(slot, name)`: a template included at a named place of blog's pages
+  (`{% slot "name" %}`): "nav" (header links), "post_head", "post_before_body", "post_after",
+  "post_card_footer";
+- `list_annotations`: functions (queryset → queryset) that `Post.objects.for_list()` applies;
+- `canonical_urls`: functions (post → absolute URL or None), the first answer names the page
+  search engines should index instead of the post's own;
+- `canonical_elsewhere`: Q objects matching posts whose canonical page is elsewhere (not in the sitemap);
+- `admin_inlines`: inlines added to the post form;
+- `demo_seeders`: functions (author) that `seed_demo` calls after blog's own demo content.
+"""
+
+from collections import defaultdict
+
+_templates = defaultdict(list)
+list_annotations = []
+canonical_urls = []
+canonical_elsewhere = []
+admin_inlines = []
+demo_seeders = []
+
+
+def add_template(slot, template_name):
+    if template_name not in _templates[slot]:
+        _templates[slot].append(template_name)
+
+
+def templates(slot):
+    return list(_templates[slot])
+
+
+def register(registry, item):
+    """Append `item` once: ready() may run more than once in tests."""
+    if item not in registry:
+        registry.append(item)

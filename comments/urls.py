@@ -1,0 +1,14 @@
+from django.urls import path
+
+from blog import converters  # noqa: F401 - registers <yyyy> and <dd>
+
+from . import feeds, views
+
+app_name = "comments"
+urlpatterns = [
+    path("<yyyy:year>/<dd:month>/<dd:day>/<str:slug>/comment/", views.CommentCreateView.as_view(), name="create"),
+    path("<yyyy:year>/<dd:month>/<dd:day>/<str:slug>/comments/feed/", feeds.PostCommentsFeed(), name="post-feed"),
+    path("comments/feed/", feeds.LatestCommentsFeed(), name="feed"),
+    path("comments/confirm/<str:token>/", views.confirm_subscription, name="subscription-confirm"),
+    path("comments/unsubscribe/<str:token>/", views.unsubscribe, name="subscription-unsubscribe"),
+]
