@@ -218,10 +218,8 @@ CONTENT_SECURITY_POLICY = {
         "frame-ancestors": ["'none'"],
     }
 }
-PERMISSIONS_POLICY = ", ".join(
-    f"{feature}=()"
-    for feature in ("accelerometer", "camera", "geolocation", "gyroscope", "magnetometer", "microphone", "payment", "usb")
-)
+UNUSED_BROWSER_FEATURES = ["accelerometer", "camera", "geolocation", "gyroscope", "magnetometer", "microphone", "usb"]
+PERMISSIONS_POLICY = ", ".join(f"{feature}=()" for feature in [*UNUSED_BROWSER_FEATURES, "payment"])
 
 
 def meta_key(header):
