@@ -245,6 +245,8 @@ COMMENTS_MAX_FORM_AGE = int(env("COMMENTS_MAX_FORM_AGE", str(2 * 24 * 3600)))
 COMMENTS_RATE_LIMIT = int(env("COMMENTS_RATE_LIMIT", "5"))  # comments per address per window
 COMMENTS_RATE_WINDOW = int(env("COMMENTS_RATE_WINDOW", "600"))  # seconds
 COMMENTS_FEED_SIZE = 30
+# A task running longer than this has lost its worker (sending one e-mail takes seconds): the sweeper runs it again.
+COMMENTS_TASK_STALE_AFTER = int(env("COMMENTS_TASK_STALE_AFTER", "600"))
 COMMENTS_MAIL_RETRIES = 3  # failed e-mails are retried this many times when the task backend can defer
 AKISMET_API_KEY = env("AKISMET_API_KEY", "")
 AKISMET_URL = env("AKISMET_URL", "https://rest.akismet.com/1.1/comment-check")
@@ -262,3 +264,10 @@ COLUMNS_CHECK_USER_AGENT = f"Carnet-original-checker/1.0 (+{SITE_URL}; checks th
 # --- discovery ---
 SEARCH_PAGE_SIZE = 10
 SEARCH_MAX_QUERY_LENGTH = 200
+
+# --- error reports ---
+SENTRY_DSN = env("SENTRY_DSN", "")
+if SENTRY_DSN:
+    from operations.sentry import init as init_sentry
+
+    init_sentry(SENTRY_DSN, environment=env("SENTRY_ENVIRONMENT", "production"))
