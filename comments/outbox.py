@@ -41,7 +41,7 @@ def reclaim_stale_tasks(now=None):
 
 
 def requeue_orphans(now=None):
-    """Queued notifications older than a minute with no task waiting or running for them; returns how many."""
+    """Queued notifications older than COMMENTS_OUTBOX_GRACE with no task waiting or running for them; returns how many."""
     if not uses_task_table():
         return 0
     from django_tasks.base import TaskResultStatus
@@ -54,7 +54,7 @@ def requeue_orphans(now=None):
             status__in=[TaskResultStatus.READY, TaskResultStatus.RUNNING], task_path=send_notification.module_path
         )
         covered = {args["args"][0] for args in live.values_list("args_kwargs", flat=True) if args.get("args")}
-        since = (now or timezone.now()) - datetime.timedelta(minutes=1)
+        since = (now or timezone.now()) - datetime.timedelta(seconds=settings.COMMENTS_OUTBOX_GRACE)
         queued = Notification.objects.filter(status=NotificationStatus.QUEUED, created_at__lt=since)
         orphans = [notification for notification in queued if notification.pk not in covered]
         queue(orphans)

@@ -5,6 +5,8 @@ from django.db import transaction
 from django.db.models import Q
 from django.utils import timezone
 
+from operations import faults
+
 from . import outbox, spam
 from .models import (
     Comment,
@@ -48,6 +50,7 @@ def post_comment(*, post, data, user, ip_address, user_agent, language, request_
     comment.held_because = str(verdict.reason)
     with transaction.atomic():
         comment.save()
+        faults.point("comment-saved")
         notifications = []
         if data.get("notify") and comment.status != CommentStatus.SPAM:
             notifications += subscribe(comment, data.get("notify_scope") or SubscriptionScope.ALL)
@@ -55,7 +58,9 @@ def post_comment(*, post, data, user, ip_address, user_agent, language, request_
             notifications += _moderator_notifications(comment)
         elif comment.status == CommentStatus.APPROVED:
             notifications += _subscriber_notifications(comment)
+        faults.point("notifications-created")
         outbox.queue(notifications)
+    faults.point("comment-committed")
     return comment
 
 

@@ -247,6 +247,8 @@ COMMENTS_RATE_WINDOW = int(env("COMMENTS_RATE_WINDOW", "600"))  # seconds
 COMMENTS_FEED_SIZE = 30
 # A task running longer than this has lost its worker (sending one e-mail takes seconds): the sweeper runs it again.
 COMMENTS_TASK_STALE_AFTER = int(env("COMMENTS_TASK_STALE_AFTER", "600"))
+# A notification queued this long ago with no task for it was left by a crash: the sweeper queues it again.
+COMMENTS_OUTBOX_GRACE = int(env("COMMENTS_OUTBOX_GRACE", "60"))
 COMMENTS_MAIL_RETRIES = 3  # failed e-mails are retried this many times when the task backend can defer
 AKISMET_API_KEY = env("AKISMET_API_KEY", "")
 AKISMET_URL = env("AKISMET_URL", "https://rest.akismet.com/1.1/comment-check")
