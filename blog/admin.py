@@ -45,10 +45,28 @@ class PostAdmin(TranslatableAdmin):
     date_hierarchy = "published_at"
     actions = ["publish", "unpublish"]
     readonly_fields = ["preview_link"]
+    autocomplete_fields = ["translation_of"]
     fieldsets = [
         (None, {"fields": ["title", "slug", "language", "body", "summary"]}),
-        (_("Publication"), {"fields": ["status", "published_at", "allow_comments", "author", "tags", "preview_link"]}),
+        (
+            _("Publication"),
+            {
+                "fields": [
+                    "status",
+                    "published_at",
+                    "allow_comments",
+                    "author",
+                    "tags",
+                    "translation_of",
+                    "preview_link",
+                ]
+            },
+        ),
     ]
+
+    class Media:
+        # The slug from the title in plain ASCII, as blog.slugs makes it: replaces urlify.js's URLify, so after it.
+        js = ["admin/js/urlify.js", "blog/admin/slug.js"]
 
     def get_inlines(self, request, obj):
         return [*super().get_inlines(request, obj), *extensions.admin_inlines]

@@ -1,4 +1,6 @@
-"""Path converters for the date in a post's permalink."""
+"""Path converters for the date and the slug in a post's permalink."""
+
+import unicodedata
 
 from django.urls import register_converter
 
@@ -20,6 +22,19 @@ class FourDigits(TwoDigits):
         return f"{int(value):04d}"
 
 
+class ComposedSlug:
+    """Any slug, Unicode ones included, composed (NFC) as slugs are stored: a browser may send `é` as `e` + accent."""
+
+    regex = "[^/]+"
+
+    def to_python(self, value):
+        return unicodedata.normalize("NFC", value)
+
+    def to_url(self, value):
+        return value
+
+
 # Registered once, on import: any app's URLs may then use <yyyy:year>/<dd:month>/<dd:day>.
 register_converter(TwoDigits, "dd")
 register_converter(FourDigits, "yyyy")
+register_converter(ComposedSlug, "nfcslug")

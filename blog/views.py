@@ -1,5 +1,3 @@
-import unicodedata
-
 from django.conf import settings
 from django.contrib.admin.views.decorators import staff_member_required
 from django.contrib.auth import get_user_model
@@ -91,9 +89,7 @@ class PostDetailView(DetailView):
     context_object_name = "post"
 
     def get_object(self, queryset=None):
-        # Browsers may send an accented address decomposed (e + combining accent): slugs are stored composed.
-        slug = unicodedata.normalize("NFC", self.kwargs["slug"])
-        return get_object_or_404(Post.objects.visible_to(self.request.user).for_list(), slug=slug)
+        return get_object_or_404(Post.objects.visible_to(self.request.user).for_list(), slug=self.kwargs["slug"])
 
     def get(self, request, *args, **kwargs):
         self.object = self.get_object()

@@ -8,6 +8,7 @@ whole blog, date archives, page numbers of a Carnet list) is answered by rule.
 """
 
 import re
+import unicodedata
 from dataclasses import dataclass, field
 from urllib.parse import unquote, urlencode, urlsplit
 
@@ -87,8 +88,14 @@ def carnet_page(path):
         return None
 
 
+def decoded(text):
+    """A path or slug as stored: percent-escapes decoded, accents composed (NFC) whichever way they were sent."""
+    return unicodedata.normalize("NFC", unquote(text))
+
+
 def from_path(path):
-    """What a request for `path`, which Carnet does not know, may have meant on the old blog."""
+    """What a request for `path` (decoded), which Carnet does not know, may have meant on the old blog."""
+    path = unicodedata.normalize("NFC", path)
     if path in FEEDS:
         return Wanted(fallback=FEEDS[path])
     wanted = Wanted(candidates=[(path, Suffix())])
@@ -175,7 +182,7 @@ def permalink(link):
     parts = urlsplit(link)
     if not parts.path or parts.query:
         return ""
-    return unquote(parts.path)[:500]
+    return decoded(parts.path)[:500]
 
 
 def post_paths(item, site):
@@ -188,11 +195,11 @@ def post_paths(item, site):
 
 def old_slug_paths(item):
     """The permalinks the post had under the slugs WordPress kept in `_wp_old_slug`."""
-    path, slug = permalink(item.link), unquote(item.slug)
+    path, slug = permalink(item.link), decoded(item.slug)
     head, found, tail = path.rpartition(f"/{slug}/")
     if not slug or not found:
         return set()
-    return {f"{head}/{unquote(old)}/{tail}"[:500] for old in item.old_slugs if old and unquote(old) != slug}
+    return {f"{head}/{decoded(old)}/{tail}"[:500] for old in item.old_slugs if old and decoded(old) != slug}
 
 
 def attachment_paths(attachment_id, link, site):
@@ -210,14 +217,14 @@ def category_paths(term, parents, site):
         seen.add(slug)
         slug = parents.get(slug, "")
     base = blog_base(site)
-    paths = {f"{base}category/{'/'.join(unquote(s) for s in chain)}/", f"{base}category/{unquote(term.slug)}/"}
+    paths = {f"{base}category/{'/'.join(decoded(s) for s in chain)}/", f"{base}category/{decoded(term.slug)}/"}
     if term.id:
         paths.add(f"{base}?cat={term.id}")
     return {path[:500] for path in paths}
 
 
 def tag_paths(term, site):
-    return {f"{blog_base(site)}tag/{unquote(term.slug)}/"[:500]}
+    return {f"{blog_base(site)}tag/{decoded(term.slug)}/"[:500]}
 
 
 def author_paths(author, site):

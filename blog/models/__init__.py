@@ -1,3 +1,3 @@
-from .post import Language, Markup, Post, PostStatus, TaggedPost
+from .post import Language, Markup, OldSlug, Post, PostStatus, TaggedPost
 
-__all__ = ["Language", "Markup", "Post", "PostStatus", "TaggedPost"]
+__all__ = ["Language", "Markup", "OldSlug", "Post", "PostStatus", "TaggedPost"]

@@ -1,23 +1,29 @@
 import datetime
 
 from django.conf import settings
+from django.core.exceptions import ValidationError
 from django.db import models
-from django.db.models import Count, Exists, F, FloatField, OuterRef, Subquery, Sum
+from django.db.models import Count, Exists, F, FloatField, OuterRef, Q, Subquery, Sum
 from django.db.models.functions import Cast
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 from parler.managers import TranslatableManager, TranslatableQuerySet
 from parler.models import TranslatableModel, TranslatedFields
 from taggit.managers import TaggableManager
 from taggit.models import Tag, TaggedItemBase
 
-from blog import extensions, markup
+from blog import extensions, markup, slugs
 
 
 class Language(models.TextChoices):
     FR = "fr", "Français"
     EN = "en", "English"
+
+
+# The link to a post's translation, written in the translation's language whatever the interface's.
+READ_IN = {Language.FR: "Lire en français", Language.EN: "Read in English"}
 
 
 class PostStatus(models.TextChoices):
@@ -117,13 +123,41 @@ class PostManager(TranslatableManager.from_queryset(PostQuerySet)):
     pass
 
 
+class OldSlug(models.Model):
+    """A slug a published post had: its old addresses answer with a permanent redirect (looked up on 404 only)."""
+
+    post = models.ForeignKey("Post", on_delete=models.CASCADE, related_name="old_slugs", verbose_name=_("post"))
+    slug = models.CharField(_("slug"), max_length=200, unique=True)
+    created_at = models.DateTimeField(_("created"), auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("old slug")
+        verbose_name_plural = _("old slugs")
+
+    def __str__(self):
+        return self.slug
+
+    @classmethod
+    def remember(cls, post, old_slug):
+        """`post` left `old_slug`; an address under its new slug is no longer an old one."""
+        cls.objects.filter(slug=post.slug).delete()
+        cls.objects.update_or_create(slug=old_slug, defaults={"post": post})
+
+
 class Post(TranslatableModel):
     author = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="posts", verbose_name=_("author")
     )
     language = models.CharField(_("language"), max_length=2, choices=Language.choices, default=Language.FR)
     title = models.CharField(_("title"), max_length=250)
-    slug = models.SlugField(_("slug"), max_length=200, unique=True, allow_unicode=True)
+    slug = models.SlugField(
+        _("slug"),
+        max_length=200,
+        unique=True,
+        allow_unicode=True,
+        blank=True,
+        help_text=_("The post's address. Left empty, it is made from the title."),
+    )
     body = models.TextField(_("body"), blank=True, help_text=_("Markdown. A line <!--more--> ends the excerpt."))
     markup = models.CharField(_("markup"), max_length=10, choices=Markup.choices, default=Markup.MARKDOWN)
     body_html = models.TextField(editable=False, blank=True)
@@ -141,6 +175,15 @@ class Post(TranslatableModel):
     updated_at = models.DateTimeField(_("updated"), auto_now=True)
     wordpress_id = models.PositiveBigIntegerField(_("WordPress id"), null=True, blank=True, unique=True, editable=False)
     tags = TaggableManager(through=TaggedPost, blank=True, verbose_name=_("tags"))
+    translation_of = models.ForeignKey(
+        "self",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="translated_as",
+        verbose_name=_("translation of"),
+        help_text=_("The original post, in the other language, when this post is its translation."),
+    )
 
     translations = TranslatedFields(
         summary=models.TextField(
@@ -162,13 +205,40 @@ class Post(TranslatableModel):
     def __str__(self):
         return self.title
 
+    def clean(self):
+        original = self.translation_of
+        if original is None:
+            return
+        if original.pk == self.pk:
+            raise ValidationError({"translation_of": _("A post cannot be its own translation.")})
+        if original.language == self.language:
+            raise ValidationError({"translation_of": _("The original must be written in the other language.")})
+        if original.translation_of_id:
+            raise ValidationError(
+                {"translation_of": _("That post is itself a translation: choose the post it translates.")}
+            )
+        if original.translated_as.exclude(pk=self.pk).exists():
+            raise ValidationError({"translation_of": _("That post already has a translation.")})
+        if self.pk and self.translated_as.exists():
+            raise ValidationError(
+                {"translation_of": _("Other posts are translations of this one: it cannot be a translation itself.")}
+            )
+
     def save(self, *args, **kwargs):
+        if not self.slug:
+            self.slug = slugs.unique_slug(self.title, self.slug_is_taken)
+        was_published = Post.objects.published().filter(pk=self.pk).values_list("slug", flat=True).first()
         self.body_html = markup.render(self.body, self.markup)
         before_more = markup.split_more(self.body)
         self.excerpt_html = markup.render(before_more, self.markup) if before_more is not None else ""
         if self.status == PostStatus.PUBLISHED and self.published_at is None:
             self.published_at = timezone.now()
         super().save(*args, **kwargs)
+        if was_published and was_published != self.slug:
+            OldSlug.remember(self, was_published)
+
+    def slug_is_taken(self, slug):
+        return Post.objects.exclude(pk=self.pk).filter(slug=slug).exists()
 
     def get_absolute_url(self):
         return self.get_url("blog:post-detail")
@@ -204,6 +274,22 @@ class Post(TranslatableModel):
     @property
     def other_languages(self):
         return [code for code, _name in Language.choices if code != self.language]
+
+    @cached_property
+    def linked_translation(self):
+        """The published post in the other language that this one translates, or that translates it (one query)."""
+        pair = Q(translation_of=self.pk) | Q(pk=self.translation_of_id)
+        return Post.objects.published().filter(pair).exclude(language=self.language).order_by("pk").first()
+
+    @property
+    def original_of_pair(self):
+        """Of a post and its linked translation, the one written first: the `x-default` of the pair."""
+        return self.linked_translation if self.translation_of_id else self
+
+    @property
+    def read_in(self):
+        """ "Read in English" for an English post: the words of a link leading to it."""
+        return READ_IN[self.language]
 
     def summaries(self):
         """(language, Markdown) of every non-empty summary, the other language first.

@@ -69,6 +69,7 @@ MIDDLEWARE = [
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "axes.middleware.AxesMiddleware",
     "wordpress.middleware.RedirectMiddleware",
+    "blog.middleware.OldSlugRedirectMiddleware",
 ]
 
 ROOT_URLCONF = "config.urls"

@@ -43,5 +43,5 @@ def test_locked_query_counts(client, django_assert_num_queries):
         client.get("/")
     with django_assert_num_queries(6):
         client.get("/tag/internet/")
-    with django_assert_num_queries(6):  # + the post's approved comments
+    with django_assert_num_queries(7):  # + the post's approved comments, its linked translation
         client.get(post.get_absolute_url())
