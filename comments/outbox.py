@@ -41,7 +41,7 @@ def reclaim_stale_tasks(now=None):
 
 
 def requeue_orphans(now=None):
-    """Queued notifications older than COMMENTS_OUTBOX_GRACE with no task waiting or running for them; returns how many."""
+    """Queued notifications older than COMMENTS_OUTBOX_GRACE with no task waiting or running; returns how many."""
     if not uses_task_table():
         return 0
     from django_tasks.base import TaskResultStatus

@@ -91,8 +91,12 @@ def dump_database(folder):
     connection.ensure_connection()
     if connection.vendor == "sqlite":
         name = "database.sqlite3"
-        with sqlite3.connect(folder / name) as copy:
+        copy = sqlite3.connect(folder / name)
+        try:
             connection.connection.backup(copy)  # consistent while others read and write
+            copy.execute("PRAGMA journal_mode=DELETE")  # one self-contained file, no -wal beside it
+        finally:
+            copy.close()
         return name
     if connection.vendor == "postgresql":
         name = "database.pgdump"
@@ -126,8 +130,11 @@ def run_pg(program, *arguments):
 
 
 def check_sqlite(path):
-    with sqlite3.connect(f"file:{path}?mode=ro", uri=True) as database:
+    database = sqlite3.connect(f"file:{path}?mode=ro&immutable=1", uri=True)
+    try:
         result = database.execute("PRAGMA integrity_check").fetchone()[0]
+    finally:
+        database.close()
     if result != "ok":
         raise BackupError(f"the database copy is damaged: {result}")
 
