@@ -1,6 +1,8 @@
 import pytest
 
+from comments.models import CommentStatus
 from tests.columns.factories import RepublicationFactory
+from tests.comments.factories import CommentFactory
 from tests.factories import PostFactory, UserFactory
 
 pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True)]
@@ -34,6 +36,7 @@ def test_no_page_breaks_the_content_security_policy(live_server, open_page):
     UserFactory(username="admin", is_staff=True, is_superuser=True)
     post = PostFactory(tags=["internet"])
     column = RepublicationFactory(post=PostFactory()).column
+    CommentFactory(post=post, status=CommentStatus.PENDING)  # the admin index shows its notice
     page = open_page()
     violations = []
     page.on(
@@ -53,6 +56,9 @@ def test_no_page_breaks_the_content_security_policy(live_server, open_page):
         response = page.goto(f"{live_server.url}{path}")
         assert response.status == 200, path
         assert "Content-Security-Policy" in {name.title(): value for name, value in response.headers.items()}
+    page.goto(f"{live_server.url}/admin/")
+    notice = page.locator(".pending-comments")
+    assert notice.evaluate("element => getComputedStyle(element).borderTopStyle") == "solid"  # its style applies
     page.goto(f"{live_server.url}/admin/blog/post/add/")
     page.locator("#id_title").press_sequentially("Sous la politique")
     assert page.input_value("#id_slug") == "sous-la-politique"
