@@ -130,12 +130,12 @@ def start(env, *command):
 def request(method, path, body=None, headers=None, attempts=60):
     """An HTTP request that, like a reader, tries again when the answer is lost."""
     for _attempt in range(attempts):
-        conn = http.client.HTTPConnection("127.0.0.1", WEB_PORT, timeout=30)
+        conn = http.client.HTTPConnection("127.0.0.1", WEB_PORT, timeout=60)
         try:
             conn.request(method, path, body=body, headers=headers or {})
             response = conn.getresponse()
             return response, response.read().decode()
-        except (ConnectionError, http.client.RemoteDisconnected):
+        except (ConnectionError, TimeoutError, http.client.RemoteDisconnected):
             time.sleep(0.5)
         finally:
             conn.close()
@@ -160,7 +160,7 @@ def post_comment(url):
     assert response.status == 302, _html[:500]
 
 
-def wait_for(process, seconds=90):
+def wait_for(process, seconds=180):
     try:
         return process.wait(timeout=seconds)
     except subprocess.TimeoutExpired:
@@ -173,7 +173,9 @@ def crash(step, killed, template_database, inbox, tmp_path):
     database = tmp_path / "carnet.sqlite3"
     shutil.copy(template, database)
     env = environment(database, CARNET_FAULT=step, CARNET_FAULT_ONCE=str(tmp_path / "fired"))
-    web = start(env, "-m", "gunicorn", "config.wsgi", "--bind", f"127.0.0.1:{WEB_PORT}", "--workers", "1")
+    web = start(
+        env, "-m", "gunicorn", "config.wsgi", "--bind", f"127.0.0.1:{WEB_PORT}", "--workers", "1", "--timeout", "120"
+    )
     try:
         post_comment(url)
     finally:

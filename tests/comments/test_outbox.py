@@ -18,8 +18,14 @@ pytestmark = pytest.mark.django_db
 
 
 @pytest.fixture
-def task_table(settings):
-    """Tasks stored in the database and run by `db_worker`, as in production."""
+def task_table(settings, transactional_db):
+    """Tasks stored in the database and run by `db_worker`, as in production (it closes the
+    connection it finds: no test transaction around it)."""
+    from django.apps import apps
+
+    from accounts.roles import PERMISSIONS, assign
+
+    assign(apps, PERMISSIONS)  # the groups a transactional test's flush removed
     settings.TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
 
 
