@@ -1,17 +1,16 @@
 from django.contrib import admin, messages
 from django.db.models import Value
 from django.db.models.functions import Coalesce
-from django.urls import reverse
+from django.urls import path, reverse
 from django.utils import timezone
 from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
-from parler.admin import TranslatableAdmin
 
-from . import extensions
+from . import desk, extensions, revisions
 from .models import Post, PostStatus
-
-SUMMARY_LABELS = {"fr": _("Summary in French"), "en": _("Summary in English")}
+from .post_form import SUMMARY_FIELDS, PostAdminForm
+from .revision_admin import RevisionAdminMixin
 
 
 class MissingSummaryFilter(admin.SimpleListFilter):
@@ -30,7 +29,9 @@ class MissingSummaryFilter(admin.SimpleListFilter):
 
 
 @admin.register(Post)
-class PostAdmin(TranslatableAdmin):
+class PostAdmin(RevisionAdminMixin, admin.ModelAdmin):
+    form = PostAdminForm
+    change_form_template = "admin/blog/post/change_form.html"
     list_display = [
         "title",
         "language",
@@ -47,7 +48,8 @@ class PostAdmin(TranslatableAdmin):
     readonly_fields = ["preview_link"]
     autocomplete_fields = ["translation_of"]
     fieldsets = [
-        (None, {"fields": ["title", "slug", "language", "body", "summary"]}),
+        (None, {"fields": ["title", "slug", "language"]}),
+        (_("Writing"), {"fields": ["body", *SUMMARY_FIELDS.values()], "classes": ["desk-writing"]}),
         (
             _("Publication"),
             {
@@ -93,12 +95,17 @@ class PostAdmin(TranslatableAdmin):
             return self.readonly_fields
         return [*self.readonly_fields, "author"]
 
-    def get_form(self, request, obj=None, **kwargs):
-        form = super().get_form(request, obj, **kwargs)
-        # Each language tab edits the summary in its own language: say which, so an English
-        # summary of a French post is not typed under the French tab.
-        form.base_fields["summary"].label = SUMMARY_LABELS[self.get_form_language(request, obj)]
-        return form
+    def get_urls(self):
+        view = self.admin_site.admin_view
+        return [
+            path("desk/preview/", view(desk.preview), name="blog_post_desk_preview"),
+            path("desk/autosave/", view(desk.autosave), name="blog_post_desk_autosave"),
+            *super().get_urls(),
+        ]
+
+    def render_change_form(self, request, context, add=False, change=False, form_url="", obj=None):
+        context["desk"] = desk.form_context(request.user, context["adminform"].form, obj)
+        return super().render_change_form(request, context, add, change, form_url, obj)
 
     def get_changeform_initial_data(self, request):
         return {"author": request.user.pk, **super().get_changeform_initial_data(request)}
@@ -107,6 +114,7 @@ class PostAdmin(TranslatableAdmin):
         if not change and not request.user.has_perm("blog.edit_all_posts"):
             obj.author = request.user
         super().save_model(request, obj, form, change)
+        desk.clear_draft(request.user, obj if change else None)
 
     @admin.display(description=_("status"), ordering="status")
     def publication_status(self, obj):
@@ -130,16 +138,20 @@ class PostAdmin(TranslatableAdmin):
 
     @admin.action(description=_("Publish the selected posts"), permissions=["change"])
     def publish(self, request, queryset):
+        posts = revisions.record_first_of_each(queryset)
         count = queryset.update(
             status=PostStatus.PUBLISHED, published_at=Coalesce("published_at", Value(timezone.now()))
         )
+        revisions.record_each(posts, request.user)
         self.message_user(
             request, ngettext("%d post published.", "%d posts published.", count) % count, messages.SUCCESS
         )
 
     @admin.action(description=_("Unpublish the selected posts (back to draft)"), permissions=["change"])
     def unpublish(self, request, queryset):
+        posts = revisions.record_first_of_each(queryset)
         count = queryset.update(status=PostStatus.DRAFT)
+        revisions.record_each(posts, request.user)
         self.message_user(
             request, ngettext("%d post unpublished.", "%d posts unpublished.", count) % count, messages.SUCCESS
         )

@@ -4,7 +4,7 @@ A post, its summaries (parler saves them as separate rows, after the post) and i
 (taggit writes the through rows) are saved separately, so each change has its own receiver.
 """
 
-from django.db.models.signals import m2m_changed, post_save
+from django.db.models.signals import m2m_changed, post_delete, post_save
 from django.dispatch import receiver
 from taggit.models import Tag
 
@@ -25,6 +25,12 @@ def index_saved_post(sender, instance, raw=False, **kwargs):
 def index_saved_summary(sender, instance, raw=False, **kwargs):
     if not raw:
         index_post(instance.master)
+
+
+@receiver(post_delete, sender=PostTranslation, dispatch_uid="search-index-removed-summary")
+def index_removed_summary(sender, instance, origin=None, **kwargs):
+    if isinstance(origin, PostTranslation):  # a summary emptied, not the post itself deleted
+        index_post(Post.objects.get(pk=instance.master_id))  # fresh: the master may hold the deleted row
 
 
 @receiver(m2m_changed, sender=TaggedPost, dispatch_uid="search-index-tags")

@@ -5,6 +5,7 @@ stored: it creates nothing new and updates only what the export changed.
 """
 
 import datetime
+import io
 import ipaddress
 import re
 from email.utils import parsedate_to_datetime
@@ -16,7 +17,7 @@ from django.contrib.auth import get_user_model
 from django.core.exceptions import ValidationError
 from django.core.validators import URLValidator, validate_email
 from django.db import transaction
-from django.urls import reverse
+from django.urls import Resolver404, resolve, reverse
 from django.utils import timezone
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
@@ -27,9 +28,10 @@ from blog.models import Markup, Post, PostStatus
 from columns.models import Column, Publication, Republication
 from comments.models import Comment, CommentKind, CommentStatus
 
-from . import content, languages, old_urls, wxr
+from . import content, languages, old_urls, reading, wxr
+from .clock import Clock
 from .models import Redirect
-from .report import CONTENT, REMOVED, Report
+from .report import CONTENT, REMOVED, RULES, Report
 from .wxr import to_int
 
 POST_STATUS = {"publish": PostStatus.PUBLISHED, "future": PostStatus.PUBLISHED}
@@ -44,7 +46,8 @@ COMMENT_STATUS = {
 }
 COMMENT_KIND = {"": CommentKind.COMMENT, "comment": CommentKind.COMMENT, **{k: k for k in ("pingback", "trackback")}}
 TAG_DOMAINS = {"post_tag", "category"}
-DEFAULT_CATEGORY = "uncategorized"
+# The default category's slug in WordPress's languages; else it is the category with the lowest id.
+DEFAULT_CATEGORIES = {"uncategorized", "uncategorised", "non-classe", "non-classé", "sans-categorie", "allgemein"}
 ZERO_DATE = re.compile(r"^0000-00-00")
 COMMENT_FIELDS = [
     *("kind", "author_name", "author_email", "author_url", "ip_address", "created_at", "body", "status", "user")
@@ -72,18 +75,21 @@ class Importer:
         self.attachments = []
         self.files = {}
         self.children = {}
+        self.clock = Clock()
 
     def run(self, source, dry_run=False):
         """Import `source` (a path or a binary file); nothing is stored if it fails or for a dry run."""
         if not hasattr(source, "read"):
             with open(source, "rb") as opened:
                 return self.run(opened, dry_run=dry_run)
-        self.read_files(source)
-        source.seek(0)
+        data, notes = reading.prepare(source.read())
+        for note in notes:
+            self.report.listing("reading", note)
+        self.read_files(io.BytesIO(data))
         try:
             with transaction.atomic():
                 self.tags = {tag.name.casefold(): tag for tag in Tag.objects.all()}
-                for number, entry in enumerate(wxr.read(source)):
+                for number, entry in enumerate(wxr.read(io.BytesIO(data))):
                     if isinstance(entry, wxr.Site):
                         self.site = entry
                     else:
@@ -91,6 +97,8 @@ class Importer:
                     if self.progress:
                         self.progress(number)
                 self.import_archive_redirects()
+                for line in self.clock.lines():
+                    self.report.listing("time_zone", line)
                 if dry_run:
                     raise DryRun
         except DryRun:
@@ -149,18 +157,22 @@ class Importer:
 
     def import_post(self, item):
         converted = content.convert(item.content, item.id, item.meta, self.files, self.children)
-        found = languages.detect(item, converted.html)
+        found = languages.detect(item, converted.html, self.site.language)
         self.report_content(item, found.title, converted)
         notice, body = content.take_column_notice(found.body)
         language = found.language or self.default_language
         post = Post.objects.filter(wordpress_id=item.id).first()
         published_at = post_date(item) or (post.published_at if post else None)
-        if not found.language:
+        self.clock.see(item, published_at, found.title or item.slug or str(item.id))
+        self.report.note("post", RULES[found.source or "default"])
+        if found.source in ("export", ""):
             self.report.listing("default_language", found.title or item.slug or str(item.id))
+        body = content.clean_body(body)
+        self.count_old_pictures(body)
         values = {
             "title": (found.title or slug_title(item))[:250],
             "language": language,
-            "body": content.clean_body(body),
+            "body": body,
             "markup": Markup.HTML,
             "status": POST_STATUS.get(item.status, PostStatus.DRAFT) if not item.password else PostStatus.DRAFT,
             "published_at": published_at,
@@ -190,6 +202,17 @@ class Importer:
         self.report.add("post", outcome)
         self.import_republication(notice, post)
         return post
+
+    def count_old_pictures(self, body):
+        pictures = content.old_pictures(body, self.old_hosts)
+        if pictures:
+            self.report.note("post", _("pictures still on the old site (their files were not imported)"), pictures)
+
+    @cached_property
+    def old_hosts(self):
+        """The old blog's host names, and those of its files (a CDN, files.wordpress.com…)."""
+        addresses = [self.site.base_blog_url, *(file.url for file in self.files.values())]
+        return {urlsplit(address).hostname for address in addresses if urlsplit(address).hostname}
 
     def report_content(self, item, title, converted):
         """What became of the post's shortcodes, players and galleries."""
@@ -224,8 +247,8 @@ class Importer:
             if term.domain not in TAG_DOMAINS or not term.name:
                 continue
             self.terms.setdefault((term.domain, term.slug), term)
-            if term.domain == "category" and term.slug == DEFAULT_CATEGORY:
-                self.report.add("tag", "skipped", _("“Uncategorized”, WordPress's default category"))
+            if self.is_default_category(term):
+                self.report.add("tag", "skipped", _("“%(name)s”, WordPress's default category") % {"name": term.name})
                 continue
             names.setdefault(term.name[:100].casefold(), term.name[:100])
         tags = [self.tag_named(name) for name in names.values()]
@@ -234,6 +257,17 @@ class Importer:
             return False
         post.tags.set(tags)
         return True
+
+    def is_default_category(self, term):
+        return term.domain == "category" and (
+            unquote(term.slug) in DEFAULT_CATEGORIES or term.slug == self.lowest_category
+        )
+
+    @cached_property
+    def lowest_category(self):
+        """The slug of the channel's category with the lowest id: WordPress's default one."""
+        categories = [t for t in self.site.terms if t.domain == "category" and t.id]
+        return min(categories, key=lambda t: t.id).slug if categories else None
 
     def tag_named(self, name):
         key = name.casefold()
@@ -362,7 +396,7 @@ class Importer:
                 paths = old_urls.category_paths(term, parents, self.site)
             else:
                 paths = old_urls.tag_paths(term, self.site)
-            if tag is None or (term.domain == "category" and term.slug == DEFAULT_CATEGORY):
+            if tag is None or self.is_default_category(term):
                 address = min(paths, key=lambda path: ("?" in path, len(path)))
                 self.report.listing("term", f"{term.name} — {address}")
                 continue
@@ -413,6 +447,8 @@ class Importer:
         existing = {r.old_path: r for r in Redirect.objects.filter(old_path__in=wanted)}
         new = []
         for path, goes_to in sorted(wanted.items()):
+            if shadowed(path):
+                self.report.listing("shadowed", path)
             values = {"post": None, "tag": None, "target": "", **goes_to}
             redirect = existing.get(path)
             if redirect is None:
@@ -539,6 +575,17 @@ def free_slug(model, name):
     while model.objects.filter(slug=slug).exists():
         slug, number = f"{base}-{number}", number + 1
     return slug
+
+
+def shadowed(path):
+    """Whether one of Carnet's own pages (`/columns/`, `/search/`…) answers `path` before its redirect could."""
+    if "?" in path:
+        return False
+    try:
+        match = resolve(path)
+    except Resolver404:
+        return False
+    return not match.kwargs
 
 
 def leads_to(redirect, values):

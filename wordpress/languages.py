@@ -1,7 +1,8 @@
 """Which language a WordPress post is written in, and its summaries in other languages.
 
-Three signs, in order: the Basic Bilingual plugin's post meta, Polylang's `language`
-taxonomy, then the author's own habit of a `[fr]`/`[en]` marker after the title.
+Signs, in order: the Basic Bilingual plugin's post meta, Polylang's `language`
+taxonomy, the author's own habit of a `[fr]`/`[en]` marker after the title; without
+any, the words of the post; for a text too short to tell, the export's `<language>`.
 """
 
 import re
@@ -10,7 +11,7 @@ from dataclasses import dataclass, field
 from blog import markup
 from blog.models import Language
 
-from . import content, php
+from . import content, detection, php
 
 TITLE_MARK = re.compile(r"\s*\[(fr|en)\]\s*$", re.IGNORECASE)
 
@@ -48,8 +49,11 @@ def basic_bilingual(meta):
     return language, summaries
 
 
-def detect(item, body):
-    """The post's language, title, summaries and body once the markers are taken out."""
+def detect(item, body, export_language=None):
+    """The post's language, title, summaries and body once the markers are taken out.
+
+    `source` names the rule that decided; `language` is None when none could.
+    """
     language, summaries = basic_bilingual(item.meta)
     source = "Basic Bilingual" if language else ""
     if not language:
@@ -62,6 +66,11 @@ def detect(item, body):
         if not language:
             language, source = mark.group(1).lower(), "title"
     opening, body = content.take_summaries(body)
+    if not language:
+        language = detection.detect(title, body, Language.values)
+        source = "words" if language else ""
+    if not language and language_code(export_language):
+        language, source = language_code(export_language), "export"
     for code, text in opening.items():
         summaries.setdefault(code, text)
     return Languages(language=language, source=source, title=title, body=body, summaries=summaries)

@@ -17,10 +17,15 @@ KINDS = {
     "redirect": gettext_lazy("redirects"),
 }
 LISTS = {
-    "default_language": gettext_lazy("Posts with no sign of their language, given the default language"),
+    "reading": gettext_lazy("Reading the file"),
+    "default_language": gettext_lazy(
+        "Posts with no sign of their language and too short to tell, given the export's or the default language"
+    ),
     "page": gettext_lazy("Pages not carried over: their old addresses will answer “not found”"),
     "attachment": gettext_lazy("Attachment pages not carried over (their post was not imported)"),
     "term": gettext_lazy("Category and tag archives not carried over (no imported post had them)"),
+    "shadowed": gettext_lazy("Old addresses that Carnet's own pages answer: they cannot redirect"),
+    "time_zone": gettext_lazy("Dates"),
     "shortcode": gettext_lazy("Shortcodes Carnet does not know, left as text in the posts"),
     "missing_attachment": gettext_lazy("Posts whose galleries name files missing from the export (their ids)"),
     "removed": gettext_lazy("Posts that lost a gallery or player with nothing to show"),
@@ -38,6 +43,15 @@ CONTENT = {
     "gist": gettext_lazy("[gist] made into links"),
     "Flickr": gettext_lazy("[flickr] made into links"),
     "embed": gettext_lazy("[embed] made into links"),
+}
+RULES = {
+    "Basic Bilingual": gettext_lazy("language from Basic Bilingual"),
+    "Polylang": gettext_lazy("language from Polylang"),
+    "title": gettext_lazy("language from a [fr]/[en] mark after the title"),
+    "qTranslate": gettext_lazy("language from qTranslate (one post per language)"),
+    "words": gettext_lazy("language told by the words of the post"),
+    "export": gettext_lazy("language of the export (<language>): text too short or unclear"),
+    "default": gettext_lazy("default language (WORDPRESS_DEFAULT_LANGUAGE): no sign at all"),
 }
 REMOVED = {
     "gallery-empty": gettext_lazy("a gallery with none of its pictures in the export"),

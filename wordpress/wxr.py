@@ -84,6 +84,7 @@ class Site:
 
     version: str = ""
     base_blog_url: str = ""
+    language: str = ""
     authors: dict[str, Author] = field(default_factory=dict)
     terms: list[Term] = field(default_factory=list)
 
@@ -113,9 +114,9 @@ def read_author(element):
         id=values.get("wp:author_id", "").strip(),
         login=values.get("wp:author_login", "").strip(),
         email=values.get("wp:author_email", "").strip(),
-        display_name=values.get("wp:author_display_name", "").strip(),
-        first_name=values.get("wp:author_first_name", "").strip(),
-        last_name=values.get("wp:author_last_name", "").strip(),
+        display_name=html.unescape(values.get("wp:author_display_name", "")).strip(),
+        first_name=html.unescape(values.get("wp:author_first_name", "")).strip(),
+        last_name=html.unescape(values.get("wp:author_last_name", "")).strip(),
     )
 
 
@@ -125,7 +126,7 @@ def read_comment(element):
         id=to_int(values.get("wp:comment_id")),
         parent_id=to_int(values.get("wp:comment_parent")),
         user_id=to_int(values.get("wp:comment_user_id")),
-        author=values.get("wp:comment_author", "").strip(),
+        author=html.unescape(values.get("wp:comment_author", "")).strip(),
         email=values.get("wp:comment_author_email", "").strip(),
         url=values.get("wp:comment_author_url", "").strip(),
         ip=values.get("wp:comment_author_IP", "").strip(),
@@ -237,6 +238,8 @@ def read(source):
                 continue
             if name == "wp:wxr_version":
                 site.version = (element.text or "").strip()
+            elif name == "language":
+                site.language = (element.text or "").strip()
             elif name == "wp:base_blog_url":
                 site.base_blog_url = (element.text or "").strip()
             elif name == "wp:author":

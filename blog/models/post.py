@@ -11,6 +11,7 @@ from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 from parler.managers import TranslatableManager, TranslatableQuerySet
 from parler.models import TranslatableModel, TranslatedFields
+from parler.utils.context import switch_language
 from taggit.managers import TaggableManager
 from taggit.models import Tag, TaggedItemBase
 
@@ -305,3 +306,13 @@ class Post(TranslatableModel):
             found.update({code: lent[code] for code in self.other_languages if code in lent and code not in found})
         order = [*self.other_languages, self.language]
         return [(code, found[code]) for code in order if code in found]
+
+    def save_summary(self, language, text):
+        """Write the summary in `language`; an empty one leaves no translation row (and removes an old one)."""
+        if text.strip():
+            with switch_language(self, language):
+                self.summary = text
+                self.save_translations()
+            getattr(self, "_prefetched_objects_cache", {}).pop("translations", None)
+        elif self.has_translation(language):
+            self.delete_translation(language)

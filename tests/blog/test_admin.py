@@ -31,43 +31,91 @@ def test_editor_sees_every_post(client):
     assert "First author" in listing and "Second author" in listing
 
 
+POST_FORM = {
+    "title": "Internet, espace de vie",
+    "slug": "internet-espace-de-vie",
+    "language": "fr",
+    "body": "Un **espace social**.",
+    "summary_en": "About the humanness of the internet.",
+    "summary_fr": "",
+    "status": "published",
+    "published_at_0": "2016-09-01",
+    "published_at_1": "10:00:00",
+    "allow_comments": "on",
+    "tags": "internet, médias sociaux",
+}
+
+
 def test_author_writes_a_post_with_summary_and_tags(client):
     """An author creates a French post with an English summary and tags from the admin form."""
     claire = AuthorFactory()
     client.force_login(claire)
-    form = client.get("/admin/blog/post/add/?language=en").content.decode()
-    assert 'id="id_summary"' in form
+    form = client.get("/admin/blog/post/add/").content.decode()
+    assert 'id="id_summary_en"' in form and 'id="id_summary_fr"' in form
     assert "prepopulated" in form  # the slug follows the title as the author types
-    response = client.post(
-        "/admin/blog/post/add/?language=en",
-        {
-            "title": "Internet, espace de vie",
-            "slug": "internet-espace-de-vie",
-            "language": "fr",
-            "body": "Un **espace social**.",
-            "summary": "About the humanness of the internet.",
-            "status": "published",
-            "published_at_0": "2016-09-01",
-            "published_at_1": "10:00:00",
-            "allow_comments": "on",
-            "tags": "internet, médias sociaux",
-        },
-    )
+    response = client.post("/admin/blog/post/add/", POST_FORM)
     assert response.status_code == 302, response.content.decode()[:3000]
     post = Post.objects.get(slug="internet-espace-de-vie")
     assert post.author == claire
     assert post.summaries() == [("en", "About the humanness of the internet.")]
+    assert not post.has_translation("fr")  # an empty summary leaves no row
     assert sorted(t.name for t in post.tags.all()) == ["internet", "médias sociaux"]
     page = client.get(post.get_absolute_url()).content.decode()
     assert "<strong>espace social</strong>" in page
 
 
-def test_admin_form_shows_both_summary_tabs(client):
-    """The change form offers a French and an English tab for the summary."""
-    post = PostFactory()
+def test_both_summaries_on_one_page_the_other_language_first(client):
+    """No language tabs: the summary in the other language comes first, labelled; the post's own is folded below."""
+    french = PostFactory(language="fr", summary={"en": "In English."})
+    english = PostFactory(language="en")
     client.force_login(EditorFactory())
-    html = client.get(f"/admin/blog/post/{post.pk}/change/").content.decode()
-    assert "?language=fr" in html and "?language=en" in html
+    html = client.get(f"/admin/blog/post/{french.pk}/change/").content.decode()
+    assert "?language=" not in html
+    assert html.index('id="id_summary_en"') < html.index('id="id_summary_fr"')
+    assert "Summary in English — a few lines, not a translation" in html
+    assert '<details class="desk-summary form-row" data-language="fr"\n' in html  # folded: no "open"
+    assert "\nIn English.</textarea>" in html
+    html = client.get(f"/admin/blog/post/{english.pk}/change/").content.decode()
+    assert html.index('id="id_summary_fr"') < html.index('id="id_summary_en"')
+
+
+def test_both_summaries_saved_changed_and_removed(client):
+    """Both summaries are saved from one form; emptying one removes it, and search forgets it."""
+    post = PostFactory(language="fr", slug="billet", summary={"en": "Old English.", "fr": "Ancien résumé."})
+    client.force_login(post.author)
+    form = {**POST_FORM, "slug": "billet", "summary_en": "New English.", "summary_fr": "  "}
+    response = client.post(f"/admin/blog/post/{post.pk}/change/", form)
+    assert response.status_code == 302, response.content.decode()[:3000]
+    post = Post.objects.get(pk=post.pk)
+    assert post.summaries() == [("en", "New English.")]
+    assert not post.has_translation("fr")
+    assert post.get_absolute_url() in client.get("/search/?q=new+english").content.decode()
+    assert post.get_absolute_url() not in client.get("/search/?q=ancien").content.decode()
+
+
+def test_a_refused_form_keeps_everything_typed(client):
+    """A form sent with an error comes back with every field as typed, both summaries included."""
+    client.force_login(AuthorFactory())
+    form = {**POST_FORM, "title": "", "summary_fr": "Un résumé « à garder »."}
+    html = client.post("/admin/blog/post/add/", form).content.decode()
+    assert "This field is required." in html
+    assert "Un **espace social**.</textarea>" in html
+    assert "About the humanness of the internet.</textarea>" in html
+    assert "Un résumé « à garder ».</textarea>" in html
+    assert Post.objects.count() == 0
+
+
+def test_body_help_shows_the_more_mark_and_markdown_help_in_the_interface_language(client, french_client):
+    """The <!--more--> mark is shown, not swallowed as a comment; the Markdown help follows the interface."""
+    author = AuthorFactory()
+    client.force_login(author)
+    html = client.get("/admin/blog/post/add/").content.decode()
+    assert "A line &lt;!--more--&gt; ends the excerpt." in html
+    assert "Markdown help" in html
+    french_client.force_login(author)
+    html = french_client.get("/admin/blog/post/add/").content.decode()
+    assert "&lt;!--more--&gt;" in html
+    assert "Aide Markdown" in html and "Résumé en anglais — quelques lignes, pas une traduction" in html
 
 
 def test_preview_renders_drafts_for_staff_only(client):

@@ -35,20 +35,19 @@ def test_comments_feeds_claim_no_single_language(french_client, feed):
     assert "language" not in parsed.feed
 
 
-def test_summary_field_names_the_language_of_its_tab(client):
-    """On the post form the summary's label says which language it is written in, per tab."""
+def test_each_summary_field_names_its_language(client):
+    """On the post form each summary's label says which language it is written in (no tabs any more)."""
     client.force_login(AuthorFactory())
-    english_tab = client.get("/admin/blog/post/add/?language=en").content.decode()
-    french_tab = client.get("/admin/blog/post/add/?language=fr").content.decode()
-    assert 'for="id_summary">Summary in English:<' in english_tab
-    assert 'for="id_summary">Summary in French:<' in french_tab
+    form = client.get("/admin/blog/post/add/").content.decode()
+    assert 'for="id_summary_en">Summary in English<' in form
+    assert 'for="id_summary_fr">Summary in French<' in form
 
 
 def test_summary_label_is_french_in_a_french_admin(french_client):
-    """A French-speaking author reads « Résumé en anglais » on the English tab."""
+    """A French-speaking author reads « Résumé en anglais » above the English summary."""
     french_client.force_login(AuthorFactory())
-    english_tab = french_client.get("/admin/blog/post/add/?language=en").content.decode()
-    assert 'for="id_summary">Résumé en anglais' in english_tab
+    form = french_client.get("/admin/blog/post/add/").content.decode()
+    assert 'for="id_summary_en">Résumé en anglais<' in form
 
 
 def test_post_list_tells_scheduled_posts_from_published_ones(client):

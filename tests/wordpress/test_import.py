@@ -77,14 +77,18 @@ def test_languages_and_summaries_from_every_sign(run_import):
     assert dict(markers.summaries())["fr"] == "Une chronique hebdomadaire."
     assert "[en]" not in markers.body and "[fr]" not in markers.body
     assert Post.objects.get(wordpress_id=105).language == "fr"
-    assert "given the default language (2):\n    Hello\n    Secret\n" in output
+    assert "given the export's or the default language (2):\n    Hello\n    Secret\n" in output
+    assert "2 × language of the export (<language>): text too short or unclear" in output
 
 
-def test_default_language_comes_from_the_setting(run_import, settings):
-    """A post with no sign of its language gets WORDPRESS_DEFAULT_LANGUAGE."""
+def test_default_language_comes_from_the_setting(run_import, settings, tmp_path):
+    """A short post with no sign of its language, in an export without <language>, gets WORDPRESS_DEFAULT_LANGUAGE."""
     settings.WORDPRESS_DEFAULT_LANGUAGE = "en"
-    run_import(BLOG)
+    export = tmp_path / "blog.xml"
+    export.write_text(BLOG.read_text().replace("<language>fr-FR</language>", ""))
+    output = run_import(export)
     assert Post.objects.get(wordpress_id=105).language == "en"
+    assert "2 × default language (WORDPRESS_DEFAULT_LANGUAGE): no sign at all" in output
 
 
 def test_column_notice_becomes_a_republication(run_import):
@@ -275,7 +279,7 @@ def test_long_lists_in_the_summary_stop_at_twenty(run_import, tmp_path):
         f"<wp:wxr_version>1.2</wp:wxr_version>{items}</channel></rss>"
     )
     output = run_import(export, "--dry-run")
-    assert "given the default language (25):\n    Post 01\n" in output
+    assert "given the export's or the default language (25):\n    Post 01\n" in output
     assert "    Post 20\n    … and 5 more: run with --verbosity 2 to list them all.\n" in output
     assert "Post 21" not in output
     output = run_import(export, "--dry-run", "--verbosity", "2")

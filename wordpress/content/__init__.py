@@ -10,6 +10,7 @@ next stages, paragraphs included, never touch it.
 import re
 from collections import Counter
 from dataclasses import dataclass, field
+from urllib.parse import urlsplit
 
 from blog import markup
 
@@ -27,6 +28,7 @@ PRE = re.compile(r"<pre\b.*?</pre>", re.IGNORECASE | re.DOTALL)
 INLINE_CODE = re.compile(r"<code\b.*?</code>", re.IGNORECASE | re.DOTALL)
 CAPTION = re.compile(r"[ \t]*\[caption\b([^\]]*)\](.*?)\[/caption\][ \t]*", re.IGNORECASE | re.DOTALL)
 CAPTION_ATTRIBUTE = re.compile(r"""\bcaption\s*=\s*(["'])(.*?)\1""", re.DOTALL)
+IMAGE_SOURCE = re.compile(r"""<img\b[^>]*?\bsrc\s*=\s*["']([^"']+)["']""", re.IGNORECASE)
 IMAGE_THEN_TEXT = re.compile(r"^\s*((?:<a\b[^>]*>)?\s*<img\b[^>]*>\s*(?:</a>)?)(.*)$", re.IGNORECASE | re.DOTALL)
 
 
@@ -75,6 +77,15 @@ def convert(text, post_id=0, meta=None, attachments=None, children=None):
         text = f"{before.strip()}\n{MORE}\n{after.replace(MORE, '').strip()}"
     result.html = text.strip()
     return result
+
+
+def old_pictures(html, hosts):
+    """How many pictures of `html` are files of the old blog: on one of `hosts`, or in wp-content/uploads."""
+    count = 0
+    for url in IMAGE_SOURCE.findall(html):
+        host = urlsplit(url).hostname
+        count += bool(host in hosts or "/wp-content/uploads/" in url or (host or "").endswith(".files.wordpress.com"))
+    return count
 
 
 def caption_figure(match):

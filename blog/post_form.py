@@ -1,0 +1,45 @@
+"""The post form of the admin: the post's fields and its summaries in both languages on one page."""
+
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from .models import Language, Post
+
+SUMMARY_FIELDS = {code: f"summary_{code}" for code, _name in Language.choices}
+SUMMARY_LABELS = {"fr": _("Summary in French"), "en": _("Summary in English")}
+
+
+class PostAdminForm(forms.ModelForm):
+    """Each summary is a field of its own, written to (or removed from) parler's rows when the post is saved."""
+
+    summary_fr = forms.CharField(label=SUMMARY_LABELS["fr"], required=False, widget=forms.Textarea(attrs={"rows": 4}))
+    summary_en = forms.CharField(label=SUMMARY_LABELS["en"], required=False, widget=forms.Textarea(attrs={"rows": 4}))
+
+    class Meta:
+        model = Post
+        fields = [
+            "title",
+            "slug",
+            "language",
+            "body",
+            "status",
+            "published_at",
+            "allow_comments",
+            "author",
+            "tags",
+            "translation_of",
+        ]
+        widgets = {"body": forms.Textarea(attrs={"rows": 24, "spellcheck": "true"})}
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        if self.instance.pk:
+            for translation in self.instance.translations.all():
+                self.initial.setdefault(SUMMARY_FIELDS[translation.language_code], translation.summary)
+
+    def _save_m2m(self):
+        # Summaries are rows of their own: like the tags, they are written once the post has its pk.
+        super()._save_m2m()
+        for code, name in SUMMARY_FIELDS.items():
+            if name in self.cleaned_data:
+                self.instance.save_summary(code, self.cleaned_data[name])
