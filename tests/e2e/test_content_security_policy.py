@@ -15,7 +15,6 @@ def admin_pages(post, column):
         "/admin/blog/post/add/",
         f"/admin/blog/post/{post.pk}/change/",
         f"/admin/blog/post/{post.pk}/delete/",
-        f"/admin/blog/post/{post.pk}/history/",
         "/admin/accounts/user/",
         "/admin/accounts/user/add/",
         "/admin/password_change/",
