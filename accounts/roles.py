@@ -8,6 +8,8 @@ PERMISSIONS = {
         "blog.add_post",
         "blog.change_post",
         "blog.view_post",
+        "comments.change_comment",  # on her own posts only: CommentAdmin shows no other
+        "comments.view_comment",
         "taggit.add_tag",
         "taggit.change_tag",
         "taggit.view_tag",
@@ -37,6 +39,19 @@ PERMISSIONS = {
         "columns.change_republication",
         "columns.delete_republication",
         "columns.view_republication",
+    ],
+}
+
+
+# Given by media's own data migration (accounts' came before the media app existed).
+MEDIA_PERMISSIONS = {
+    AUTHORS: ["media.add_mediaitem", "media.change_mediaitem", "media.delete_mediaitem", "media.view_mediaitem"],
+    EDITORS: [
+        "media.add_mediaitem",
+        "media.change_mediaitem",
+        "media.delete_mediaitem",
+        "media.view_mediaitem",
+        "media.manage_all_media",
     ],
 }
 

@@ -8,7 +8,11 @@
   search engines should index instead of the post's own;
 - `canonical_elsewhere`: Q objects matching posts whose canonical page is elsewhere (not in the sitemap);
 - `admin_inlines`: inlines added to the post form;
-- `demo_seeders`: functions (author) that `seed_demo` calls after blog's own demo content.
+- `demo_seeders`: functions (author) that `seed_demo` calls after blog's own demo content;
+- `markdown_extensions`: callables returning a Markdown extension, made afresh for each rendering
+  of a body or summary (media's figures);
+- `html_processors`: functions (HTML → HTML) applied to a body written in HTML (imported
+  posts) before it is cleaned (media's responsive pictures).
 """
 
 from collections import defaultdict
@@ -19,6 +23,8 @@ canonical_urls = []
 canonical_elsewhere = []
 admin_inlines = []
 demo_seeders = []
+markdown_extensions = []
+html_processors = []
 
 
 def add_template(slot, template_name):

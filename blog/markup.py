@@ -9,13 +9,27 @@ from django.utils.html import strip_tags
 from markdown.blockprocessors import HashHeaderProcessor
 from markdown.extensions import Extension
 
+from blog import extensions
+
 MORE_MARK = re.compile(r"^\s*<!--\s*more\s*-->\s*$", re.MULTILINE | re.IGNORECASE)
 
-ALLOWED_TAGS = nh3.ALLOWED_TAGS | {"figure", "figcaption", "del", "ins", "sup", "sub", "hr", "audio", "video", "source"}
+ALLOWED_TAGS = nh3.ALLOWED_TAGS | {
+    "figure",
+    "figcaption",
+    "picture",
+    "del",
+    "ins",
+    "sup",
+    "sub",
+    "hr",
+    "audio",
+    "video",
+    "source",
+}
 ALLOWED_ATTRIBUTES = {
     **nh3.ALLOWED_ATTRIBUTES,
     "a": {"href", "title", "hreflang"},
-    "img": {"src", "alt", "title", "width", "height"},
+    "img": {"src", "alt", "title", "width", "height", "srcset", "sizes", "loading", "decoding"},
     "code": {"class"},
     "th": {"align", "colspan", "rowspan"},
     "td": {"align", "colspan", "rowspan"},
@@ -23,17 +37,37 @@ ALLOWED_ATTRIBUTES = {
     # Players of the blog's own files; `controls` is always set, nothing plays by itself.
     "audio": {"src", "preload", "loop"},
     "video": {"src", "preload", "loop", "poster", "width", "height", "playsinline"},
-    "source": {"src", "type"},
+    "source": {"src", "type", "srcset", "sizes"},  # srcset, sizes: <picture> of the media library
 }
 FORCED_ATTRIBUTES = {"audio": {"controls": "controls"}, "video": {"controls": "controls"}}
 # Classes the WordPress importer writes, for the style sheet: link cards, galleries, footnotes.
 ALLOWED_CLASSES = {"p": {"embed-link"}, "figure": {"gallery"}, "ol": {"footnotes"}}
 URL_SCHEMES = {"http", "https", "mailto"}
+# Characters XML 1.0 forbids: a page shows nothing for them, and a feed carrying one cannot be written.
+XML_FORBIDDEN = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
+# nh3 checks the schemes of href and src, not of srcset: its addresses must be http(s) or on this site.
+SRCSET_CANDIDATE = re.compile(r"^(?:https?://|/(?!/))[^\s,]+(?:\s+\d+[wx])?$", re.IGNORECASE)
+ATTRIBUTE_VALUES = {
+    "sizes": re.compile(r"^(?:[\d\s(),.:%+*/-]|min-width|max-width|calc|vw|px|r?em)*$"),
+    "loading": re.compile(r"^(?:lazy|eager)$"),
+    "decoding": re.compile(r"^(?:async|sync|auto)$"),
+    "type": re.compile(r"^(?:image|audio|video)/[\w.+-]+$"),
+}
+
+
+def allowed_value(element, attribute, value):
+    if attribute == "srcset":
+        candidates = [candidate.strip() for candidate in value.split(",")]
+        return value if all(SRCSET_CANDIDATE.match(candidate) for candidate in candidates) else None
+    pattern = ATTRIBUTE_VALUES.get(attribute)
+    if pattern is not None and not pattern.match(value):
+        return None
+    return value
 
 
 def clean_html(fragment):
     """Drop every tag, attribute and URL scheme that could run script."""
-    return nh3.clean(
+    cleaned = nh3.clean(
         fragment,
         tags=ALLOWED_TAGS,
         attributes=ALLOWED_ATTRIBUTES,
@@ -41,7 +75,9 @@ def clean_html(fragment):
         link_rel="noopener",
         set_tag_attribute_values=FORCED_ATTRIBUTES,
         allowed_classes=ALLOWED_CLASSES,
+        attribute_filter=allowed_value,
     )
+    return XML_FORBIDDEN.sub("", cleaned)
 
 
 class SpacedHashHeaderProcessor(HashHeaderProcessor):
@@ -56,14 +92,18 @@ class SpacedHeadings(Extension):
 
 
 def markdown_to_html(text):
-    rendered = markdown.markdown(text or "", extensions=["extra", "sane_lists", SpacedHeadings()], output_format="html")
+    used = ["extra", "sane_lists", SpacedHeadings(), *(make() for make in extensions.markdown_extensions)]
+    rendered = markdown.markdown(text or "", extensions=used, output_format="html")
     return clean_html(rendered)
 
 
 def render(text, markup="markdown"):
     """Render a body or summary written in `markup` ("markdown" or "html")."""
     if markup == "html":
-        return clean_html(text or "")
+        html_text = text or ""
+        for process in extensions.html_processors:
+            html_text = process(html_text)
+        return clean_html(html_text)
     return markdown_to_html(text)
 
 

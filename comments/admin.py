@@ -22,6 +22,15 @@ class CommentAdmin(admin.ModelAdmin):
     raw_id_fields = ["post", "parent", "user"]
     readonly_fields = ["ip_address", "user_agent", "held_because", "created_at"]
 
+    def get_queryset(self, request):
+        return super().get_queryset(request).moderated_by(request.user)
+
+    def get_readonly_fields(self, request, obj=None):
+        """An author moderates the comments on her posts: she decides their status, and changes nothing else."""
+        if request.user.has_perm("blog.edit_all_posts"):
+            return self.readonly_fields
+        return [field.name for field in Comment._meta.fields if field.name not in ("id", "status")]
+
     @admin.display(description=_("comment"))
     def body_excerpt(self, obj):
         return excerpt(obj.body, 120)

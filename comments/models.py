@@ -9,6 +9,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from blog.links import absolute_url
+from blog.models import Post
 
 
 class CommentStatus(models.TextChoices):
@@ -32,6 +33,10 @@ class CommentQuerySet(models.QuerySet):
     def pending(self):
         """Comments awaiting a moderator's decision."""
         return self.filter(status=CommentStatus.PENDING)
+
+    def moderated_by(self, user):
+        """Comments `user` moderates: those on the posts she may edit (an author's own, every post for an editor)."""
+        return self.filter(post__in=Post.objects.editable_by(user).values("pk"))
 
     def from_address(self, email):
         """Comments sent from the e-mail address `email`, whatever its case."""

@@ -149,16 +149,29 @@ def send_again(notifications):
 
 
 def _moderator_notifications(comment):
-    """The post's author and everyone who may moderate comments, once each, in their own language."""
-    moderators = get_user_model().objects.with_perm(
+    """Everyone who may moderate the comment (the post's author, the editors), once each, in their own language.
+
+    Only people who can open the admin page the e-mail links to: staff, with the right to change
+    comments, on a post they may edit.
+    """
+    candidates = get_user_model().objects.with_perm(
         "comments.change_comment", backend="django.contrib.auth.backends.ModelBackend"
     )
     recipients = {}
-    for user in [comment.post.author, *moderators]:
-        if user.is_active and user.email:
+    for user in [comment.post.author, *candidates]:
+        if may_moderate(user, comment) and user.email:
             recipients.setdefault(user.email.lower(), user.preferred_language)
     return _create_once(
         comment, NotificationKind.MODERATION, [(email, lang, None) for email, lang in recipients.items()]
+    )
+
+
+def may_moderate(user, comment):
+    return (
+        user.is_active
+        and user.is_staff
+        and user.has_perm("comments.change_comment")
+        and Comment.objects.moderated_by(user).filter(pk=comment.pk).exists()
     )
 
 

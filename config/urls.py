@@ -1,8 +1,12 @@
+import re
+
+from django.conf import settings
 from django.contrib import admin
 from django.contrib.sitemaps.views import sitemap
-from django.urls import include, path
+from django.urls import include, path, re_path
 from django.utils.translation import gettext_lazy as _
 from django.views.generic import TemplateView
+from django.views.static import serve
 
 from blog.sitemaps import PageSitemap, PostSitemap, TagSitemap
 from columns.feeds import ColumnAtomFeed, ColumnRssFeed
@@ -32,3 +36,9 @@ urlpatterns = [
     path("", include("comments.urls")),
     path("", include("blog.urls")),
 ]
+
+if settings.MEDIA_SERVE:  # uploads on the local disk, when no web server or bucket serves them
+    media_prefix = settings.MEDIA_URL.lstrip("/")
+    urlpatterns.insert(
+        0, re_path(rf"^{re.escape(media_prefix)}(?P<path>.+)$", serve, {"document_root": settings.MEDIA_ROOT})
+    )

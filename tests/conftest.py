@@ -20,9 +20,10 @@ def _roles(request):
     request.getfixturevalue("transactional_db")
     from django.apps import apps
 
-    from accounts.roles import PERMISSIONS, assign
+    from accounts.roles import MEDIA_PERMISSIONS, PERMISSIONS, assign
 
     assign(apps, PERMISSIONS)
+    assign(apps, MEDIA_PERMISSIONS)
 
 
 @pytest.fixture(autouse=True)

@@ -229,9 +229,7 @@ class Post(TranslatableModel):
         if not self.slug:
             self.slug = slugs.unique_slug(self.title, self.slug_is_taken)
         was_published = Post.objects.published().filter(pk=self.pk).values_list("slug", flat=True).first()
-        self.body_html = markup.render(self.body, self.markup)
-        before_more = markup.split_more(self.body)
-        self.excerpt_html = markup.render(before_more, self.markup) if before_more is not None else ""
+        self.render()
         if self.status == PostStatus.PUBLISHED and self.published_at is None:
             self.published_at = timezone.now()
         super().save(*args, **kwargs)
@@ -243,6 +241,12 @@ class Post(TranslatableModel):
 
     def get_absolute_url(self):
         return self.get_url("blog:post-detail")
+
+    def render(self):
+        """Fill body_html and excerpt_html from the body."""
+        self.body_html = markup.render(self.body, self.markup)
+        before_more = markup.split_more(self.body)
+        self.excerpt_html = markup.render(before_more, self.markup) if before_more is not None else ""
 
     def get_url(self, name):
         """The URL named `name` that sits under the post's permalink: the post, its comment form, its comments feed."""

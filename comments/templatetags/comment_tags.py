@@ -59,4 +59,4 @@ def pending_comments_notice(context):
     request = context["request"]
     if not request.user.has_perm("comments.change_comment"):
         return {"count": 0}
-    return {"count": Comment.objects.pending().count()}
+    return {"count": Comment.objects.moderated_by(request.user).pending().count()}

@@ -47,6 +47,7 @@ INSTALLED_APPS = [
     "blog",
     "columns",
     "comments",
+    "media",
     "wordpress",
     "search",
     "operations",
@@ -153,6 +154,25 @@ STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"},
 }
+# Uploads in an S3-compatible bucket (AWS, Scaleway, MinIO, Garage...), shared by several app servers.
+if env("MEDIA_S3_BUCKET"):
+    STORAGES["default"] = {
+        "BACKEND": "storages.backends.s3.S3Storage",
+        "OPTIONS": {
+            "bucket_name": env("MEDIA_S3_BUCKET"),
+            "endpoint_url": env("MEDIA_S3_ENDPOINT_URL"),  # unset for AWS itself
+            "region_name": env("MEDIA_S3_REGION"),
+            "access_key": env("MEDIA_S3_ACCESS_KEY_ID"),
+            "secret_key": env("MEDIA_S3_SECRET_ACCESS_KEY"),
+            "custom_domain": env("MEDIA_S3_CUSTOM_DOMAIN"),  # e.g. a CDN in front of the bucket
+            # Posts store the addresses of their pictures: they must not be signed URLs that expire.
+            "querystring_auth": False,
+            "default_acl": env("MEDIA_S3_ACL"),  # "public-read" where the bucket has no public policy
+            "file_overwrite": False,
+        },
+    }
+# Django serves MEDIA_ROOT itself unless the web server (or the bucket) does: see the README's Deploying.
+MEDIA_SERVE = env_bool("MEDIA_SERVE", not env("MEDIA_S3_BUCKET"))
 
 CACHES = {
     "default": {
@@ -265,6 +285,12 @@ COLUMNS_PAGE_SIZE = 20
 COLUMNS_CHECK_TIMEOUT = 10  # seconds per original
 COLUMNS_CHECK_CONCURRENCY = 4  # originals visited at the same time
 COLUMNS_CHECK_USER_AGENT = f"Carnet-original-checker/1.0 (+{SITE_URL}; checks that republished columns still exist)"
+
+# --- media ---
+MEDIA_MAX_UPLOAD_SIZE = int(env("MEDIA_MAX_UPLOAD_SIZE", str(20 * 1024 * 1024)))  # bytes
+MEDIA_RENDITION_WIDTHS = [480, 960, 1600]
+# The width a picture takes on a post page, for the browser to pick a rendition (follows the theme's measure).
+MEDIA_IMAGE_SIZES = "(min-width: 62rem) 60rem, calc(100vw - 2rem)"
 
 # --- discovery ---
 SEARCH_PAGE_SIZE = 10

@@ -1,4 +1,6 @@
-"""Test settings: fast hashing, mail kept in memory, tasks run immediately."""
+"""Test settings: fast hashing, mail kept in memory, tasks run immediately, uploads in a temporary folder."""
+
+import tempfile
 
 from .base import *  # noqa: F403
 
@@ -13,3 +15,4 @@ STORAGES = {
 }
 AXES_ENABLED = False
 SITE_URL = "http://testserver"
+MEDIA_ROOT = tempfile.mkdtemp(prefix="carnet-test-media-")

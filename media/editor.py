@@ -1,0 +1,70 @@
+"""The post form's share of the media library: drop or paste files into the body, and alt text before publishing."""
+
+import json
+
+from django import forms
+from django.urls import reverse
+from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
+
+from blog.models import PostStatus
+
+from .usage import pictures_missing_alt_text
+
+
+class MediaBodyForm:
+    """Mixed into the post admin's form by MediaConfig.ready()."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        body = self.fields.get("body")
+        if body is not None:
+            body.widget.attrs.update(
+                {
+                    "data-media-upload": reverse("admin:media_mediaitem_upload"),
+                    "data-media-messages": json.dumps(editor_messages()),
+                }
+            )
+
+    def clean(self):
+        cleaned_data = super().clean()
+        if cleaned_data.get("status") == PostStatus.PUBLISHED:
+            missing = pictures_missing_alt_text(cleaned_data.get("body", ""))
+            if missing:
+                names = ", ".join(f"“{item.original_name}”" for item in missing)
+                self.add_error(
+                    "body",
+                    ngettext(
+                        "Before publishing, give this picture an alt text (what it shows): %(names)s.",
+                        "Before publishing, give these pictures an alt text (what they show): %(names)s.",
+                        len(missing),
+                    )
+                    % {"names": names},
+                )
+        return cleaned_data
+
+
+def editor_messages():
+    """The words of the upload panel, in the author's interface language."""
+    return {
+        "uploading": _("Uploading %(name)s…"),
+        "failed": _("The upload failed: %(error)s"),
+        "uploaded": _("%(name)s was added to the media library."),
+        "alt": _("Alt text (required): what the picture shows"),
+        "caption": _("Caption"),
+        "credit": _("Credit"),
+        "save": _("Save the description"),
+        "saved": _("Description saved."),
+        "missing_alt": _("This picture has no alt text yet: it cannot be published without one."),
+        "open": _("Open in the media library"),
+    }
+
+
+class Media:
+    js = [forms.Script("media/editor-upload.js", defer=True)]
+    css = {"all": ["media/editor-upload.css"]}
+
+
+def extend_post_admin(post_admin):
+    """Give the post admin's form the upload script and the alt-text check, without blog knowing of media."""
+    post_admin.form = type("MediaPostForm", (MediaBodyForm, post_admin.form), {"Media": Media, "__module__": __name__})

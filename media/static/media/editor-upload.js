@@ -1,0 +1,196 @@
+/* Drop or paste pictures and PDF files into the post body: each is uploaded to the media
+   library, its Markdown is inserted at the cursor, and a small panel asks for its alt text,
+   caption and credit. Works on any textarea carrying data-media-upload. */
+(function () {
+  "use strict";
+
+  function format(template, values) {
+    return template.replace(/%\((\w+)\)s/g, function (_match, key) { return values[key]; });
+  }
+
+  function csrfToken(form) {
+    var field = form && form.querySelector("input[name=csrfmiddlewaretoken]");
+    return field ? field.value : "";
+  }
+
+  function hasFiles(dataTransfer) {
+    return dataTransfer && Array.prototype.indexOf.call(dataTransfer.types || [], "Files") !== -1;
+  }
+
+  function changed(textarea) {
+    textarea.dispatchEvent(new Event("input", { bubbles: true }));
+  }
+
+  function insertAtCursor(textarea, markdown) {
+    var start = textarea.selectionStart, end = textarea.selectionEnd, value = textarea.value;
+    var before = value.slice(0, start), after = value.slice(end);
+    var text = (before && !/\n\n$/.test(before) ? (/\n$/.test(before) ? "\n" : "\n\n") : "") + markdown +
+      (after && !/^\n\n/.test(after) ? (/^\n/.test(after) ? "\n" : "\n\n") : "");
+    textarea.focus();
+    textarea.setRangeText(text, start, end, "end");
+    changed(textarea);
+  }
+
+  function field(labelText, value, required) {
+    var label = document.createElement("label");
+    var span = document.createElement("span");
+    span.textContent = labelText;
+    var input = document.createElement("input");
+    input.type = "text";
+    input.value = value || "";
+    input.required = !!required;
+    label.append(span, input);
+    return { label: label, input: input };
+  }
+
+  function Uploader(textarea) {
+    this.textarea = textarea;
+    this.url = textarea.dataset.mediaUpload;
+    this.words = JSON.parse(textarea.dataset.mediaMessages || "{}");
+    this.csrf = csrfToken(textarea.form);
+    this.panel = document.createElement("div");
+    this.panel.className = "media-uploads";
+    this.panel.setAttribute("aria-live", "polite");
+    textarea.insertAdjacentElement("afterend", this.panel);
+    textarea.classList.add("media-drop-target");
+    var self = this;
+    textarea.addEventListener("dragover", function (event) {
+      if (hasFiles(event.dataTransfer)) {
+        event.preventDefault();
+        textarea.classList.add("media-dragging");
+      }
+    });
+    textarea.addEventListener("dragleave", function () { textarea.classList.remove("media-dragging"); });
+    textarea.addEventListener("drop", function (event) {
+      textarea.classList.remove("media-dragging");
+      if (!hasFiles(event.dataTransfer)) return;
+      event.preventDefault();
+      self.uploadAll(event.dataTransfer.files);
+    });
+    textarea.addEventListener("paste", function (event) {
+      var files = event.clipboardData && event.clipboardData.files;
+      if (files && files.length) {
+        event.preventDefault();
+        self.uploadAll(files);
+      }
+    });
+  }
+
+  Uploader.prototype.uploadAll = function (files) {
+    Array.prototype.forEach.call(files, this.upload, this);
+  };
+
+  Uploader.prototype.row = function (text, className) {
+    var row = document.createElement("div");
+    row.className = "media-upload " + (className || "");
+    var message = document.createElement("p");
+    message.className = "media-upload-status";
+    message.textContent = text;
+    row.append(message);
+    this.panel.append(row);
+    return row;
+  };
+
+  Uploader.prototype.post = function (url, body) {
+    return fetch(url, {
+      method: "POST",
+      body: body,
+      credentials: "same-origin",
+      headers: { "X-CSRFToken": this.csrf, "Accept": "application/json" }
+    }).then(function (response) {
+      return response.json().catch(function () { return { error: response.status + " " + response.statusText }; })
+        .then(function (data) {
+          if (!response.ok) throw new Error(data.error || response.statusText);
+          return data;
+        });
+    });
+  };
+
+  Uploader.prototype.upload = function (file) {
+    var self = this;
+    var name = file.name || "image.png";
+    var row = this.row(format(this.words.uploading, { name: name }), "media-upload-pending");
+    var body = new FormData();
+    body.append("file", file, name);
+    this.post(this.url, body).then(function (item) {
+      insertAtCursor(self.textarea, item.markdown);
+      self.describe(row, item);
+    }).catch(function (error) {
+      row.className = "media-upload media-upload-failed";
+      row.firstChild.textContent = format(self.words.failed, { error: error.message });
+    });
+  };
+
+  Uploader.prototype.describe = function (row, item) {
+    var self = this, words = this.words, current = item.markdown;
+    row.className = "media-upload" + (item.needs_alt_text ? " media-missing-alt" : "");
+    row.dataset.mediaId = item.id;
+    row.firstChild.textContent = format(words.uploaded, { name: item.name });
+    var warning = document.createElement("p");
+    warning.className = "media-alt-warning";
+    warning.textContent = words.missing_alt;
+    warning.hidden = !item.needs_alt_text;
+    var fields = document.createElement("div");
+    fields.className = "media-upload-fields";
+    var alt = field(words.alt, item.alt_text, item.kind === "image");
+    var caption = field(words.caption, item.caption);
+    var credit = field(words.credit, item.credit);
+    alt.input.classList.add("media-alt");
+    caption.input.classList.add("media-caption");
+    credit.input.classList.add("media-credit");
+    if (item.kind === "image") fields.append(alt.label);
+    fields.append(caption.label, credit.label);
+    var save = document.createElement("button");
+    save.type = "button";
+    save.className = "button media-save";
+    save.textContent = words.save;
+    var link = document.createElement("a");
+    link.href = item.change_url;
+    link.target = "_blank";
+    link.rel = "noopener";
+    link.textContent = words.open;
+    var result = document.createElement("span");
+    result.className = "media-save-result";
+    fields.append(save, link, result);
+    row.append(warning, fields);
+
+    function submit() {
+      var body = new FormData();
+      body.append("alt_text", alt.input.value);
+      body.append("caption", caption.input.value);
+      body.append("credit", credit.input.value);
+      save.disabled = true;
+      self.post(item.describe_url, body).then(function (described) {
+        var value = self.textarea.value, at = value.indexOf(current);
+        if (at !== -1) {
+          self.textarea.value = value.slice(0, at) + described.markdown + value.slice(at + current.length);
+          changed(self.textarea);
+        }
+        current = described.markdown;
+        row.classList.toggle("media-missing-alt", described.needs_alt_text);
+        warning.hidden = !described.needs_alt_text;
+        result.textContent = words.saved;
+      }).catch(function (error) {
+        result.textContent = error.message;
+      }).then(function () { save.disabled = false; });
+    }
+
+    save.addEventListener("click", submit);
+    fields.addEventListener("keydown", function (event) {
+      if (event.key === "Enter") {  // not the post form's submit
+        event.preventDefault();
+        submit();
+      }
+    });
+    if (item.kind === "image") alt.input.focus();
+  };
+
+  function start() {
+    document.querySelectorAll("textarea[data-media-upload]").forEach(function (textarea) {
+      if (!textarea.mediaUploader) textarea.mediaUploader = new Uploader(textarea);
+    });
+  }
+
+  if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", start);
+  else start();
+})();

@@ -1,0 +1,100 @@
+import base64
+import io
+import os
+import re
+
+import pytest
+from PIL import Image, ImageDraw
+
+from blog.models import Post
+from tests.factories import AuthorFactory
+
+pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True)]
+
+SHOTS = os.environ.get("CARNET_SCREENSHOTS")  # a folder to keep screenshots in, to look at them
+
+
+def photo_bytes():
+    """A 2400 x 1600 'photo': sky, sun and hills, enough to see which way up it is."""
+    image = Image.linear_gradient("L").resize((2400, 1600)).convert("RGB")
+    draw = ImageDraw.Draw(image)
+    draw.ellipse((1700, 150, 2100, 550), fill=(250, 200, 60))
+    draw.polygon([(0, 1600), (0, 1100), (800, 800), (1600, 1150), (2400, 900), (2400, 1600)], fill=(60, 120, 60))
+    buffer = io.BytesIO()
+    image.save(buffer, "JPEG", quality=85)
+    return buffer.getvalue()
+
+
+PASTE = """([data, name]) => {
+    const bytes = Uint8Array.from(atob(data), c => c.charCodeAt(0));
+    const transfer = new DataTransfer();
+    transfer.items.add(new File([bytes], name, {type: "image/jpeg"}));
+    const body = document.querySelector("#id_body");
+    body.focus();
+    body.setSelectionRange(body.value.length, body.value.length);
+    body.dispatchEvent(new ClipboardEvent("paste", {clipboardData: transfer, bubbles: true, cancelable: true}));
+}"""
+
+
+def test_author_pastes_a_picture_describes_it_and_readers_see_a_responsive_figure(live_server, page, log_in, open_page):
+    """Paste a photo into the body, give it alt text and credit, publish: the post shows a <figure> with srcset."""
+    AuthorFactory(username="claire", display_name="Claire Martin")
+    log_in(page, "claire")
+    page.goto(f"{live_server.url}/admin/blog/post/add/?language=fr")
+    page.fill("#id_title", "La fête")
+    page.select_option("#id_language", "fr")
+    page.fill("#id_body", "Internet, c’est aussi la fête.\n\n")
+    inputs = []
+    page.on("console", lambda message: inputs.append(message.text) if message.text == "input" else None)
+    page.evaluate("""() => document.querySelector("#id_body").addEventListener("input", () => console.log("input"))""")
+    page.evaluate(PASTE, [base64.b64encode(photo_bytes()).decode(), "image.jpg"])
+
+    panel = page.locator(".media-upload")
+    panel.locator(".media-alt").wait_for()
+    body = page.input_value("#id_body")
+    assert re.search(r"\n\n!\[\]\(/media/\d{4}/\d\d/image\.jpg\)\n?", body), body
+    assert body.startswith("Internet, c’est aussi la fête.\n\n![]")
+    assert "no alt text yet" in panel.inner_text()  # made obvious until it is described
+    assert inputs, "the preview listens for input events on the body"
+    if SHOTS:
+        page.screenshot(path=os.path.join(SHOTS, "editor-uploaded.png"), full_page=True)
+
+    page.fill(".media-upload .media-alt", "Des collines sous un soleil d’été")
+    page.fill(".media-upload .media-caption", "La fête : internet, c’est ça aussi.")
+    page.fill(".media-upload .media-credit", "Crédit photo : Slice of Chic (CC)")
+    page.click(".media-upload .media-save")
+    page.locator(".media-save-result", has_text="Description saved.").wait_for()
+    assert "no alt text yet" not in panel.inner_text() or not page.locator(".media-alt-warning").is_visible()
+    body = page.input_value("#id_body")
+    assert re.search(
+        r'!\[Des collines sous un soleil d’été\]\(/media/[^ ]+ "La fête : internet, c’est ça aussi\."\)', body
+    )
+
+    if SHOTS:
+        page.screenshot(path=os.path.join(SHOTS, "editor-described.png"), full_page=True)
+    page.select_option("#id_status", "published")
+    page.fill("#id_published_at_0", "2026-06-21")
+    page.fill("#id_published_at_1", "20:00:00")
+    page.click("input[name=_save]")
+    assert "was added successfully" in page.locator(".messagelist").inner_text()
+
+    for width, height in [(1280, 900), (390, 844)]:
+        reader = open_page("fr-FR")
+        reader.set_viewport_size({"width": width, "height": height})
+        reader.goto(f"{live_server.url}{Post.objects.get().get_absolute_url()}")
+        figure = reader.locator("article.post figure")
+        img = figure.locator("img")
+        assert "480w" in img.get_attribute("srcset") and "1600w" in img.get_attribute("srcset")
+        assert img.get_attribute("alt") == "Des collines sous un soleil d’été"
+        assert figure.locator("figcaption").inner_text().splitlines() == [
+            "La fête : internet, c’est ça aussi.",
+            "Crédit photo : Slice of Chic (CC)",
+        ]
+        img.scroll_into_view_if_needed()
+        reader.wait_for_function("img => img.complete && img.naturalWidth > 0", arg=img.element_handle())
+        chosen = img.evaluate("img => img.currentSrc")
+        assert re.search(r"\.(480|960|1600)\.(avif|webp)$", chosen), chosen  # a rendition, in a modern format
+        box = img.bounding_box()
+        assert box["width"] <= width and box["height"] == pytest.approx(box["width"] * 1600 / 2400, abs=2)
+        if SHOTS:
+            reader.screenshot(path=os.path.join(SHOTS, f"figure-{width}.png"), full_page=True)
