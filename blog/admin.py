@@ -3,7 +3,7 @@ from django.db.models import Value
 from django.db.models.functions import Coalesce
 from django.urls import path, reverse
 from django.utils import timezone
-from django.utils.html import format_html
+from django.utils.html import format_html, format_html_join
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
@@ -45,7 +45,7 @@ class PostAdmin(RevisionAdminMixin, admin.ModelAdmin):
     search_fields = ["title", "body", "translations__summary", "tags__name"]
     date_hierarchy = "published_at"
     actions = ["publish", "unpublish"]
-    readonly_fields = ["preview_link"]
+    readonly_fields = ["preview_link", "translated_as_links"]
     autocomplete_fields = ["translation_of"]
     fieldsets = [
         (None, {"fields": ["title", "slug", "language"]}),
@@ -60,6 +60,7 @@ class PostAdmin(RevisionAdminMixin, admin.ModelAdmin):
                     "author",
                     "tags",
                     "translation_of",
+                    "translated_as_links",
                     "preview_link",
                 ]
             },
@@ -127,6 +128,13 @@ class PostAdmin(RevisionAdminMixin, admin.ModelAdmin):
     @admin.display(boolean=True, description=_("other-language summary"))
     def has_other_summary(self, obj):
         return any(code in obj.other_languages for code, _text in obj.summaries())
+
+    @admin.display(description=_("translated as"))
+    def translated_as_links(self, obj):
+        """The other side of `translation_of`: the posts that translate this one."""
+        translations = obj.translated_as.all() if obj.pk else []
+        rows = ((reverse("admin:blog_post_change", args=[t.pk]), t.language, t.title) for t in translations)
+        return format_html_join(", ", '<a href="{0}" lang="{1}">{2}</a> [{1}]', rows) or "—"
 
     @admin.display(description=_("preview"))
     def preview_link(self, obj):

@@ -1,3 +1,5 @@
+import logging
+
 from django.contrib import admin
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db.models import Count
@@ -11,6 +13,8 @@ from django.utils.translation import gettext_lazy as _
 from . import services
 from .forms import DescriptionForm, UploadForm
 from .models import Kind, MediaItem
+
+logger = logging.getLogger(__name__)
 
 
 @admin.register(MediaItem)
@@ -165,6 +169,11 @@ class MediaItemAdmin(admin.ModelAdmin):
             item = services.create_from_file(upload, upload.name, uploaded_by=request.user)
         except ValidationError as error:
             return JsonResponse({"error": " ".join(error.messages)}, status=400)
+        except OSError:  # storage full or unreachable: create_from_file kept nothing
+            logger.exception("Upload of %r could not be stored", upload.name)
+            return JsonResponse(
+                {"error": str(_("The file could not be stored; nothing was kept. Try again."))}, status=503
+            )
         return JsonResponse(self.describe(item), status=201)
 
     @staticmethod

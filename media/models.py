@@ -58,7 +58,7 @@ class MediaItem(models.Model):
 
     class Meta:
         verbose_name = _("media item")
-        verbose_name_plural = _("media library")
+        verbose_name_plural = _("media items")
         ordering = ["-created_at", "-pk"]
         permissions = [("manage_all_media", _("Can manage the uploads of every author"))]
 

@@ -8,6 +8,7 @@ import datetime
 import io
 import ipaddress
 import re
+from dataclasses import replace
 from email.utils import parsedate_to_datetime
 from functools import cached_property
 from urllib.parse import unquote, urlsplit
@@ -24,11 +25,11 @@ from django.utils.translation import gettext as _
 from taggit.models import Tag
 
 from blog import markup
-from blog.models import Markup, Post, PostStatus
+from blog.models import Language, Markup, Post, PostStatus
 from columns.models import Column, Publication, Republication
 from comments.models import Comment, CommentKind, CommentStatus
 
-from . import content, languages, old_urls, reading, wxr
+from . import content, languages, old_urls, qtranslate, reading, wxr
 from .clock import Clock
 from .models import Redirect
 from .report import CONTENT, REMOVED, RULES, Report
@@ -52,6 +53,7 @@ ZERO_DATE = re.compile(r"^0000-00-00")
 COMMENT_FIELDS = [
     *("kind", "author_name", "author_email", "author_url", "ip_address", "created_at", "body", "status", "user")
 ]
+ATTACHMENT = re.compile(rb"<wp:post_type>\s*(?:<!\[CDATA\[)?attachment\b")
 is_url = URLValidator(schemes=["http", "https"])
 
 
@@ -85,7 +87,7 @@ class Importer:
         data, notes = reading.prepare(source.read())
         for note in notes:
             self.report.listing("reading", note)
-        self.read_files(io.BytesIO(data))
+        self.read_files(data)
         try:
             with transaction.atomic():
                 self.tags = {tag.name.casefold(): tag for tag in Tag.objects.all()}
@@ -105,9 +107,11 @@ class Importer:
             pass
         return self.report
 
-    def read_files(self, source):
+    def read_files(self, data):
         """A first reading, for the attachments: galleries name them before the export lists them."""
-        for entry in wxr.read(source):
+        if not ATTACHMENT.search(data):
+            return
+        for entry in wxr.read(io.BytesIO(data)):
             if isinstance(entry, wxr.Item) and entry.type == "attachment" and entry.id:
                 file = content.Attachment(
                     id=entry.id,
@@ -134,7 +138,14 @@ class Importer:
                 self.report.add("comment", "skipped", _("on an item that is not imported"), len(item.comments))
             return
         self.post_ids.add(item.id)
-        post = self.import_post(item)
+        versions, copies = qtranslate.versions(item, Language.values)
+        for code in copies:
+            self.report.listing("qtranslate_copy", f"{markup.plain_text(item.title)} ({code}) — {unquote(item.link)}")
+        if not versions:
+            versions = [(None, item)]
+        post = self.import_post(versions[0][1], qtranslate=versions[0][0])
+        for code, version in versions[1:]:
+            self.import_post(replace(version, slug=f"{base_slug(item)}-{code}"), qtranslate=code, original=post)
         self.import_redirects(item, post)
         self.import_comments(item, post)
 
@@ -155,15 +166,20 @@ class Importer:
 
     # Posts
 
-    def import_post(self, item):
+    def import_post(self, item, qtranslate=None, original=None):
+        """The post of `item`; with `original`, its translation written with qTranslate in the same item."""
         converted = content.convert(item.content, item.id, item.meta, self.files, self.children)
-        found = languages.detect(item, converted.html, self.site.language)
+        found = languages.detect(item, converted.html, self.site.language, qtranslate=qtranslate)
         self.report_content(item, found.title, converted)
         notice, body = content.take_column_notice(found.body)
         language = found.language or self.default_language
-        post = Post.objects.filter(wordpress_id=item.id).first()
+        if original is None:
+            post = Post.objects.filter(wordpress_id=item.id).first()
+        else:
+            post = Post.objects.filter(translation_of=original, language=language).first()
         published_at = post_date(item) or (post.published_at if post else None)
-        self.clock.see(item, published_at, found.title or item.slug or str(item.id))
+        if original is None:
+            self.clock.see(item, published_at, found.title or item.slug or str(item.id))
         self.report.note("post", RULES[found.source or "default"])
         if found.source in ("export", ""):
             self.report.listing("default_language", found.title or item.slug or str(item.id))
@@ -181,7 +197,12 @@ class Importer:
         }
         outcome = "created" if post is None else "unchanged"
         if post is None:
-            post = Post(wordpress_id=item.id, slug=self.free_slug(item, None), **values)
+            post = Post(
+                wordpress_id=None if original else item.id,
+                translation_of=original,
+                slug=self.free_slug(item, None),
+                **values,
+            )
         else:
             changed = [name for name, value in values.items() if getattr(post, name) != value]
             slug = post.slug if self.slug_fits(item, post) else self.free_slug(item, post)

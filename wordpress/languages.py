@@ -49,13 +49,16 @@ def basic_bilingual(meta):
     return language, summaries
 
 
-def detect(item, body, export_language=None):
+def detect(item, body, export_language=None, qtranslate=None):
     """The post's language, title, summaries and body once the markers are taken out.
 
-    `source` names the rule that decided; `language` is None when none could.
+    `source` names the rule that decided; `language` is None when none could. `qtranslate`
+    is the language of a qTranslate version, which wins over every other sign.
     """
     language, summaries = basic_bilingual(item.meta)
     source = "Basic Bilingual" if language else ""
+    if qtranslate:
+        language, source = qtranslate, "qTranslate"
     if not language:
         language = next((language_code(t.slug) for t in item.terms if t.domain == "language"), None)
         source = "Polylang" if language else ""

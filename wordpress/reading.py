@@ -15,8 +15,6 @@ from .wxr import WXRError
 
 DECLARATION = re.compile(rb"""^(\xef\xbb\xbf)?(\s*<\?xml\b[^>]*?\bencoding\s*=\s*)(["'])([^"']*)\3""")
 CDATA = re.compile(rb"<!\[CDATA\[.*?\]\]>", re.DOTALL)
-USED_PREFIX = re.compile(rb"</?([A-Za-z_][\w.-]*):[A-Za-z_]|\s([A-Za-z_][\w.-]*):[A-Za-z_][\w.-]*\s*=")
-DECLARED_PREFIX = re.compile(rb"\bxmlns:([A-Za-z_][\w.-]*)\s*=")
 RSS_TAG = re.compile(rb"<rss\b")
 WELL_KNOWN = {
     "atom": "http://www.w3.org/2005/Atom",
@@ -86,17 +84,19 @@ def as_utf8(data, declared):
 
 
 def declare_prefixes(data, notes):
-    """Declare on <rss> the prefixes the export uses in its XML (not in its texts) without declaring them."""
-    outside_texts = CDATA.sub(b"", data)
-    used = {(m.group(1) or m.group(2)).decode() for m in USED_PREFIX.finditer(outside_texts)}
-    declared = {m.group(1).decode() for m in DECLARED_PREFIX.finditer(outside_texts)}
-    missing = sorted(used - declared - {"xml", "xmlns", "http", "https"})
+    """Declare on <rss> the well-known prefixes the export uses in its XML (not in its texts) but never declares."""
     rss = RSS_TAG.search(data)
-    if not missing or rss is None:
+    if rss is None:
         return data
+    candidates = [p for p in WELL_KNOWN if not re.search(rb"xmlns:" + p.encode() + rb"\s*=", data)]
+    used = [p for p in candidates if re.search(rb"<" + p.encode() + rb":", data)]
+    if not used:
+        return data
+    outside_texts = CDATA.sub(b"", data)
     declarations = b""
-    for prefix in missing:
-        uri = WELL_KNOWN.get(prefix, f"urn:carnet:undeclared:{prefix}")
-        declarations += f' xmlns:{prefix}="{uri}"'.encode()
+    for prefix in used:
+        if not re.search(rb"</?" + prefix.encode() + rb":[A-Za-z_]", outside_texts):
+            continue
+        declarations += f' xmlns:{prefix}="{WELL_KNOWN[prefix]}"'.encode()
         notes.append(_("The file uses the prefix “%(prefix)s:” without declaring it: declared.") % {"prefix": prefix})
     return data[: rss.end()] + declarations + data[rss.end() :]

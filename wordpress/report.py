@@ -29,6 +29,7 @@ LISTS = {
     "shortcode": gettext_lazy("Shortcodes Carnet does not know, left as text in the posts"),
     "missing_attachment": gettext_lazy("Posts whose galleries name files missing from the export (their ids)"),
     "removed": gettext_lazy("Posts that lost a gallery or player with nothing to show"),
+    "qtranslate_copy": gettext_lazy("qTranslate versions that only copy another language (not made into posts)"),
 }
 CONTENT = {
     "code listing": gettext_lazy("code listings made into <pre><code>"),

@@ -8,6 +8,7 @@ import html
 import re
 import xml.etree.ElementTree as ET
 from dataclasses import dataclass, field
+from functools import cache
 
 from django.utils.translation import gettext as _
 
@@ -89,6 +90,7 @@ class Site:
     terms: list[Term] = field(default_factory=list)
 
 
+@cache
 def local_name(tag):
     """`{http://wordpress.org/export/1.2/}post_id` → `wp:post_id` (whatever the WXR version)."""
     if not tag.startswith("{"):

@@ -130,3 +130,16 @@ def test_admin_refuses_pairs_that_make_no_sense(client, case, message):
     assert "Typed body." in html
     post.refresh_from_db()
     assert post.translation_of is None and post.title == "Ma traduction"
+
+
+def test_admin_shows_the_pair_from_the_original_too(client):
+    """The original's form names the post that translates it, with a link to it; escaped like any title."""
+    original, translation = pair()
+    Post.objects.filter(pk=translation.pk).update(title="<b>Writing</b> for the web")
+    client.force_login(EditorFactory())
+    html = client.get(f"/admin/blog/post/{original.pk}/change/").content.decode()
+    link = (
+        f'<a href="/admin/blog/post/{translation.pk}/change/" lang="en">&lt;b&gt;Writing&lt;/b&gt; for the web</a> [en]'
+    )
+    assert link in html
+    assert "Translated as" in html

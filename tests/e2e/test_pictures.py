@@ -56,6 +56,7 @@ def test_author_pastes_a_picture_describes_it_and_readers_see_a_responsive_figur
     assert body.startswith("Internet, c’est aussi la fête.\n\n![]")
     assert "no alt text yet" in panel.inner_text()  # made obvious until it is described
     assert inputs, "the preview listens for input events on the body"
+    page.locator("#desk-preview figure picture img[srcset]").wait_for()  # the live preview shows the figure
     if SHOTS:
         page.screenshot(path=os.path.join(SHOTS, "editor-uploaded.png"), full_page=True)
 
@@ -70,6 +71,7 @@ def test_author_pastes_a_picture_describes_it_and_readers_see_a_responsive_figur
         r'!\[Des collines sous un soleil d’été\]\(/media/[^ ]+ "La fête : internet, c’est ça aussi\."\)', body
     )
 
+    page.locator("#desk-preview figcaption", has_text="Crédit photo : Slice of Chic (CC)").wait_for()
     if SHOTS:
         page.screenshot(path=os.path.join(SHOTS, "editor-described.png"), full_page=True)
     page.select_option("#id_status", "published")

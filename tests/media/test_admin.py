@@ -178,3 +178,17 @@ def test_the_post_form_carries_the_upload_script_as_a_file(staff_client):
     html = staff_client.get("/admin/blog/post/add/").content.decode()
     assert 'data-media-upload="/admin/media/mediaitem/upload/"' in html
     assert '<script src="/static/media/editor-upload.js" defer></script>' in html
+
+
+def test_a_storage_failure_answers_with_a_message_not_a_crash(staff_client, media_root, monkeypatch):
+    """If the disk or bucket fails, the editor is told to try again, and nothing is kept."""
+    from django.core.files.storage import default_storage
+
+    def full(name, content, **kwargs):
+        raise OSError("No space left on device")
+
+    monkeypatch.setattr(default_storage, "save", full)
+    response = staff_client.post("/admin/media/mediaitem/upload/", {"file": jpeg()})
+    assert response.status_code == 503
+    assert response.json()["error"] == "The file could not be stored; nothing was kept. Try again."
+    assert not MediaItem.objects.exists()

@@ -97,11 +97,16 @@ def test_real_french_blog_keeps_its_videos_listings_and_galleries_reported(run_i
     assert "[rire] D-3 — http://www.alienlebarge.ch/2008/10/15/d-3/" in output
 
 
-def test_real_bilingual_blog_keeps_its_code_listings(run_import):
-    """bloggure: [code lang=…] and [bash] listings keep their lines; no entity shows as text."""
-    run_import(WXR / "bloggure-wordpress.xml")
+def test_real_bilingual_blog_keeps_its_code_listings_and_splits_its_languages(run_import):
+    """bloggure: listings keep their lines; each qTranslate language is a post; untranslated copies are listed."""
+    output = run_import(WXR / "bloggure-wordpress.xml")
+    assert "81 × language from qTranslate (one post per language)" in output
+    assert "qTranslate versions that only copy another language (not made into posts) (17):" in output
+    assert Post.objects.filter(translation_of__isnull=False).count() == 28
+    assert not Post.objects.filter(title__contains="<!--:").exists()
+    assert not Post.objects.filter(body__contains="<!--:").exists()
     bodies = " ".join(Post.objects.values_list("body", flat=True))
-    assert bodies.count('<pre><code class="language-') == 27
+    assert bodies.count('<pre><code class="language-') == 15  # 27 in the export, 12 in qTranslate copies
     assert '<pre><code class="language-javascript">function getBase(n) {\n    var src_' in bodies
     assert "&amp;nbsp;" not in bodies and "[bash" not in bodies and "[code" not in bodies
     assert "https://gist.github.com/6397201" in bodies
