@@ -3,7 +3,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: run serve test install worker messages clean
+.PHONY: run serve test install worker messages clean bench
 
 # Debian's python3 lacks ensurepip without python3-venv: fall back to a pip fetched from PyPI.
 $(BIN)/python:
@@ -46,6 +46,11 @@ test: install
 ## make worker: run queued background tasks (production: TASKS_BACKEND=django_tasks_db.DatabaseBackend)
 worker: install
 	$(BIN)/python manage.py db_worker
+
+## make bench: a generated corpus served by gunicorn, each page loaded with wrk, cache off and on (needs wrk)
+##   BENCH_ARGS="--port 8765 --duration 10 --cache both --fresh"; BENCH_DATABASE_URL=postgres://… for PostgreSQL
+bench: install
+	DATABASE_URL=$(BENCH_DATABASE_URL) $(BIN)/python manage.py bench --settings=config.settings.bench $(BENCH_ARGS)
 
 clean:
 	rm -rf $(VENV) staticfiles

@@ -12,6 +12,7 @@ from taggit.models import Tag
 
 from .links import same_address
 from .models import Language, Post
+from .pagination import NarrowOffsetPaginator
 
 LANGUAGE_HEADINGS = {Language.FR: _("Posts written in French"), Language.EN: _("Posts written in English")}
 
@@ -20,6 +21,7 @@ class PublishedPostsMixin:
     """Lists of posts readers may see, with everything a list shows prefetched."""
 
     paginate_by = settings.BLOG_PAGE_SIZE
+    paginator_class = NarrowOffsetPaginator
 
     def get_queryset(self):
         return Post.objects.published().for_list()

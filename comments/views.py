@@ -1,5 +1,8 @@
 from django.contrib import messages
+from django.http import JsonResponse
+from django.middleware.csrf import CsrfViewMiddleware, get_token
 from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.decorators import method_decorator
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
@@ -8,15 +11,17 @@ from django.views.decorators.csrf import csrf_exempt
 from blog.views import PostDetailView
 from operations.client import client_ip
 
-from . import ratelimit, services
+from . import ratelimit, services, spam
 from .forms import CommentForm
 from .models import CommentStatus, Subscription
 
 
+@method_decorator(csrf_exempt, name="dispatch")  # checked in post(), to answer with the form rather than a bare 403
 class CommentCreateView(PostDetailView):
     """Receives the comment form; on any problem the post page comes back with the form as typed."""
 
     http_method_names = ["get", "post"]
+    kept_fields = ["parent", "author_name", "author_email", "author_url", "body", "notify", "notify_scope"]
 
     def get(self, request, *args, **kwargs):
         """Whoever opens the form's own address (a reload, a bookmark) lands on the post's comments."""
@@ -24,6 +29,12 @@ class CommentCreateView(PostDetailView):
 
     def post(self, request, *args, **kwargs):
         self.object = post = self.get_object()
+        if CsrfViewMiddleware(lambda request: None).process_view(request, None, (), {}) is not None:
+            # No valid token: a page from the shared cache sent by a browser without JavaScript, or
+            # a form left open too long. The page comes back with her text and fresh keys.
+            kept = CommentForm(post=post, initial={name: request.POST.get(name) for name in self.kept_fields})
+            message = _("For your safety, please send your comment once more: your text is kept below.")
+            return self.page_with_form(kept, message, status=403)
         form = CommentForm(request.POST, post=post)
         if not post.comments_open:
             return self.page_with_form(form, _("Comments are closed on this post."), status=403)
@@ -55,6 +66,12 @@ class CommentCreateView(PostDetailView):
     def page_with_form(self, form, message, status):
         context = self.get_context_data(object=self.object, comment_form=form, comment_error=message)
         return self.render_to_response(context, status=status)
+
+
+@never_cache
+def form_keys(request):
+    """What a comment form needs that a page shared by every reader cannot hold: her CSRF token, the form's time."""
+    return JsonResponse({"csrfmiddlewaretoken": get_token(request), "timestamp": spam.sign_timestamp()})
 
 
 @never_cache

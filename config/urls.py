@@ -5,7 +5,9 @@ from django.contrib import admin
 from django.contrib.sitemaps.views import sitemap
 from django.urls import include, path, re_path
 from django.utils.translation import gettext_lazy as _
+from django.views.decorators.csrf import csrf_exempt
 from django.views.generic import TemplateView
+from django.views.i18n import set_language
 from django.views.static import serve
 
 from blog.sitemaps import PageSitemap, PostSitemap, TagSitemap
@@ -26,7 +28,9 @@ urlpatterns = [
     path("healthz", healthz, name="healthz"),
     path("admin/", admin.site.urls),
     path("accounts/", include("django.contrib.auth.urls")),
-    path("i18n/", include("django.conf.urls.i18n")),
+    # No CSRF token on the switch: it is on every page, and a token would keep pages out of the cache.
+    # A forged switch can only change someone's interface language, which the switch itself undoes.
+    path("i18n/setlang/", csrf_exempt(set_language), name="set_language"),
     path("search/", include("search.urls")),
     path("sitemap.xml", sitemap, {"sitemaps": SITEMAPS}, name="sitemap"),
     path("robots.txt", TemplateView.as_view(template_name="robots.txt", content_type="text/plain"), name="robots"),

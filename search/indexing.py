@@ -7,8 +7,8 @@ from django.db.models import Case, Value, When
 from blog.markup import markdown_to_html, plain_text
 from blog.models import Language, Post
 
+from . import fts
 from .models import SearchDocument
-from .text import normalize
 
 # Text-search configurations made by migration 0002: the language's stemming, accents removed.
 CONFIGURATIONS = {Language.FR: "carnet_french", Language.EN: "carnet_english"}
@@ -19,7 +19,6 @@ def document_for(post):
     summaries = {t.language_code: plain_text(markdown_to_html(t.summary)) for t in post.translations.all()}
     tags = " ".join(tag.name for tag in post.tags.all())
     body = plain_text(post.body_html)
-    secondary = " ".join([*summaries.values(), tags])
     return SearchDocument(
         post=post,
         language=post.language,
@@ -28,9 +27,6 @@ def document_for(post):
         summary_en=summaries.get(Language.EN, ""),
         tags=tags,
         body=body,
-        normalized_title=normalize(post.title),
-        normalized_secondary=normalize(secondary),
-        normalized_body=normalize(body),
     )
 
 
@@ -66,20 +62,31 @@ def index_post(post):
         post=post, defaults={name: getattr(document, name) for name in FIELDS if name != "indexed_at"}
     )
     update_vectors(SearchDocument.objects.filter(post=post))
+    if fts.in_use():
+        fts.write([document])
 
 
 @transaction.atomic
 def rebuild(batch_size=500):
     """Index every post again from scratch; returns the number of posts indexed."""
     SearchDocument.objects.all().delete()
+    if fts.in_use():
+        fts.clear()
     posts = Post.objects.prefetch_related("tags", "translations").order_by("pk")
     count = 0
     batch = []
     for post in posts.iterator(chunk_size=batch_size):
         batch.append(document_for(post))
         if len(batch) == batch_size:
-            count += len(SearchDocument.objects.bulk_create(batch))
+            count += _store(batch)
             batch = []
-    count += len(SearchDocument.objects.bulk_create(batch))
+    count += _store(batch)
     update_vectors(SearchDocument.objects.all())
     return count
+
+
+def _store(documents):
+    SearchDocument.objects.bulk_create(documents)
+    if fts.in_use():
+        fts.write(documents)
+    return len(documents)

@@ -8,8 +8,7 @@ class SearchDocument(models.Model):
 
     On PostgreSQL `vector` holds the weighted full-text index (title A, summaries and tags B,
     body C), each part in its language's text-search configuration; on SQLite it stays empty
-    and the `normalized_*` copies (lowercase, unaccented, words between single spaces) are
-    searched instead.
+    and the FTS5 table of search.fts is searched instead.
     """
 
     post = models.OneToOneField("blog.Post", on_delete=models.CASCADE, primary_key=True, related_name="search_document")
@@ -19,9 +18,6 @@ class SearchDocument(models.Model):
     summary_en = models.TextField(_("English summary"), blank=True)
     tags = models.TextField(_("tags"), blank=True)
     body = models.TextField(_("body, as plain text"), blank=True)
-    normalized_title = models.TextField(blank=True)
-    normalized_secondary = models.TextField(blank=True)
-    normalized_body = models.TextField(blank=True)
     vector = SearchVectorField(null=True)
     indexed_at = models.DateTimeField(_("indexed"), auto_now=True)
 

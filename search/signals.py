@@ -10,7 +10,9 @@ from taggit.models import Tag
 
 from blog.models import Post, TaggedPost
 
+from . import fts
 from .indexing import index_post
+from .models import SearchDocument
 
 PostTranslation = Post._parler_meta.root_model
 
@@ -45,3 +47,9 @@ def index_posts_of_renamed_tag(sender, instance, created, raw=False, **kwargs):
         return
     for post in Post.objects.filter(tags=instance):
         index_post(post)
+
+
+@receiver(post_delete, sender=SearchDocument, dispatch_uid="search-unindex-document")
+def unindex_deleted_document(sender, instance, **kwargs):
+    if fts.in_use():
+        fts.delete([instance.post_id])

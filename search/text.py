@@ -17,14 +17,6 @@ def fold(text):
     return "".join(char for char in decomposed if not unicodedata.combining(char))
 
 
-def normalize(text):
-    """The words of `text`, folded, between single spaces, with a space at each end.
-
-    The surrounding spaces let a search for " word" match only at the start of a word.
-    """
-    return f" {' '.join(WORD.findall(fold(text or '')))} "
-
-
 def terms(query):
     """The distinct words of a query as typed (accents kept), at most MAX_TERMS of them."""
     found = []

@@ -3,7 +3,7 @@ import datetime
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
-from django.db.models import Count, Exists, F, FloatField, OuterRef, Q, Subquery, Sum
+from django.db.models import Case, Count, Exists, F, FloatField, OuterRef, Q, Subquery, Sum, Value, When
 from django.db.models.functions import Cast
 from django.urls import reverse
 from django.utils import timezone
@@ -99,24 +99,38 @@ class PostQuerySet(TranslatableQuerySet):
         )
 
     def similar_to(self, post, limit=None):
-        """Published posts sharing the most tags with `post`, in one query.
+        """Published posts sharing the most tags with `post`, in one query once its tags are loaded.
 
         Each shared tag weighs 1 / (number of posts carrying it), so a rare tag counts
-        more than a common one; ties go to the most recent post.
+        more than a common one; ties go to the most recent post. The weight of each of the
+        post's few tags is an uncorrelated subquery the database computes once, not once per
+        candidate row (that made a post carrying a common tag take seconds).
         """
         limit = limit or settings.BLOG_SIMILAR_POSTS
-        tag_popularity = (
-            TaggedPost.objects.filter(tag_id=OuterRef("tagged_items__tag_id"))
-            .values("tag_id")
-            .annotate(uses=Count("id"))
-            .values("uses")
+        tag_ids = [tag.pk for tag in post.tags.all()]
+        if not tag_ids:
+            return self.none()
+
+        def weight(tag_id):
+            uses = TaggedPost.objects.filter(tag_id=tag_id).order_by().values("tag_id").annotate(n=Count("pk"))
+            return 1.0 / Cast(Subquery(uses.values("n")), FloatField())
+
+        def score(tag_field):
+            cases = (When(**{tag_field: tag_id}, then=weight(tag_id)) for tag_id in tag_ids)
+            return Case(*cases, default=Value(0.0), output_field=FloatField())
+
+        # The best candidates are found from the tags' rows (a narrow GROUP BY), then loaded.
+        best = (
+            TaggedPost.objects.filter(tag_id__in=tag_ids, content_object__in=self.published())
+            .exclude(content_object_id=post.pk)
+            .values("content_object_id")
+            .annotate(score=Sum(score("tag_id")))
+            .order_by("-score", F("content_object__published_at").desc(nulls_last=True), "-content_object_id")
         )
         return (
-            self.published()
-            .exclude(pk=post.pk)
-            .filter(tagged_items__tag_id__in=TaggedPost.objects.filter(content_object_id=post.pk).values("tag_id"))
-            .annotate(score=Sum(1.0 / Cast(Subquery(tag_popularity), FloatField())))
-            .order_by("-score", F("published_at").desc(nulls_last=True), "-pk")[:limit]
+            self.filter(pk__in=best.values("content_object_id")[:limit], tagged_items__tag_id__in=tag_ids)
+            .annotate(score=Sum(score("tagged_items__tag_id")))
+            .order_by("-score", F("published_at").desc(nulls_last=True), "-pk")
         )
 
 

@@ -1,5 +1,9 @@
 from django import template
 from django.conf import settings
+from django.middleware.csrf import get_token
+from django.utils import dateformat, timezone
+from django.utils.formats import get_format
+from django.utils.html import format_html
 
 from comments import spam
 from comments import text as comment_text
@@ -26,18 +30,47 @@ def comment_section(context, post):
     if form is None:
         reply_to = by_pk.get(_int(request.GET.get("replytocom")))
         form = CommentForm.for_reader(post, request.user, parent=reply_to)
+    _prepare(comments, post)
     return {
         "post": post,
         "request": request,
+        "comments_open": post.comments_open,
         "threads": comment_threads.build(comments, settings.COMMENTS_MAX_DEPTH),
         "count": len(comments),
         "form": form,
         "replying_to": by_pk.get(_int(form["parent"].value())),
         "comment_error": context.get("comment_error"),
-        "timestamp": spam.sign_timestamp(),
         "akismet": bool(settings.AKISMET_API_KEY),
         "LANGUAGE_CODE": context.get("LANGUAGE_CODE"),
     }
+
+
+def _prepare(comments, post):
+    """What each comment shows, computed once in Python rather than through template filters per comment:
+    its anchor, its date in the interface language, the address of its Reply link."""
+    reply_base = post.get_absolute_url() if post.pk else ""
+    date_format = get_format("DATETIME_FORMAT")
+    for comment in comments:
+        created = timezone.localtime(comment.created_at)
+        comment.anchor = f"comment-{comment.pk}"
+        comment.date_iso = created.isoformat()
+        comment.date_text = dateformat.format(created, date_format)
+        comment.reply_url = f"{reply_base}?replytocom={comment.pk}#respond"
+
+
+@register.simple_tag(takes_context=True)
+def comment_form_keys(context):
+    """The CSRF token and signed time of the form; empty on a page kept for every reader (a script fills them)."""
+    request = context["request"]
+    if getattr(request, "is_shared_page", False):
+        token, timestamp = "", ""
+    else:
+        token, timestamp = get_token(request), spam.sign_timestamp()
+    return format_html(
+        '<input type="hidden" name="csrfmiddlewaretoken" value="{}"><input type="hidden" name="timestamp" value="{}">',
+        token,
+        timestamp,
+    )
 
 
 def _int(value):

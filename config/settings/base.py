@@ -50,6 +50,7 @@ INSTALLED_APPS = [
     "media",
     "wordpress",
     "search",
+    "pagecache",
     "operations",
     "csp",
 ]
@@ -63,6 +64,7 @@ MIDDLEWARE = [
     "operations.middleware.PermissionsPolicyMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
+    "pagecache.middleware.PageCacheMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
@@ -206,6 +208,9 @@ AXES_RESET_ON_SUCCESS = True
 AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
 AXES_CLIENT_IP_CALLABLE = "operations.client.client_ip"
 AXES_LOCKOUT_CALLABLE = "operations.lockout.locked_out"
+
+# Whole pages kept for anonymous readers, this many seconds at most (0: off); see pagecache/.
+PAGE_CACHE_SECONDS = int(env("PAGE_CACHE_SECONDS", "600"))
 
 BLOG_PAGE_SIZE = 10
 BLOG_SIMILAR_POSTS = 5

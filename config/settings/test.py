@@ -15,4 +15,6 @@ STORAGES = {
 }
 AXES_ENABLED = False
 SITE_URL = "http://testserver"
+# The suite measures what each view costs (locked query counts); tests/pagecache turns the cache on.
+PAGE_CACHE_SECONDS = 0
 MEDIA_ROOT = tempfile.mkdtemp(prefix="carnet-test-media-")

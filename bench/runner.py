@@ -1,0 +1,163 @@
+"""Serve the generated corpus with gunicorn, load each page with wrk, and compare it with a bare view."""
+
+import contextlib
+import json
+import os
+import shutil
+import subprocess
+import sys
+import time
+import urllib.error
+import urllib.request
+from pathlib import Path
+from urllib.parse import quote
+
+from django.conf import settings
+from django.db import connection
+from django.test import Client, override_settings
+from django.test.utils import CaptureQueriesContext
+from django.urls import reverse
+from taggit.models import Tag
+
+from blog.models import Post
+
+from . import corpus
+
+WRK_SCRIPT = Path(__file__).with_name("wrk.lua")
+BARE = "bare view"
+HEADERS = {"HTTP_X_FORWARDED_PROTO": "https", "HTTP_ACCEPT_LANGUAGE": "fr-CH,fr;q=0.9,en;q=0.8"}
+
+
+def pages():
+    """(label, path) of every page the benchmark loads, the bare view first."""
+    small = Post.objects.get(slug=corpus.SMALL_POST)
+    big = Post.objects.get(slug=corpus.BIG_POST)
+    tag = Tag.objects.get(name=corpus.POPULAR_TAG)
+    return [
+        (BARE, reverse("bench-ok")),
+        ("home", reverse("blog:post-list")),
+        ("post, 10 comments", small.get_absolute_url()),
+        ("post, 200+ comments", big.get_absolute_url()),
+        ("popular tag", reverse("blog:tag-detail", args=[tag.slug])),
+        ("language page", reverse("blog:language-detail", args=["fr"])),
+        ("archive, page 400", reverse("blog:post-list") + "?page=400"),
+        ("feed", reverse("blog:feed")),
+        ("search", reverse("search:search") + "?q=" + quote("écriture internet")),
+    ]
+
+
+def count_queries(path, cache_seconds):
+    """SQL queries of one request in this process; with the cache on, of the second request."""
+    client = Client(HTTP_HOST="127.0.0.1", **HEADERS)
+    with override_settings(PAGE_CACHE_SECONDS=cache_seconds):
+        if cache_seconds:
+            client.get(path)
+        with CaptureQueriesContext(connection) as queries:
+            response = client.get(path)
+    if response.status_code != 200:
+        raise RuntimeError(f"{path} answered {response.status_code}")
+    return len(queries)
+
+
+class Gunicorn:
+    """Two sync workers on 127.0.0.1, with the environment given; stopped on exit."""
+
+    def __init__(self, port, env):
+        self.port = port
+        self.env = env
+
+    def __enter__(self):
+        command = [sys.executable, "-m", "gunicorn", "config.wsgi", "--workers", "2", "--bind"]
+        command += [f"127.0.0.1:{self.port}", "--log-level", "warning"]
+        self.process = subprocess.Popen(command, env=self.env, cwd=settings.BASE_DIR)  # noqa: S603 - fixed command
+        deadline = time.monotonic() + 30
+        while time.monotonic() < deadline:
+            with contextlib.suppress(OSError):
+                self.get(reverse("bench-ok"))
+                return self
+            if self.process.poll() is not None:
+                break
+            time.sleep(0.2)
+        self.process.terminate()
+        raise RuntimeError("gunicorn did not start")
+
+    def __exit__(self, *exc):
+        self.process.terminate()
+        self.process.wait(timeout=30)
+
+    def url(self, path):
+        return f"http://127.0.0.1:{self.port}{path}"
+
+    def get(self, path):
+        # Our own loopback server, over http.
+        request = urllib.request.Request(self.url(path), headers={"X-Forwarded-Proto": "https"})  # noqa: S310
+        with urllib.request.urlopen(request, timeout=300) as response:  # noqa: S310
+            return response.read()
+
+    def worker_rss_mb(self):
+        """The resident memory of each worker, in MB, read from /proc."""
+        children = Path(f"/proc/{self.process.pid}/task/{self.process.pid}/children").read_text().split()
+        sizes = []
+        for pid in children:
+            with contextlib.suppress(FileNotFoundError):
+                status = Path(f"/proc/{pid}/status").read_text()
+                kb = next(line.split()[1] for line in status.splitlines() if line.startswith("VmRSS:"))
+                sizes.append(int(kb) / 1024)
+        return sizes
+
+
+def wrk(url, duration, connections):
+    command = ["wrk", "-t", "2", "-c", str(connections), "-d", f"{duration}s", "--timeout", "30s"]
+    command += ["-s", str(WRK_SCRIPT), url]
+    output = subprocess.run(command, capture_output=True, text=True, check=True)  # noqa: S603 - fixed command
+    line = next(line for line in output.stdout.splitlines() if line.startswith("BENCH "))
+    result = json.loads(line[len("BENCH ") :])
+    result["rps"] = result["requests"] / (result["duration_us"] / 1e6)
+    return result
+
+
+def run(write, port, duration, connections, modes):
+    """Load every page with the page cache off then on; returns the rows of the table."""
+    if not shutil.which("wrk"):
+        raise RuntimeError("wrk is missing: apt-get install wrk")
+    rows = []
+    for mode in modes:
+        cache_seconds = 0 if mode == "off" else settings.PAGE_CACHE_SECONDS or 600
+        env = {
+            **os.environ,
+            "DJANGO_SETTINGS_MODULE": settings.SETTINGS_MODULE,
+            "PAGE_CACHE_SECONDS": str(cache_seconds),
+        }
+        write(f"cache {mode}: gunicorn, 2 workers, 127.0.0.1:{port}")
+        with Gunicorn(port, env) as server:
+            bare_rps = None
+            for label, path in pages():
+                queries = count_queries(path, cache_seconds)
+                for _ in range(4):  # both workers warm (imports, templates, caches)
+                    with contextlib.suppress(OSError):  # a page too slow for gunicorn's timeout shows in wrk's errors
+                        server.get(path)
+                result = wrk(server.url(path), duration, connections)
+                bare_rps = bare_rps or result["rps"]
+                row = {"page": label, "path": path, "cache": mode, "queries": queries, **result}
+                row["ratio"] = result["rps"] / bare_rps
+                row["rss_mb"] = max(server.worker_rss_mb())
+                rows.append(row)
+                write(format_row(row))
+    return rows
+
+
+HEADER = "| page | cache | req/s | p50 ms | p95 ms | p99 ms | SQL/req | × bare | errors | worker RSS MB |"
+RULE = "| --- | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |"
+
+
+def format_row(row):
+    errors = row["non2xx"] + row["socket_errors"]
+    ms = [row[key] / 1000 for key in ("p50", "p95", "p99")]
+    return (
+        f"| {row['page']} | {row['cache']} | {row['rps']:.1f} | {ms[0]:.1f} | {ms[1]:.1f} | {ms[2]:.1f} | "
+        f"{row['queries']} | {row['ratio']:.1%} | {errors} | {row['rss_mb']:.0f} |"
+    )
+
+
+def table(rows):
+    return "\n".join([HEADER, RULE, *(format_row(row) for row in rows)])

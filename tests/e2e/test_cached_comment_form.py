@@ -1,0 +1,51 @@
+"""Commenting on a post page served from the shared page cache, with and without JavaScript."""
+
+import pytest
+
+from tests.factories import PostFactory
+
+pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True)]
+
+
+@pytest.fixture(autouse=True)
+def _cache_on(settings):
+    settings.PAGE_CACHE_SECONDS = 600
+    settings.COMMENTS_MIN_SECONDS = 0
+
+
+def write(page, body):
+    page.fill("#id_author_name", "Zoé d'Arc")
+    page.fill("#id_author_email", "zoe@example.org")
+    page.fill("#id_body", body)
+
+
+def test_a_reader_comments_on_a_cached_page(live_server, open_page):
+    """The page comes from the cache without a token; typing fetches hers, and the comment goes through."""
+    post = PostFactory(title="Humanité d'internet")
+    url = f"{live_server.url}{post.get_absolute_url()}"
+    open_page().goto(url)  # an earlier reader: the page is now in the cache
+    reader = open_page(locale="fr-CH")
+    reader.goto(url)
+    assert reader.get_attribute("input[name=csrfmiddlewaretoken]", "value") == ""
+    write(reader, "Très juste : l’internet est un lieu de vie.")
+    reader.wait_for_function("document.querySelector('input[name=csrfmiddlewaretoken]').value !== ''")
+    reader.click("#respond button[type=submit]")
+    assert "attend la modération" in reader.inner_text(".messages")
+
+
+def test_without_javascript_her_text_comes_back_and_the_second_send_works(live_server, browser):
+    """No script: the first send returns the form with her text and a clear message; the second goes through."""
+    post = PostFactory(title="Humanité d'internet")
+    context = browser.new_context(locale="fr-CH", java_script_enabled=False)
+    try:
+        reader = context.new_page()
+        reader.goto(f"{live_server.url}{post.get_absolute_url()}")
+        reader.goto(f"{live_server.url}{post.get_absolute_url()}")  # from the cache this time
+        write(reader, "Sans JavaScript, mais avec des accents : été, à, ç.")
+        reader.click("#respond button[type=submit]")
+        assert "Par sécurité, veuillez envoyer votre commentaire une nouvelle fois" in reader.inner_text("#respond")
+        assert reader.input_value("#id_body") == "Sans JavaScript, mais avec des accents : été, à, ç."
+        reader.click("#respond button[type=submit]")
+        assert "attend la modération" in reader.inner_text(".messages")
+    finally:
+        context.close()
