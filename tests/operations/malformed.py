@@ -75,6 +75,7 @@ def public_addresses(post, tag, author, column):
         "blog:author-detail": reverse("blog:author-detail", args=[author]),
         "blog:post-preview": reverse("blog:post-preview", args=[post.pk]),
         "comments:feed": reverse("comments:feed"),
+        "comments:form-keys": reverse("comments:form-keys"),
         "comments:subscription-confirm": reverse("comments:subscription-confirm", args=["a" * 32]),
         "comments:subscription-unsubscribe": reverse("comments:subscription-unsubscribe", args=["a" * 32]),
         "columns:column-list": reverse("columns:column-list"),
