@@ -6,6 +6,7 @@ Run alone: `.venv/bin/pytest tests/comments/test_crashes.py -s` prints the table
 
 import email
 import http.client
+import json
 import os
 import re
 import shutil
@@ -82,6 +83,7 @@ def template_database(tmp_path_factory):
     path = tmp_path_factory.mktemp("crashes") / "template.sqlite3"
     env = environment(path)
     manage(env, "migrate", "--noinput")
+    manage(env, "collectstatic", "--noinput", "--verbosity", "0")  # production serves hashed files from the manifest
     url = manage(env, "shell", "-c", SEED).stdout.strip().splitlines()[-1]
     return path, url
 
@@ -144,9 +146,14 @@ def request(method, path, body=None, headers=None, attempts=60):
 
 def post_comment(url):
     """Open the post, fill in the form, send it; send the same form again while no answer comes."""
-    response, html = request("GET", url)
+    _response, html = request("GET", url)
+    fields = dict(re.findall(r'name="(submission)" value="([^"]*)"', html))
+    # The page may be the one the cache keeps for every reader: the form's own keys come
+    # from comments:form-keys, as the page's script fetches them.
+    keys_url = re.search(r'data-form-keys="([^"]+)"', html).group(1)
+    response, keys = request("GET", keys_url)
     cookie = re.search(r"csrftoken=([^;]+)", response.getheader("Set-Cookie")).group(1)
-    fields = dict(re.findall(r'name="(csrfmiddlewaretoken|timestamp|submission)" value="([^"]*)"', html))
+    fields |= json.loads(keys)
     fields |= {
         "author_name": "Lectrice",
         "author_email": "reader@example.org",
