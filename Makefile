@@ -3,7 +3,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: run test install worker messages clean bench audit
+.PHONY: run serve test install worker messages clean bench audit
 
 # Debian's python3 lacks ensurepip without python3-venv: fall back to a pip fetched from PyPI.
 $(BIN)/python:
@@ -32,6 +32,18 @@ run: install
 node_modules/axe-core/axe.min.js: package.json
 	npm install --omit=dev --no-audit --no-fund --loglevel=error
 	touch $@
+
+## make serve: the production stack on http://127.0.0.1:$(PORT)/ (gunicorn and a task worker,
+## production settings over plain HTTP, a local secret key kept in .secret-key)
+SERVE_ENV = DJANGO_SETTINGS_MODULE=config.settings.prod SECRET_KEY="$$(cat .secret-key)" \
+	ALLOWED_HOSTS=localhost,127.0.0.1 SITE_URL=http://127.0.0.1:$(PORT) HTTPS=0
+serve: install
+	test -s .secret-key || $(BIN)/python -c "import secrets; print(secrets.token_urlsafe(50))" > .secret-key
+	$(SERVE_ENV) $(BIN)/python manage.py migrate --noinput
+	$(SERVE_ENV) $(BIN)/python manage.py collectstatic --noinput --verbosity 0
+	$(SERVE_ENV) $(BIN)/python manage.py check --deploy
+	trap 'kill 0' EXIT; $(SERVE_ENV) $(BIN)/python manage.py db_worker & \
+	$(SERVE_ENV) $(BIN)/gunicorn config.wsgi --bind 127.0.0.1:$(PORT) --workers 2 --access-logfile -
 
 ## make test: lint, migration check and the whole test suite
 test: install node_modules/axe-core/axe.min.js

@@ -79,7 +79,7 @@ class NotificationAdmin(admin.ModelAdmin):
     def has_add_permission(self, request):
         return False
 
-    @admin.action(description=_("Send the selected failed e-mails again"), permissions=["view"])
+    @admin.action(description=_("Send the selected unsent e-mails again"), permissions=["view"])
     def send_again(self, request, queryset):
         count = services.send_again(queryset)
         self.message_user(request, ngettext("%d e-mail queued again.", "%d e-mails queued again.", count) % count)

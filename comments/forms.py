@@ -1,3 +1,5 @@
+import uuid
+
 from django import forms
 from django.conf import settings
 from django.core.validators import URLValidator
@@ -32,6 +34,7 @@ class CommentForm(forms.Form):
         widget=forms.RadioSelect,
     )
     parent = forms.IntegerField(required=False, widget=forms.HiddenInput)
+    submission = forms.UUIDField(required=False, widget=forms.HiddenInput)
     # Rendered by the template: the timestamp always fresh, the honeypot always empty.
     timestamp = forms.CharField(required=False)
     leave_empty = forms.CharField(required=False)
@@ -43,7 +46,7 @@ class CommentForm(forms.Form):
     @classmethod
     def for_reader(cls, post, user, parent=None):
         """An empty form, with a logged-in reader's name, address and website filled in."""
-        initial = {"parent": parent.pk if parent else None}
+        initial = {"parent": parent.pk if parent else None, "submission": uuid.uuid4()}
         if user.is_authenticated:
             initial.update(author_name=user.public_name, author_email=user.email, author_url=user.website)
         return cls(post=post, initial=initial)

@@ -68,6 +68,8 @@ class Comment(models.Model):
     ip_address = models.GenericIPAddressField(_("IP address"), null=True, blank=True)
     user_agent = models.CharField(_("user agent"), max_length=500, blank=True)
     created_at = models.DateTimeField(_("date"), default=timezone.now, db_index=True)
+    # The form's one-time token: the same form sent twice (a retry after a lost answer) stores one comment.
+    submission = models.UUIDField(_("submission"), null=True, blank=True, unique=True, editable=False)
     wordpress_id = models.PositiveBigIntegerField(_("WordPress id"), null=True, blank=True, unique=True, editable=False)
     held_because = models.CharField(
         _("held because"), max_length=200, blank=True, help_text=_("Why the spam checks did not publish it at once.")

@@ -1,5 +1,7 @@
 """The e-mails comments cause, written in the recipient's language. Plain text only."""
 
+from urllib.parse import urlsplit
+
 from django.conf import settings
 from django.core.mail import EmailMessage
 from django.template.loader import render_to_string
@@ -17,6 +19,10 @@ def one_line(text):
     return " ".join(str(text).split())
 
 
+def message_id(notification):
+    return f"<notification-{notification.pk}@{urlsplit(settings.SITE_URL).hostname or 'localhost'}>"
+
+
 def build(notification):
     """The EmailMessage for `notification`, rendered in `notification.language`."""
     with translation.override(notification.language):
@@ -26,7 +32,9 @@ def build(notification):
         one_line(subject),
         body,
         to=[notification.recipient],
-        headers={"Auto-Submitted": "auto-generated", **headers},
+        # One Message-ID per notification: should a crash make the worker send it twice, mail
+        # clients and the logs see the same message.
+        headers={"Auto-Submitted": "auto-generated", "Message-ID": message_id(notification), **headers},
     )
 
 

@@ -9,12 +9,6 @@ from django.utils import timezone
 from .models import CommentAttempt
 
 
-def client_ip(request):
-    """The reader's address: REMOTE_ADDR, or the right-most entry of the proxy header set in settings."""
-    value = request.META.get(settings.COMMENTS_CLIENT_IP_HEADER) or request.META.get("REMOTE_ADDR", "")
-    return value.split(",")[-1].strip() or None
-
-
 def wait_before_next(ip_address):
     """Count one accepted comment from `ip_address` and answer None; past COMMENTS_RATE_LIMIT, count nothing
     and answer how long (a timedelta) until the address may send again.

@@ -5,7 +5,9 @@ from django.db import transaction
 from django.db.models import Q
 from django.utils import timezone
 
-from . import spam
+from operations import faults
+
+from . import outbox, spam
 from .models import (
     Comment,
     CommentStatus,
@@ -22,8 +24,18 @@ def post_comment(*, post, data, user, ip_address, user_agent, language, request_
 
     Returns the comment, whose status says whether readers already see it, and whose
     `confirmation_sent` whether an e-mail now asks the commenter to confirm a subscription.
+    The same form sent again (same submission token, same text) returns the comment stored the first time.
     """
+    submission = data.get("submission")
+    if submission:
+        earlier = Comment.objects.filter(submission=submission).first()
+        if earlier is not None and earlier.body == data["body"]:
+            earlier.confirmation_sent = False
+            return earlier
+        if earlier is not None:  # the form came back with another text: a comment of its own
+            submission = None
     comment = Comment(
+        submission=submission,
         post=post,
         parent=data.get("parent"),
         author_name=data["author_name"],
@@ -40,6 +52,7 @@ def post_comment(*, post, data, user, ip_address, user_agent, language, request_
     comment.held_because = str(verdict.reason)
     with transaction.atomic():
         comment.save()
+        faults.point("comment-saved")
         notifications = []
         if data.get("notify") and comment.status != CommentStatus.SPAM:
             notifications += subscribe(comment, data.get("notify_scope") or SubscriptionScope.ALL)
@@ -48,7 +61,9 @@ def post_comment(*, post, data, user, ip_address, user_agent, language, request_
             notifications += _moderator_notifications(comment)
         elif comment.status == CommentStatus.APPROVED:
             notifications += _subscriber_notifications(comment)
-    send(notifications)
+        faults.point("notifications-created")
+        outbox.queue(notifications)
+    faults.point("comment-committed")
     return comment
 
 
@@ -105,13 +120,14 @@ def approve(comments):
             comment.status = CommentStatus.APPROVED
             comment.save(update_fields=["status"])
             notifications += _subscriber_notifications(comment)
-    send(notifications)
+        outbox.queue(notifications)
     return len(newly_approved)
 
 
 def announce_approval(comment):
     """E-mail the subscribers about `comment`, just approved (once each, however often it is approved)."""
-    send(_subscriber_notifications(comment))
+    with transaction.atomic():
+        outbox.queue(_subscriber_notifications(comment))
 
 
 def mark_spam(comments):
@@ -123,19 +139,16 @@ def remove(comments):
 
 
 def send_again(notifications):
-    """Queue the failed `notifications` (a queryset) once more; returns how many."""
-    failed = list(notifications.filter(status=NotificationStatus.FAILED))
-    Notification.objects.filter(pk__in=[n.pk for n in failed]).update(status=NotificationStatus.QUEUED, attempts=0)
-    send(failed)
-    return len(failed)
+    """Queue every unsent notification among `notifications` (a queryset) once more; returns how many.
 
-
-def send(notifications):
-    """Hand each notification to the background task that e-mails it."""
-    from .tasks import send_notification
-
-    for notification in notifications:
-        send_notification.enqueue(notification.pk)
+    Failed ones, and queued ones a crash may have left without a task: sending is idempotent
+    (a notification already sent is skipped by the task), so queueing twice sends once.
+    """
+    with transaction.atomic():
+        unsent = list(notifications.exclude(status=NotificationStatus.SENT))
+        Notification.objects.filter(pk__in=[n.pk for n in unsent]).update(status=NotificationStatus.QUEUED, attempts=0)
+        outbox.queue(unsent)
+    return len(unsent)
 
 
 def _moderator_notifications(comment):

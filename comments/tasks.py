@@ -6,6 +6,8 @@ from django.conf import settings
 from django.utils import timezone
 from django_tasks import task
 
+from operations import faults
+
 from . import notifications
 from .models import Notification, NotificationStatus
 
@@ -18,6 +20,7 @@ def send_notification(notification_id):
     )
     if notification is None or notification.status == NotificationStatus.SENT:
         return
+    faults.point("task-claimed")
     message = notifications.build(notification)
     notification.attempts += 1
     try:
@@ -28,6 +31,7 @@ def send_notification(notification_id):
         notification.save(update_fields=["status", "attempts", "last_error"])
         _retry_later(notification)
         raise
+    faults.point("mail-sent")
     notification.status = NotificationStatus.SENT
     notification.sent_at = timezone.now()
     notification.last_error = ""

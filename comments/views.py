@@ -11,6 +11,7 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.csrf import csrf_exempt
 
 from blog.views import PostDetailView
+from operations.client import client_ip
 
 from . import ratelimit, services, spam
 from .forms import CommentForm
@@ -22,7 +23,16 @@ class CommentCreateView(PostDetailView):
     """Receives the comment form; on any problem the post page comes back with the form as typed."""
 
     http_method_names = ["get", "post"]
-    kept_fields = ["parent", "author_name", "author_email", "author_url", "body", "notify", "notify_scope"]
+    kept_fields = [
+        "parent",
+        "author_name",
+        "author_email",
+        "author_url",
+        "body",
+        "notify",
+        "notify_scope",
+        "submission",
+    ]
 
     def get(self, request, *args, **kwargs):
         """Whoever opens the form's own address (a reload, a bookmark) lands on the post's comments."""
@@ -41,7 +51,7 @@ class CommentCreateView(PostDetailView):
             return self.page_with_form(form, _("Comments are closed on this post."), status=403)
         if not form.is_valid():
             return self.page_with_form(form, _("Your comment was not sent. Please correct what is marked."), status=400)
-        ip_address = ratelimit.client_ip(request)
+        ip_address = client_ip(request)
         if wait := ratelimit.wait_before_next(ip_address):
             minutes = max(1, math.ceil(wait.total_seconds() / 60))
             message = ngettext(

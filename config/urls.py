@@ -13,6 +13,11 @@ from django.views.static import serve
 from blog.sitemaps import PageSitemap, PostSitemap, TagSitemap
 from columns.feeds import ColumnAtomFeed, ColumnRssFeed
 from columns.sitemaps import ColumnSitemap
+from operations.health import healthz
+
+handler400 = "operations.views.bad_request"
+handler404 = "operations.views.page_not_found"
+handler500 = "operations.views.server_error"
 
 SITEMAPS = {"pages": PageSitemap, "posts": PostSitemap, "tags": TagSitemap, "columns": ColumnSitemap}
 
@@ -20,6 +25,7 @@ admin.site.site_header = _("Carnet administration")
 admin.site.site_title = "Carnet"
 
 urlpatterns = [
+    path("healthz", healthz, name="healthz"),
     path("admin/", admin.site.urls),
     path("accounts/", include("django.contrib.auth.urls")),
     # No CSRF token on the switch: it is on every page, and a token would keep pages out of the cache.

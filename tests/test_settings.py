@@ -5,9 +5,9 @@ import sys
 from django.conf import settings
 
 
-def run_with(env):
-    return subprocess.run(
-        [sys.executable, "-c", "import django; django.setup()"],
+def run_with(env, code="import django; django.setup()"):
+    return subprocess.run(  # noqa: S603 (the test's own code)
+        [sys.executable, "-c", code],
         env={"PATH": os.environ.get("PATH", ""), "DJANGO_SETTINGS_MODULE": "config.settings.prod", **env},
         cwd=settings.BASE_DIR,
         capture_output=True,
@@ -48,3 +48,44 @@ def test_default_database_is_sqlite_in_wal_mode_with_immediate_transactions(db):
     assert connection.settings_dict["OPTIONS"]["transaction_mode"] == "IMMEDIATE"
     # The test database lives in memory, where SQLite reports "memory"; files get WAL.
     assert journal in {"wal", "memory"}
+
+
+OPEN_CONFIGURED_CONNECTION = """
+import sqlite3, django
+django.setup()
+from django.db import connection, transaction
+with connection.cursor() as cursor:
+    for pragma in ("journal_mode", "busy_timeout", "synchronous", "foreign_keys"):
+        cursor.execute(f"PRAGMA {pragma}")
+        print(pragma, cursor.fetchone()[0])
+with transaction.atomic():
+    connection.cursor()  # BEGIN only: no statement has touched the file yet
+    other = sqlite3.connect(connection.settings_dict["NAME"], timeout=0)
+    try:
+        other.execute("BEGIN IMMEDIATE")
+        print("write lock taken at BEGIN", False)
+    except sqlite3.OperationalError:
+        print("write lock taken at BEGIN", True)
+"""
+
+
+def test_sqlite_from_database_url_gets_the_default_sqlite_settings(tmp_path):
+    """DATABASE_URL=sqlite:///… opens SQLite in WAL mode, busy timeout, foreign keys, IMMEDIATE transactions."""
+    database_url = f"sqlite:///{tmp_path / 'carnet.sqlite3'}"
+    env = {"SECRET_KEY": "x" * 50, "ALLOWED_HOSTS": "carnet.example", "DATABASE_URL": database_url}
+    result = run_with(env, OPEN_CONFIGURED_CONNECTION)
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.splitlines() == [
+        "journal_mode wal",
+        "busy_timeout 20000",
+        "synchronous 1",
+        "foreign_keys 1",
+        "write lock taken at BEGIN True",
+    ]
+
+
+def test_sqlite_options_are_the_same_with_or_without_database_url():
+    """One SQLite configuration: the default file and a DATABASE_URL get the same options."""
+    from config.settings.base import database
+
+    assert database("sqlite:////srv/carnet/db.sqlite3")["OPTIONS"] == database(None)["OPTIONS"]

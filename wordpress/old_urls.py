@@ -37,9 +37,11 @@ FEEDS = {
 }
 QUERY_FEEDS = {"comments-rss2": COMMENTS_FEED, "comments-atom": COMMENTS_FEED}
 SUFFIX = re.compile(
-    r"^(?P<base>/(?:.*?/)??)(?:(?P<is_feed>feed/(?:(?P<feed>rss2?|rdf|atom)/)?)|page/(?P<page>\d+)/"
-    r"|comment-page-\d+/|(?:trackback|embed|amp)/|(?P<number>\d+)/)$"
+    r"^(?P<base>/(?:.*?/)??)(?:(?P<is_feed>feed/(?:(?P<feed>rss2?|rdf|atom)/)?)|page/(?P<page>[0-9]{1,9})/"
+    r"|comment-page-\d+/|(?:trackback|embed|amp)/|(?P<number>[0-9]+)/)$"
 )
+# A WordPress id or number: ASCII digits only (`str.isdigit()` also takes "²", which `int()` refuses).
+NUMBER = re.compile(r"[0-9]{1,18}")
 QUERY_VARS = {"p", "attachment_id", "cat", "tag", "category_name", "author", "author_name", "m", "feed", "paged", "s"}
 
 
@@ -135,11 +137,11 @@ def from_query(path, query):
         return None
     feed = query.get("feed", "")
     paged = query.get("paged", "")
-    suffix = Suffix(page=int(paged) if paged.isdigit() else 1, feed=FEED_KINDS.get(feed, "rss" if feed else ""))
+    suffix = Suffix(page=int(paged) if NUMBER.fullmatch(paged) else 1, feed=FEED_KINDS.get(feed, "rss" if feed else ""))
     wanted = Wanted()
     for name in ("p", "attachment_id", "cat", "author"):
         value = query.get(name, "")
-        if value.isdigit():
+        if NUMBER.fullmatch(value):
             wanted.candidates.append((f"{path}?{name}={int(value)}", suffix))
     for name, folder in (("tag", "tag"), ("category_name", "category"), ("author_name", "author")):
         value = query.get(name, "").strip("/")
@@ -160,7 +162,7 @@ def search(query):
 
 def date_archive(value):
     """`?m=2010` → the year's archive; `?m=201003` and `?m=20100304` → the month's."""
-    if not value.isdigit() or len(value) < 4:
+    if not NUMBER.fullmatch(value) or len(value) < 4:
         return ""
     if len(value) < 6 or not 1 <= int(value[4:6]) <= 12:
         return reverse("blog:archive-year", args=[int(value[:4])])
@@ -229,6 +231,6 @@ def author_paths(author, site):
     """`/author/NICENAME/` (WordPress's nicename is the login made into a slug) and `?author=ID`."""
     base = blog_base(site)
     paths = {f"{base}author/{slugify(author.login) or author.login}/"}
-    if author.id.isdigit():
+    if NUMBER.fullmatch(author.id):
         paths.add(f"{base}?author={int(author.id)}")
     return paths

@@ -39,10 +39,18 @@ class Markup(models.TextChoices):
 
 class TaggedPost(TaggedItemBase):
     content_object = models.ForeignKey("Post", on_delete=models.CASCADE, related_name="tagged_items")
+    # A post's tag is known by the post's slug and the tag's name, so that natural-key dumps
+    # (`dumpdata --natural-foreign --natural-primary`) load back into another database.
+    natural_key_fields = ["content_object__slug", "tag__name"]
 
     class Meta:
         verbose_name = _("tagged post")
         verbose_name_plural = _("tagged posts")
+
+    def natural_key(self):
+        return (self.content_object.slug, self.tag.name)
+
+    natural_key.dependencies = ["blog.post", "taggit.tag"]
 
 
 class PostQuerySet(TranslatableQuerySet):

@@ -1,5 +1,6 @@
 """Settings shared by every environment. Each value is read from the environment once."""
 
+import datetime
 import os
 from pathlib import Path
 
@@ -50,11 +51,17 @@ INSTALLED_APPS = [
     "wordpress",
     "search",
     "pagecache",
+    "operations",
+    "csp",
 ]
 
 MIDDLEWARE = [
+    "operations.request_log.RequestIdMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    "operations.middleware.MalformedRequestMiddleware",
+    "csp.middleware.CSPMiddleware",
+    "operations.middleware.PermissionsPolicyMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "pagecache.middleware.PageCacheMiddleware",
@@ -90,22 +97,26 @@ TEMPLATES = [
 ]
 
 SQLITE_PATH = BASE_DIR / "db.sqlite3"
-if env("DATABASE_URL"):
-    DATABASES = {"default": dj_database_url.parse(env("DATABASE_URL"), conn_max_age=60)}
-else:
-    DATABASES = {
-        "default": {
-            "ENGINE": "django.db.backends.sqlite3",
-            "NAME": SQLITE_PATH,
-            "OPTIONS": {
-                # IMMEDIATE takes the write lock at BEGIN, so concurrent writers wait
-                # (busy timeout) instead of failing with "database is locked".
-                "transaction_mode": "IMMEDIATE",
-                "timeout": 20,
-                "init_command": ("PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; PRAGMA foreign_keys=ON;"),
-            },
-        }
-    }
+SQLITE_OPTIONS = {
+    # IMMEDIATE takes the write lock at BEGIN, so concurrent writers wait
+    # (busy timeout) instead of failing with "database is locked".
+    "transaction_mode": "IMMEDIATE",
+    "timeout": 20,
+    "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; PRAGMA foreign_keys=ON;",
+}
+
+
+def database(url):
+    """The default database from `DATABASE_URL`, or the SQLite file; SQLite gets the same options either way."""
+    if not url:
+        return {"ENGINE": "django.db.backends.sqlite3", "NAME": SQLITE_PATH, "OPTIONS": dict(SQLITE_OPTIONS)}
+    config = dj_database_url.parse(url, conn_max_age=60)
+    if config["ENGINE"] == "django.db.backends.sqlite3":
+        config["OPTIONS"] = {**SQLITE_OPTIONS, **config.get("OPTIONS", {})}
+    return config
+
+
+DATABASES = {"default": database(env("DATABASE_URL"))}
 
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 AUTH_USER_MODEL = "accounts.User"
@@ -189,9 +200,14 @@ TASKS = {
     }
 }
 
-AXES_FAILURE_LIMIT = 5
-AXES_COOLOFF_TIME = 1  # hours
+# Five wrong passwords for one account from one address lock that pair out for an hour: the
+# same account from elsewhere, and other accounts from the same office, still log in.
+AXES_FAILURE_LIMIT = int(env("AXES_FAILURE_LIMIT", "5"))
+AXES_COOLOFF_TIME = datetime.timedelta(hours=1)
 AXES_RESET_ON_SUCCESS = True
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_CLIENT_IP_CALLABLE = "operations.client.client_ip"
+AXES_LOCKOUT_CALLABLE = "operations.lockout.locked_out"
 
 # Whole pages kept for anonymous readers, this many seconds at most (0: off); see pagecache/.
 PAGE_CACHE_SECONDS = int(env("PAGE_CACHE_SECONDS", "600"))
@@ -199,14 +215,53 @@ PAGE_CACHE_SECONDS = int(env("PAGE_CACHE_SECONDS", "600"))
 BLOG_PAGE_SIZE = 10
 BLOG_SIMILAR_POSTS = 5
 
+# Everything to stderr (systemd's journal keeps it), each line with its request's id and address.
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
-    "handlers": {"console": {"class": "logging.StreamHandler"}},
-    "root": {"handlers": ["console"], "level": env("LOG_LEVEL", "WARNING")},
+    "filters": {"request": {"()": "operations.request_log.RequestContextFilter"}},
+    "formatters": {
+        "line": {"format": "%(asctime)s %(levelname)s [%(request_id)s %(client_ip)s] %(name)s: %(message)s"},
+    },
+    "handlers": {"stderr": {"class": "logging.StreamHandler", "filters": ["request"], "formatter": "line"}},
+    "root": {"handlers": ["stderr"], "level": env("LOG_LEVEL", "WARNING")},
 }
 
 FORMAT_MODULE_PATH = ["config.formats"]
+
+
+# --- operations ---
+# Scripts and styles only from Carnet's own files: no inline script, no inline event handler,
+# no style attribute. Images may come from a storage host (CSP_IMAGE_HOSTS, e.g. an S3 bucket).
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": ["'self'"],
+        "script-src": ["'self'"],
+        "style-src": ["'self'"],
+        "img-src": ["'self'", "data:", *env_list("CSP_IMAGE_HOSTS")],
+        "media-src": ["'self'", *env_list("CSP_IMAGE_HOSTS")],
+        "object-src": ["'none'"],
+        "base-uri": ["'self'"],
+        "form-action": ["'self'"],
+        "frame-ancestors": ["'none'"],
+    }
+}
+UNUSED_BROWSER_FEATURES = ["accelerometer", "camera", "geolocation", "gyroscope", "magnetometer", "microphone", "usb"]
+PERMISSIONS_POLICY = ", ".join(f"{feature}=()" for feature in [*UNUSED_BROWSER_FEATURES, "payment"])
+
+
+def meta_key(header):
+    """`X-Forwarded-For` or `HTTP_X_FORWARDED_FOR` → the request.META key."""
+    key = header.strip().upper().replace("-", "_")
+    return key if key == "REMOTE_ADDR" or key.startswith("HTTP_") else f"HTTP_{key}"
+
+
+# Where the reader's address is, for comments, the login lockout and the logs: REMOTE_ADDR, or
+# behind a proxy its header (X-Forwarded-For: the right-most address is the one the proxy saw).
+# COMMENTS_CLIENT_IP_HEADER is its former name.
+CLIENT_IP_HEADER = meta_key(env("CLIENT_IP_HEADER", env("COMMENTS_CLIENT_IP_HEADER", "REMOTE_ADDR")))
+# Seconds a task may wait for a worker before /healthz says "degraded".
+HEALTHZ_MAX_QUEUE_AGE = int(env("HEALTHZ_MAX_QUEUE_AGE", "900"))
 
 # --- comments ---
 COMMENTS_CLOSE_AFTER_DAYS = int(env("COMMENTS_CLOSE_AFTER_DAYS", "0"))  # 0: comments never close by age
@@ -217,9 +272,11 @@ COMMENTS_MIN_SECONDS = int(env("COMMENTS_MIN_SECONDS", "3"))  # faster than this
 COMMENTS_MAX_FORM_AGE = int(env("COMMENTS_MAX_FORM_AGE", str(2 * 24 * 3600)))
 COMMENTS_RATE_LIMIT = int(env("COMMENTS_RATE_LIMIT", "5"))  # comments per address per window
 COMMENTS_RATE_WINDOW = int(env("COMMENTS_RATE_WINDOW", "600"))  # seconds
-# Behind a proxy, e.g. "HTTP_X_FORWARDED_FOR": its right-most address is the one the proxy saw.
-COMMENTS_CLIENT_IP_HEADER = env("COMMENTS_CLIENT_IP_HEADER", "REMOTE_ADDR")
 COMMENTS_FEED_SIZE = 30
+# A task running longer than this has lost its worker (sending one e-mail takes seconds): the sweeper runs it again.
+COMMENTS_TASK_STALE_AFTER = int(env("COMMENTS_TASK_STALE_AFTER", "600"))
+# A notification queued this long ago with no task for it was left by a crash: the sweeper queues it again.
+COMMENTS_OUTBOX_GRACE = int(env("COMMENTS_OUTBOX_GRACE", "60"))
 COMMENTS_MAIL_RETRIES = 3  # failed e-mails are retried this many times when the task backend can defer
 AKISMET_API_KEY = env("AKISMET_API_KEY", "")
 AKISMET_URL = env("AKISMET_URL", "https://rest.akismet.com/1.1/comment-check")
@@ -243,3 +300,10 @@ MEDIA_IMAGE_SIZES = "(min-width: 62rem) 60rem, calc(100vw - 2rem)"
 # --- discovery ---
 SEARCH_PAGE_SIZE = 10
 SEARCH_MAX_QUERY_LENGTH = 200
+
+# --- error reports ---
+SENTRY_DSN = env("SENTRY_DSN", "")
+if SENTRY_DSN:
+    from operations.sentry import init as init_sentry
+
+    init_sentry(SENTRY_DSN, environment=env("SENTRY_ENVIRONMENT", "production"))
