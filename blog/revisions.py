@@ -7,6 +7,7 @@ itself a save, recorded as a new revision: nothing is ever lost.
 """
 
 import difflib
+import itertools
 
 from django.db import transaction
 from django.utils.translation import gettext_lazy as _
@@ -120,6 +121,6 @@ def line_diff(before, after, context=1):
 def history(post):
     """The post's revisions, newest first, each with `changed`: the labels of what it changed from the one before."""
     revisions = list(post.revisions.select_related("user", "restored_from").order_by("-created_at", "-pk"))
-    for revision, previous in zip(revisions, [*revisions[1:], None], strict=True):
+    for revision, previous in itertools.pairwise([*revisions, None]):
         revision.changed = [label for label, _lines in changes(previous.data if previous else {}, revision.data)]
     return revisions

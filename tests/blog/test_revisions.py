@@ -167,3 +167,13 @@ def test_history_page_queries_do_not_grow_with_versions(client):
         history(client, post)
     assert len(few) == len(many)
     assert Revision.objects.count() == 14
+
+
+def test_history_of_a_post_never_saved_in_the_admin_says_so(client):
+    """An imported post, never saved in the admin, opens its History page (no versions yet) rather than failing."""
+    author = AuthorFactory()
+    post = PostFactory(author=author, title="Billet importé")
+    client.force_login(author)
+    assert post.revisions.count() == 0
+    html = history(client, post)
+    assert "Billet importé" in html
