@@ -146,6 +146,14 @@ class PostAdmin(RevisionAdminMixin, admin.ModelAdmin):
 
     @admin.action(description=_("Publish the selected posts"), permissions=["change"])
     def publish(self, request, queryset):
+        blocked = {}
+        for post in queryset if extensions.publish_checks else ():
+            reasons = [reason for check in extensions.publish_checks if (reason := check(post))]
+            if reasons:
+                blocked[post.pk] = f"“{post.title}”: {' '.join(reasons)}"
+        if blocked:
+            self.message_user(request, " ".join(blocked.values()), messages.WARNING)
+            queryset = queryset.exclude(pk__in=blocked)
         posts = revisions.record_first_of_each(queryset)
         count = queryset.update(
             status=PostStatus.PUBLISHED, published_at=Coalesce("published_at", Value(timezone.now()))

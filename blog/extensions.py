@@ -12,7 +12,9 @@
 - `markdown_extensions`: callables returning a Markdown extension, made afresh for each rendering
   of a body or summary (media's figures);
 - `html_processors`: functions (HTML → HTML) applied to a body written in HTML (imported
-  posts) before it is cleaned (media's responsive pictures).
+  posts) before it is cleaned (media's responsive pictures);
+- `publish_checks`: functions (post → a sentence saying why it cannot be published yet, or "")
+  that the admin's bulk "Publish" action asks, as the post form does (media's alt texts).
 """
 
 from collections import defaultdict
@@ -25,6 +27,7 @@ admin_inlines = []
 demo_seeders = []
 markdown_extensions = []
 html_processors = []
+publish_checks = []
 
 
 def add_template(slot, template_name):

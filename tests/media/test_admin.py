@@ -173,6 +173,24 @@ def test_a_post_cannot_be_published_with_a_picture_lacking_alt_text(staff_client
     assert response.status_code == 302
 
 
+def test_bulk_publish_keeps_a_post_with_a_picture_lacking_alt_text_in_draft(staff_client, media_root, author):
+    """The list's "Publish" action publishes the others and says which post waits for an alt text."""
+    item = add_item(author, name="sans-alt.jpg", alt="")
+    waiting = PostFactory(author=author, title="Photo sans description", status="draft", body=f"![]({item.url})")
+    ready = PostFactory(author=author, title="Texte seul", status="draft", body="Rien à décrire.")
+    response = staff_client.post(
+        "/admin/blog/post/",
+        {"action": "publish", "_selected_action": [waiting.pk, ready.pk]},
+        follow=True,
+    )
+    html = response.content.decode()
+    assert "1 post published." in html
+    assert "Photo sans description" in html and "sans-alt.jpg" in html
+    waiting.refresh_from_db()
+    ready.refresh_from_db()
+    assert (waiting.status, ready.status) == ("draft", "published")
+
+
 def test_the_post_form_carries_the_upload_script_as_a_file(staff_client):
     """The body textarea knows where to upload; the script is a deferred file, nothing inline."""
     html = staff_client.get("/admin/blog/post/add/").content.decode()
