@@ -33,6 +33,11 @@ class PostAdminForm(forms.ModelForm):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
+        if published_at := self.fields.get("published_at"):
+            # The admin's date and time boxes share one label: each gets a name screen readers can say.
+            date, time = published_at.widget.widgets
+            date.attrs["aria-label"] = _("Date of publication")
+            time.attrs["aria-label"] = _("Time of publication")
         if self.instance.pk:
             for translation in self.instance.translations.all():
                 self.initial.setdefault(SUMMARY_FIELDS[translation.language_code], translation.summary)

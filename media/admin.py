@@ -29,7 +29,7 @@ class MediaItemAdmin(admin.ModelAdmin):
         "uploaded_by",
         "created_at",
     ]
-    list_display_links = ["thumbnail", "__str__"]
+    list_display_links = ["__str__"]
     list_filter = ["kind", "uploaded_by"]
     search_fields = ["original_name", "alt_text", "caption", "credit"]
     date_hierarchy = "created_at"
