@@ -66,6 +66,7 @@ def test_a_true_latin1_file_is_read_in_its_encoding(run_import, tmp_path):
     assert (post.title, "à propos d’économie" in post.body) == ("L’économie", True)
 
 
+@pytest.mark.django_db(transaction=True)  # a failing command closes the connection, as manage.py does
 def test_unknown_encoding_is_one_clear_message_and_nothing_is_stored(tmp_path, capsys):
     """An encoding name nobody knows: one sentence, exit status 1, no traceback, no post."""
     path = export(tmp_path, encoding="klingon-8")
