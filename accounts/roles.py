@@ -55,6 +55,9 @@ MEDIA_PERMISSIONS = {
     ],
 }
 
+# Given by pages' own data migration.
+PAGE_PERMISSIONS = {EDITORS: ["pages.add_page", "pages.change_page", "pages.delete_page", "pages.view_page"]}
+
 
 def create_permissions_now(apps):
     """Permissions are normally created after migrate; a data migration needs them before."""

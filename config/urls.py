@@ -14,12 +14,19 @@ from blog.sitemaps import PageSitemap, PostSitemap, TagSitemap
 from columns.feeds import ColumnAtomFeed, ColumnRssFeed
 from columns.sitemaps import ColumnSitemap
 from operations.health import healthz
+from pages.sitemaps import PagesSitemap
 
 handler400 = "operations.views.bad_request"
 handler404 = "operations.views.page_not_found"
 handler500 = "operations.views.server_error"
 
-SITEMAPS = {"pages": PageSitemap, "posts": PostSitemap, "tags": TagSitemap, "columns": ColumnSitemap}
+SITEMAPS = {
+    "pages": PageSitemap,
+    "posts": PostSitemap,
+    "tags": TagSitemap,
+    "columns": ColumnSitemap,
+    "site-pages": PagesSitemap,
+}
 
 admin.site.site_header = _("Carnet administration")
 admin.site.site_title = "Carnet"
@@ -39,6 +46,7 @@ urlpatterns = [
     path("columns/", include("columns.urls")),
     path("", include("comments.urls")),
     path("", include("blog.urls")),
+    path("", include("pages.urls")),  # last: a page never hides an address of Carnet's own
 ]
 
 if settings.MEDIA_SERVE:  # uploads on the local disk, when no web server or bucket serves them

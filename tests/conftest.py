@@ -20,10 +20,11 @@ def _roles(request):
     request.getfixturevalue("transactional_db")
     from django.apps import apps
 
-    from accounts.roles import MEDIA_PERMISSIONS, PERMISSIONS, assign
+    from accounts.roles import MEDIA_PERMISSIONS, PAGE_PERMISSIONS, PERMISSIONS, assign
 
     assign(apps, PERMISSIONS)
     assign(apps, MEDIA_PERMISSIONS)
+    assign(apps, PAGE_PERMISSIONS)
 
 
 @pytest.fixture(autouse=True)

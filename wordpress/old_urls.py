@@ -42,7 +42,20 @@ SUFFIX = re.compile(
 )
 # A WordPress id or number: ASCII digits only (`str.isdigit()` also takes "²", which `int()` refuses).
 NUMBER = re.compile(r"[0-9]{1,18}")
-QUERY_VARS = {"p", "attachment_id", "cat", "tag", "category_name", "author", "author_name", "m", "feed", "paged", "s"}
+QUERY_VARS = {
+    "p",
+    "page_id",
+    "attachment_id",
+    "cat",
+    "tag",
+    "category_name",
+    "author",
+    "author_name",
+    "m",
+    "feed",
+    "paged",
+    "s",
+}
 
 
 @dataclass(frozen=True)
@@ -81,11 +94,16 @@ def feed_of(url, kind, post=None):
 
 
 def carnet_page(path):
-    """What Carnet's URLs make of `path` (no query: only the URL patterns), or None."""
+    """What Carnet's URLs make of `path` (no query: only the URL patterns), or None.
+
+    The pages app's last route takes any path: it names one of Carnet's pages only when a
+    page is there, which the URLs cannot tell, so it counts as none.
+    """
     try:
-        return resolve(path)
+        match = resolve(path)
     except Resolver404:
         return None
+    return None if match.namespace == "pages" else match
 
 
 def decoded(text):
@@ -139,7 +157,7 @@ def from_query(path, query):
     paged = query.get("paged", "")
     suffix = Suffix(page=int(paged) if NUMBER.fullmatch(paged) else 1, feed=FEED_KINDS.get(feed, "rss" if feed else ""))
     wanted = Wanted()
-    for name in ("p", "attachment_id", "cat", "author"):
+    for name in ("p", "page_id", "attachment_id", "cat", "author"):
         value = query.get(name, "")
         if NUMBER.fullmatch(value):
             wanted.candidates.append((f"{path}?{name}={int(value)}", suffix))

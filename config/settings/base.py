@@ -48,6 +48,7 @@ INSTALLED_APPS = [
     "columns",
     "comments",
     "media",
+    "pages",
     "wordpress",
     "search",
     "pagecache",

@@ -39,9 +39,9 @@ def test_query_count_does_not_grow_with_posts(client, url):
 def test_locked_query_counts(client, django_assert_num_queries):
     """The exact numbers, so that any new query on these pages is a conscious choice."""
     post = make_posts(30)
-    with django_assert_num_queries(5):
+    with django_assert_num_queries(6):  # each page: + the pages of the menu
         client.get("/")
-    with django_assert_num_queries(6):
+    with django_assert_num_queries(7):
         client.get("/tag/internet/")
-    with django_assert_num_queries(7):  # + the post's approved comments, its linked translation
+    with django_assert_num_queries(8):  # + the post's approved comments, its linked translation
         client.get(post.get_absolute_url())

@@ -92,6 +92,7 @@ def public_addresses(post, tag, author, column):
         "healthz": reverse("healthz"),
         "wordpress": "/?p=1",
         "not-found": "/2010/05/an-old-address/",
+        "pages:page": "/a-propos/",
     }
 
 

@@ -1,0 +1,27 @@
+from django import template
+from django.utils.text import Truncator
+
+from blog import markup
+from blog.templatetags.meta_tags import DESCRIPTION_LENGTH
+from pages.models import Page
+
+register = template.Library()
+
+
+@register.simple_tag(takes_context=True)
+def navigation_pages(context):
+    """The pages listed in the site's menu (one query).
+
+    Not on the 404 page: it is rendered before the old blog's redirects look at the address,
+    and thrown away when one answers; an old feed address must not cost a query for a menu
+    nobody sees.
+    """
+    if context.template.name == "404.html":
+        return []
+    return list(Page.objects.in_navigation().only("title", "path", "language"))
+
+
+@register.filter
+def page_description(page):
+    """The start of the page's text, as short plain text, for search engines and link previews."""
+    return Truncator(markup.plain_text(page.body_html)).chars(DESCRIPTION_LENGTH)
