@@ -7,11 +7,11 @@ from .models import Redirect
 class RedirectAdmin(admin.ModelAdmin):
     list_display = ["old_path", "target_url", "created_at"]
     search_fields = ["old_path", "target", "post__title", "tag__name"]
-    autocomplete_fields = ["post", "tag"]
+    autocomplete_fields = ["post", "tag", "page"]
     readonly_fields = ["created_at"]
 
     def get_queryset(self, request):
-        return super().get_queryset(request).select_related("post", "tag")
+        return super().get_queryset(request).select_related("post", "tag", "page")
 
     @admin.display(description=Redirect._meta.get_field("target").verbose_name)
     def target_url(self, obj):

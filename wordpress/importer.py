@@ -32,6 +32,7 @@ from comments.models import Comment, CommentKind, CommentStatus
 from . import content, languages, old_urls, qtranslate, reading, wxr
 from .clock import Clock
 from .models import Redirect
+from .pages import PageImport
 from .report import CONTENT, REMOVED, RULES, Report
 from .wxr import to_int
 
@@ -78,6 +79,7 @@ class Importer:
         self.files = {}
         self.children = {}
         self.clock = Clock()
+        self.pages = PageImport(self)
 
     def run(self, source, dry_run=False):
         """Import `source` (a path or a binary file); nothing is stored if it fails or for a dry run."""
@@ -98,6 +100,7 @@ class Importer:
                         self.import_item(entry)
                     if self.progress:
                         self.progress(number)
+                self.pages.run()
                 self.import_archive_redirects()
                 for line in self.clock.lines():
                     self.report.listing("time_zone", line)
@@ -126,13 +129,14 @@ class Importer:
                 self.children.setdefault(file.parent_id, []).append(file)
 
     def import_item(self, item):
-        kind = item.type if item.type in ("post", "page", "attachment") else "other"
+        if item.type == "page":
+            self.pages.keep(item)
+            return
+        kind = item.type if item.type in ("post", "attachment") else "other"
         reason = self.skip_reason(item)
         if reason:
             self.report.add(kind, "skipped", reason)
-            if item.type == "page" and item.status == "publish":
-                self.report.listing("page", f"{markup.plain_text(item.title) or item.slug} — {unquote(item.link)}")
-            elif item.type == "attachment":
+            if item.type == "attachment":
                 self.attachments.append((item.id, item.parent_id, item.title, item.link))
             if item.comments:
                 self.report.add("comment", "skipped", _("on an item that is not imported"), len(item.comments))
@@ -150,8 +154,6 @@ class Importer:
         self.import_comments(item, post)
 
     def skip_reason(self, item):
-        if item.type == "page":
-            return _("pages are not imported")
         if item.type == "attachment":
             return _("attachments are not imported (their files stay where they are)")
         if item.type != "post":
@@ -443,15 +445,16 @@ class Importer:
         return list(self.users.items())
 
     def attachment_redirects(self):
-        """An attachment's page leads to the post it belonged to, when that post was imported."""
+        """An attachment's page leads to the post or page it belonged to, when that one was imported."""
         posts = Post.objects.in_bulk(
             {parent for _id, parent, _title, _link in self.attachments}, field_name="wordpress_id"
         )
         wanted = {}
         for attachment_id, parent, title, link in self.attachments:
-            if parent in posts:
+            if parent in posts or parent in self.pages.imported:
                 paths = old_urls.attachment_paths(attachment_id, link, self.site)
-                wanted.update(dict.fromkeys(paths, {"post": posts[parent]}))
+                goes_to = {"post": posts[parent]} if parent in posts else {"page": self.pages.imported[parent]}
+                wanted.update(dict.fromkeys(paths, goes_to))
             else:
                 address = unquote(link) or f"{old_urls.blog_base(self.site)}?attachment_id={attachment_id}"
                 self.report.listing("attachment", f"{markup.plain_text(title) or attachment_id} — {address}")
@@ -470,7 +473,7 @@ class Importer:
         for path, goes_to in sorted(wanted.items()):
             if shadowed(path):
                 self.report.listing("shadowed", path)
-            values = {"post": None, "tag": None, "target": "", **goes_to}
+            values = {"post": None, "tag": None, "page": None, "target": "", **goes_to}
             redirect = existing.get(path)
             if redirect is None:
                 new.append(Redirect(old_path=path, **values))
@@ -611,10 +614,11 @@ def shadowed(path):
 
 def leads_to(redirect, values):
     """Whether a stored redirect already goes where `values` say."""
-    post, tag = values["post"], values["tag"]
-    return (redirect.post_id, redirect.tag_id, redirect.target) == (
+    post, tag, page = values["post"], values["tag"], values["page"]
+    return (redirect.post_id, redirect.tag_id, redirect.page_id, redirect.target) == (
         post.pk if post else None,
         tag.pk if tag else None,
+        page.pk if page else None,
         values["target"],
     )
 

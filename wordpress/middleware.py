@@ -45,9 +45,10 @@ class RedirectMiddleware:
         if not candidates:
             return ""
         paths = [path for path, _suffix in candidates]
-        found = {r.old_path: r for r in Redirect.objects.select_related("post", "tag").filter(old_path__in=paths)}
+        found = {
+            r.old_path: r for r in Redirect.objects.select_related("post", "tag", "page").filter(old_path__in=paths)
+        }
         for path, suffix in candidates:
-            if path in found:
-                redirect = found[path]
-                return suffix.apply(redirect.get_target_url(), post=redirect.post)
+            if path in found and (target := found[path].get_target_url()):
+                return suffix.apply(target, post=found[path].post)
         return ""

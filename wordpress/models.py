@@ -30,8 +30,17 @@ class Redirect(models.Model):
         verbose_name=_("tag"),
         help_text=_("For an old category or tag archive: the redirect follows the tag's address."),
     )
+    page = models.ForeignKey(
+        "pages.Page",
+        on_delete=models.CASCADE,
+        null=True,
+        blank=True,
+        related_name="redirects",
+        verbose_name=_("page"),
+        help_text=_("For an old page: the redirect follows the page's address."),
+    )
     target = models.CharField(
-        _("new address"), max_length=500, blank=True, help_text=_("Used when neither a post nor a tag is chosen.")
+        _("new address"), max_length=500, blank=True, help_text=_("Used when no post, tag or page is chosen.")
     )
     created_at = models.DateTimeField(_("created"), auto_now_add=True)
 
@@ -48,4 +57,6 @@ class Redirect(models.Model):
             return self.post.get_absolute_url()
         if self.tag_id:
             return reverse("blog:tag-detail", args=[self.tag.slug])
+        if self.page_id:  # a draft page's address is not given away
+            return self.page.get_absolute_url() if self.page.is_published else ""
         return self.target

@@ -21,8 +21,9 @@ LISTS = {
     "default_language": gettext_lazy(
         "Posts with no sign of their language and too short to tell, given the export's or the default language"
     ),
-    "page": gettext_lazy("Pages not carried over: their old addresses will answer “not found”"),
-    "attachment": gettext_lazy("Attachment pages not carried over (their post was not imported)"),
+    "page_parent": gettext_lazy("Pages whose parent is not in the export (their WordPress id): placed at the top"),
+    "page_address": gettext_lazy("Pages given another address: theirs is one of Carnet's, or a page's beside them"),
+    "attachment": gettext_lazy("Attachment pages not carried over (their post or page was not imported)"),
     "term": gettext_lazy("Category and tag archives not carried over (no imported post had them)"),
     "shadowed": gettext_lazy("Old addresses that Carnet's own pages answer: they cannot redirect"),
     "time_zone": gettext_lazy("Dates"),

@@ -192,12 +192,12 @@ def test_comments_keep_status_kind_thread_and_commenter(run_import):
     assert (bob.author_email, bob.author_url, bob.ip_address) == ("", "", None)
 
 
-def test_pages_attachments_and_trash_are_reported_skipped(run_import):
-    """Pages, attachments, trashed posts and comments on pages are counted as skipped, with reasons."""
+def test_attachments_and_trash_are_reported_skipped(run_import):
+    """Attachments, trashed posts and comments on pages are counted as skipped, with reasons."""
     output = run_import(BLOG)
     assert "posts: 6 created, 1 skipped" in output
     assert "1 skipped: status “trash”" in output
-    assert "pages: 1 skipped" in output
+    assert "pages: 1 created" in output
     assert "attachments: 1 skipped" in output
     assert "comments: 7 created, 1 skipped" in output
     assert not Post.objects.filter(wordpress_id__in=[107, 201, 301]).exists()

@@ -81,8 +81,9 @@ def test_theme_unit_test_data_old_addresses(run_import, client):
     assert client.get("/category/child-2/")["Location"] == "/tag/child-2/"
     gallery = "/2010/09/10/post-format-gallery/"
     assert client.get(f"{gallery}img_0747/")["Location"] == gallery
-    assert "Attachment pages not carried over (their post was not imported) (4):" in output
-    assert "Pages not carried over: their old addresses will answer “not found” (21):" in output
+    assert "Attachment pages not carried over (their post or page was not imported) (2):" in output
+    assert client.get("/about/clearing-floats/olympus-digital-camera/")["Location"] == "/about/clearing-floats/"
+    assert "pages: 21 created" in output
 
 
 def test_real_french_blog_keeps_its_videos_listings_and_galleries_reported(run_import):
