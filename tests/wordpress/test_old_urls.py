@@ -149,13 +149,13 @@ def test_tag_archive_follows_the_tag(imported, client):
 
 
 def test_what_is_not_carried_over_is_reported_with_its_old_address(imported, client):
-    """Orphan attachments and post-less categories are listed with their old URL, and answer 404."""
-    assert "    portrait — https://blog.example.org/?attachment_id=702\n" in imported
+    """Post-less categories are listed with their old URL, and answer 404; the page and its attachment moved in."""
     assert "    Vide — /category/vide/\n" in imported
     assert "    Uncategorized — /category/uncategorized/\n" in imported
+    assert "portrait" not in imported
     assert client.get("/about/").status_code == 200  # the page, imported
     assert client.get("/category/vide/").status_code == 404
-    assert client.get("/?attachment_id=702").status_code == 200  # the home page
+    assert client.get("/?attachment_id=702")["Location"] == "/about/"  # the About page's picture
 
 
 def test_caption_followed_by_text_leaves_no_empty_paragraph(imported, client):
