@@ -58,6 +58,10 @@ class PostQuerySet(TranslatableQuerySet):
         """Posts readers may see: published, with a publication date that has come."""
         return self.filter(status=PostStatus.PUBLISHED, published_at__lte=timezone.now())
 
+    def scheduled(self):
+        """Posts with the published status that readers do not see yet: their date has not come (or is missing)."""
+        return self.filter(status=PostStatus.PUBLISHED).exclude(published_at__lte=timezone.now())
+
     def visible_to(self, user):
         """Readers see published posts; staff also the drafts and scheduled posts they may edit."""
         if user.is_staff:
