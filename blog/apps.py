@@ -1,5 +1,5 @@
 from django.apps import AppConfig
-from django.db.models.signals import post_migrate
+from django.db.models.signals import post_migrate, pre_migrate
 from django.utils.translation import gettext_lazy as _
 
 
@@ -11,4 +11,5 @@ class BlogConfig(AppConfig):
         from .models import tag_use
 
         # After every migrate (a rebuilt SQLite table loses its triggers), and after a test flush.
+        pre_migrate.connect(tag_use.uninstall_before_migrate, dispatch_uid="blog-tag-use-triggers")
         post_migrate.connect(tag_use.install_after_migrate, dispatch_uid="blog-tag-use-triggers")

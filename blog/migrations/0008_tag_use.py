@@ -4,6 +4,13 @@ import django.db.models.deletion
 from django.db import migrations, models
 
 
+def drop_triggers(apps, schema_editor):
+    """Going back: the counting triggers (blog.models.tag_use, installed after migrate) go with their table."""
+    from blog.models.tag_use import uninstall
+
+    uninstall(schema_editor.connection)
+
+
 class Migration(migrations.Migration):
     dependencies = [
         ("blog", "0007_revisions"),
@@ -31,4 +38,5 @@ class Migration(migrations.Migration):
                 "verbose_name_plural": "tag uses",
             },
         ),
+        migrations.RunPython(migrations.RunPython.noop, drop_triggers),
     ]

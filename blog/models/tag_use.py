@@ -87,17 +87,33 @@ def install_after_migrate(sender, using="default", **kwargs):
         install(connections[using])
 
 
+def uninstall_before_migrate(sender, using="default", **kwargs):
+    """A migration rebuilding blog_post on SQLite fails while another table's trigger names it: out of the way."""
+    if sender.name == "blog":
+        uninstall(connections[using])
+
+
+def uninstall(connection):
+    with connection.cursor() as cursor:
+        if connection.vendor == "postgresql":
+            tables = set(connection.introspection.table_names(cursor))
+            if "blog_taggedpost" in tables:
+                cursor.execute("DROP TRIGGER IF EXISTS blog_taguse_tagged ON blog_taggedpost")
+            if "blog_post" in tables:
+                cursor.execute("DROP TRIGGER IF EXISTS blog_taguse_post_status ON blog_post")
+            return
+        cursor.execute("SELECT name FROM sqlite_master WHERE type = 'trigger' AND name LIKE 'blog_taguse_%'")
+        for (name,) in cursor.fetchall():
+            cursor.execute(f'DROP TRIGGER "{name}"')
+
+
 def install(connection):
     """Create the triggers again (a rebuilt SQLite table loses its own) and count every tag afresh."""
     if "blog_taguse" not in connection.introspection.table_names():
         return
     with connection.cursor() as cursor:
-        if connection.vendor == "postgresql":
-            statements = POSTGRESQL
-        else:
-            cursor.execute("SELECT name FROM sqlite_master WHERE type = 'trigger' AND name LIKE 'blog_taguse_%'")
-            statements = [f'DROP TRIGGER "{name}"' for (name,) in cursor.fetchall()] + SQLITE
-        for statement in statements:
+        uninstall(connection)
+        for statement in POSTGRESQL if connection.vendor == "postgresql" else SQLITE:
             cursor.execute(statement)
         cursor.execute("DELETE FROM blog_taguse")
         cursor.execute(RECOUNT)
