@@ -5,16 +5,17 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('blog', '0008_tag_use'),
-        ('taggit', '0006_rename_taggeditem_content_type_object_id_taggit_tagg_content_8fc721_idx'),
+        ("blog", "0008_tag_use"),
+        ("taggit", "0006_rename_taggeditem_content_type_object_id_taggit_tagg_content_8fc721_idx"),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
     operations = [
         migrations.AddIndex(
-            model_name='post',
-            index=models.Index(fields=['translation_of', 'status', 'published_at'], name='blog_post_transla_d3c9c9_idx'),
+            model_name="post",
+            index=models.Index(
+                fields=["translation_of", "status", "published_at"], name="blog_post_transla_d3c9c9_idx"
+            ),
         ),
     ]
