@@ -3,6 +3,7 @@
 The format is described for readers without Carnet in docs/archive-format.md.
 """
 
+import contextlib
 import datetime
 import hashlib
 import json
@@ -66,7 +67,31 @@ class Writer:
         self.zip.writestr(name, data)
 
     def json(self, name, data):
-        self.text(name, json.dumps(data, ensure_ascii=False, indent=1) + "\n")
+        """`data`: a list, or a dict of lists (any iterables), written one item a line as they come."""
+        with self.stream(name) as write:
+            if isinstance(data, dict):
+                for number, (key, items) in enumerate(data.items()):
+                    write(("{" if number == 0 else ",") + "\n" + json.dumps(key) + ": ")
+                    write_list(write, items)
+                write("\n}\n")
+            else:
+                write_list(write, data)
+                write("\n")
+
+    @contextlib.contextmanager
+    def stream(self, name):
+        digest = hashlib.sha256()
+        info = zipfile.ZipInfo(name, now())
+        info.compress_type = zipfile.ZIP_DEFLATED
+        with self.zip.open(info, "w", force_zip64=True) as target:
+
+            def write(text):
+                data = text.encode()
+                digest.update(data)
+                target.write(data)
+
+            yield write
+        self.files[name] = digest.hexdigest()
 
     def copy(self, name, source):
         """Add the content of the binary file object `source`, read in chunks."""
@@ -89,6 +114,13 @@ class Writer:
             "files": dict(sorted(self.files.items())),
         }
         self.zip.writestr(MANIFEST, json.dumps(manifest, ensure_ascii=False, indent=1) + "\n")
+
+
+def write_list(write, items):
+    write("[")
+    for number, item in enumerate(items):
+        write(("\n" if number == 0 else ",\n") + json.dumps(item, ensure_ascii=False))
+    write("\n]")
 
 
 def now():

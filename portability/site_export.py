@@ -125,44 +125,48 @@ def write_revisions(archive):
 
 
 def write_comments(archive):
-    comments = [
-        {
-            "id": comment.pk,
-            "post": comment.post_id,
-            "parent": comment.parent_id,
-            "kind": comment.kind,
-            "author_name": comment.author_name,
-            "author_email": comment.author_email,
-            "author_url": comment.author_url,
-            "user": comment.user.username if comment.user else None,
-            "body": comment.body,
-            "status": comment.status,
-            "language": comment.language,
-            "ip_address": comment.ip_address,
-            "user_agent": comment.user_agent,
-            "created_at": when(comment.created_at),
-            "submission": str(comment.submission) if comment.submission else None,
-            "wordpress_id": comment.wordpress_id,
-            "held_because": comment.held_because,
-        }
-        for comment in Comment.objects.select_related("user").order_by("pk").iterator(chunk_size=2000)
-    ]
-    subscriptions = [
-        {
-            "id": subscription.pk,
-            "post": subscription.post_id,
-            "email": subscription.email,
-            "scope": subscription.scope,
-            "comment": subscription.comment_id,
-            "language": subscription.language,
-            "token": subscription.token,
-            "created_at": when(subscription.created_at),
-            "confirmed_at": when(subscription.confirmed_at),
-        }
-        for subscription in Subscription.objects.order_by("pk")
-    ]
-    archive.json("comments.json", {"comments": comments, "subscriptions": subscriptions})
-    return len(comments), len(subscriptions)
+    counted = {"comments": 0, "subscriptions": 0}
+
+    def comments():
+        for comment in Comment.objects.select_related("user").order_by("pk").iterator(chunk_size=2000):
+            counted["comments"] += 1
+            yield {
+                "id": comment.pk,
+                "post": comment.post_id,
+                "parent": comment.parent_id,
+                "kind": comment.kind,
+                "author_name": comment.author_name,
+                "author_email": comment.author_email,
+                "author_url": comment.author_url,
+                "user": comment.user.username if comment.user else None,
+                "body": comment.body,
+                "status": comment.status,
+                "language": comment.language,
+                "ip_address": comment.ip_address,
+                "user_agent": comment.user_agent,
+                "created_at": when(comment.created_at),
+                "submission": str(comment.submission) if comment.submission else None,
+                "wordpress_id": comment.wordpress_id,
+                "held_because": comment.held_because,
+            }
+
+    def subscriptions():
+        for subscription in Subscription.objects.order_by("pk").iterator(chunk_size=2000):
+            counted["subscriptions"] += 1
+            yield {
+                "id": subscription.pk,
+                "post": subscription.post_id,
+                "email": subscription.email,
+                "scope": subscription.scope,
+                "comment": subscription.comment_id,
+                "language": subscription.language,
+                "token": subscription.token,
+                "created_at": when(subscription.created_at),
+                "confirmed_at": when(subscription.confirmed_at),
+            }
+
+    archive.json("comments.json", {"comments": comments(), "subscriptions": subscriptions()})
+    return counted["comments"], counted["subscriptions"]
 
 
 def write_columns(archive):
@@ -205,7 +209,7 @@ def pk(instance):
 
 
 def write_redirects(archive):
-    redirects = [
+    redirects = (
         {
             "id": redirect.pk,
             "old_path": redirect.old_path,
@@ -215,13 +219,13 @@ def write_redirects(archive):
             "created_at": when(redirect.created_at),
         }
         for redirect in Redirect.objects.order_by("pk").iterator(chunk_size=5000)
-    ]
-    old_slugs = [
+    )
+    old_slugs = (
         {"id": old.pk, "post": old.post_id, "slug": old.slug, "created_at": when(old.created_at)}
-        for old in OldSlug.objects.order_by("pk")
-    ]
+        for old in OldSlug.objects.order_by("pk").iterator(chunk_size=5000)
+    )
     archive.json("redirects.json", {"redirects": redirects, "old_slugs": old_slugs})
-    return len(redirects) + len(old_slugs)
+    return Redirect.objects.count() + OldSlug.objects.count()
 
 
 def write_media(archive):

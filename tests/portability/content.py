@@ -14,7 +14,7 @@ from media.services import create_from_file
 from wordpress.models import Redirect
 
 
-def jpeg(size=(1200, 800)):
+def jpeg(size=(800, 600)):
     image = Image.linear_gradient("L").resize(size).convert("RGB")
     buffer = io.BytesIO()
     image.save(buffer, "JPEG", quality=85)
@@ -83,6 +83,16 @@ def build_site():
         status=PostStatus.PUBLISHED,
         published_at=now + datetime.timedelta(days=5),
     )
+    for number in range(1, 5):  # more posts than a list page holds: lists get a second page
+        note = Post.objects.create(
+            author=claire,
+            language="fr",
+            title=f"Note d'atelier n° {number}",
+            body=f"Une note brève, la {number}ᵉ, écrite à l'atelier.",
+            status=PostStatus.PUBLISHED,
+            published_at=now - datetime.timedelta(days=70 + number),
+        )
+        note.tags.add("notes")
     Revision.objects.create(post=post, user=claire, data={"title": post.title, "body": post.body}, kind="saved")
     # A thread: a comment, a reply, a reply to the reply; one held, one removed.
     first = Comment.objects.create(

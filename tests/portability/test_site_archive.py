@@ -34,7 +34,6 @@ def empty_database():
 @pytest.fixture
 def site(db, settings, tmp_path):
     settings.MEDIA_ROOT = str(tmp_path / "media-before")
-    settings.BLOG_PAGE_SIZE = 3  # lists of several pages
     return build_site()
 
 

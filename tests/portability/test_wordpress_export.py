@@ -69,7 +69,7 @@ def test_wordpress_export_imports_back_the_same_site(site, tmp_path):  # noqa: F
     path = tmp_path / "carnet.wordpress.xml"
     out = io.StringIO()
     call_command("export_wordpress", str(path), stdout=out)
-    assert "posts: 12" in out.getvalue()
+    assert "posts: 16" in out.getvalue()
     ET.parse(path)  # noqa: S314 - our own file: is it well-formed XML?
     empty_database()
     call_command("import_wordpress", str(path), stdout=io.StringIO())
