@@ -52,6 +52,7 @@ INSTALLED_APPS = [
     "search",
     "pagecache",
     "operations",
+    "portability",
     "csp",
 ]
 
