@@ -91,7 +91,9 @@ class Restore:
         except BaseException as error:
             for name in self.stored_files:
                 default_storage.delete(name)
-            if isinstance(error, DatabaseError | ValueError | TypeError | KeyError | ValidationError):
+            if isinstance(error, KeyError):
+                raise ArchiveError(_("The archive lacks a required field: %(field)s.") % {"field": error}) from error
+            if isinstance(error, DatabaseError | ValueError | TypeError | ValidationError):
                 raise ArchiveError(_("The archive's data cannot be stored: %(error)s") % {"error": error}) from error
             raise
         if connection.vendor == "postgresql":
