@@ -16,7 +16,8 @@ from django.db import transaction
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
 
-from media import services, validation
+from media import services, tasks, validation
+from media.models import Kind
 
 from . import uploads
 from .content.uploads import Addresses
@@ -37,6 +38,7 @@ class Files:
 
     def __init__(self, report, folder=None, fetch=None):
         self.report, self.folder, self.fetch = report, Path(folder) if folder else None, fetch
+        self.dry_run = False
 
     @property
     def wanted(self):
@@ -52,6 +54,18 @@ class Files:
         if rewritten.links:
             self.report.note("post", _("links to the old site's files now leading to Carnet's copies"), rewritten.links)
         return rewritten.html
+
+    def finish(self):
+        """Once the posts are in: the renditions of the pictures that lack them, made by the task worker.
+
+        Asked of every imported picture without renditions, so that a run that stopped half-way
+        is made good by the next one.
+        """
+        if not self.wanted or self.dry_run:
+            return
+        pictures = Upload.objects.filter(item__kind=Kind.IMAGE, item__renditions=[]).values_list("item", flat=True)
+        for pk in pictures:
+            tasks.add_renditions.enqueue(pk)
 
     def read(self, data):
         """The export's `Site` and the files it names; WXRError for a file that is not one, before any is stored."""
@@ -114,7 +128,12 @@ class Files:
                 if extension in LIBRARY:
                     alt, caption = described(file, extension)
                     upload.item = services.create_from_file(
-                        opened, name, alt=alt, caption=caption, uploaded_by=self.owner(file.creator)
+                        opened,
+                        name,
+                        alt=alt,
+                        caption=caption,
+                        uploaded_by=self.owner(file.creator),
+                        renditions_later=True,
                     )
                 elif extension in KEPT:
                     upload.file = default_storage.save(f"{KEPT_FOLDER}/{path}", File(opened, name=name))

@@ -111,6 +111,7 @@ class Importer:
                     raise DryRun
         except DryRun:
             pass
+        self.uploads.finish()
         return self.report
 
     def read_files(self, data):

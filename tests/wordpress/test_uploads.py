@@ -254,3 +254,27 @@ def test_fetch_media_downloads_with_retries_then_a_second_run_fetches_only_what_
     assert "posts: 1 updated, 1 unchanged" in output
     assert item("featured.png").file.name[:-4] in page(client, 2)
     assert MediaItem.objects.count() == 4
+
+
+@pytest.fixture
+def task_table(settings, transactional_db):
+    """Tasks stored in the database and run by `db_worker`, as in production."""
+    settings.TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
+
+
+def test_renditions_are_made_by_the_worker_after_the_import(uploads, media_root, task_table, client):
+    """The import stores the pictures as they are; the worker makes their renditions and the posts show them."""
+    run(EXPORT, "--media-from", str(uploads))
+    photo = item("photo.jpg")
+    assert photo.renditions == []
+    assert f'<img alt="Un carré rouge" src="{photo.url}" width="1200" height="800"' in page(client, 1)
+    call_command("db_worker", batch=True, no_startup_delay=True, verbosity=0)
+    photo.refresh_from_db()
+    assert {r["width"] for r in photo.renditions} == {480, 960, 1200}
+    html = page(client, 1)
+    assert f'src="/media/{photo.file.name[:-4]}.1200.jpg"' in html and "photo.480.webp 480w" in html
+    # A second run finds nothing left to make.
+    run(EXPORT, "--media-from", str(uploads))
+    from django_tasks_db.models import DBTaskResult
+
+    assert DBTaskResult.objects.count() == 3  # photo, featured, relative: once each; the PDF needs none
