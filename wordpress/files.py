@@ -91,7 +91,8 @@ class Files:
         if self.fetch is not None and todo and not dry_run:
             todo = self.fetched(todo)
         for file in todo:
-            self.report.listing("missing_file", f"{file.paths[0]} — {', '.join(file.posts) or _('no post')}")
+            posts = ", ".join(file.posts) or _("no post: an attachment of the export")
+            self.report.listing("missing_file", f"{file.paths[0]} — {posts}")
         self.report.add("file", "skipped", _("not found"), len(todo))
 
     def from_folder(self, file):

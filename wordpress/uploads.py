@@ -145,19 +145,22 @@ def collect(data):
                 references.append((thumbnail, post))
     hosts = hosts_of(site, [a.attachment_url or a.link for a in attachments])
     wanted, by_id = {}, {}
-    for attachment in attachments:
-        url = attachment.attachment_url
-        path = upload_path(url, hosts) if url else None
-        if path is None:
-            continue
-        file = wanted.setdefault(key_of(path), Wanted(key_of(path)))
-        file.add(path, url, first=True)
+    found = [(a, upload_path(a.attachment_url, hosts)) for a in attachments if a.attachment_url]
+    # Originals first: an upload really named `photo-150x150.jpg` keeps its own key once `photo.jpg` has it.
+    found = sorted(((a, path) for a, path in found if path), key=lambda pair: key_of(pair[1]) != pair[1])
+    for attachment, path in found:
+        key = key_of(path)
+        if key in wanted and wanted[key].attachment_id and path not in wanted[key].paths:
+            key = path
+        file = wanted.setdefault(key, Wanted(key))
+        file.add(path, attachment.attachment_url, first=True)
         file.attachment_id = file.attachment_id or attachment.id
         file.alt = file.alt or attachment.meta.get("_wp_attachment_image_alt", "").strip()[:500]
         file.caption = file.caption or markup.plain_text(attachment.excerpt).strip()[:500]
         file.title = file.title or markup.plain_text(attachment.title).strip()
         file.creator = file.creator or attachment.creator
         by_id[attachment.id] = file
+    attached = {path: file for file in wanted.values() for path in file.paths}
     for reference, (title, creator) in references:
         if isinstance(reference, int):
             file = by_id.get(reference)
@@ -166,7 +169,7 @@ def collect(data):
             if path is None:
                 continue
             reference = absolute(reference, site.base_blog_url)
-            file = wanted.setdefault(key_of(path), Wanted(key_of(path)))
+            file = attached.get(path) or wanted.setdefault(key_of(path), Wanted(key_of(path)))
             file.add(path, reference)
             if file.key not in file.paths:
                 file.add(file.key, url_for(reference, file.key))

@@ -278,3 +278,12 @@ def test_renditions_are_made_by_the_worker_after_the_import(uploads, media_root,
     from django_tasks_db.models import DBTaskResult
 
     assert DBTaskResult.objects.count() == 3  # photo, featured, relative: once each; the PDF needs none
+
+
+def test_the_report_speaks_french_on_a_french_site(uploads, media_root, settings):
+    """LANGUAGE_CODE fr: the files' lines of the summary are in French."""
+    settings.LANGUAGE_CODE = "fr"
+    output = run(EXPORT, "--media-from", str(uploads))
+    assert "fichiers (vers la médiathèque): 5 créé, 1 ignorés" in output
+    assert "Fichiers introuvables, toujours montrés depuis l’ancien site (avec les billets qui les utilisent)" in output
+    assert "3 × images désormais montrées depuis la médiathèque" in output
