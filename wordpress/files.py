@@ -7,6 +7,7 @@ library; the other files a blog links to (audio, video, office documents) are ke
 as they were, next to it; anything else (scripts, SVG, HTML) is listed, not kept.
 """
 
+from functools import cached_property
 from pathlib import Path, PurePosixPath
 
 from django.core.exceptions import ValidationError
@@ -44,10 +45,13 @@ class Files:
     def wanted(self):
         return self.folder is not None or self.fetch is not None
 
+    @cached_property
+    def addresses(self):
+        """Read once the files are in."""
+        return Addresses()
+
     def rewrite(self, body, hosts, thumbnail_id=0):
         """`body` showing Carnet's copies of the old blog's files (those of earlier runs too)."""
-        if not hasattr(self, "addresses"):
-            self.addresses = Addresses()
         rewritten = self.addresses.rewrite(body, hosts, to_int(thumbnail_id))
         if rewritten.pictures:
             self.report.note("post", _("pictures now shown from the media library"), rewritten.pictures)
@@ -88,7 +92,10 @@ class Files:
         self.owner, self.dry_run = owner, dry_run
         if self.folder is not None:
             todo = [file for file in todo if not self.from_folder(file)]
-        if self.fetch is not None and todo and not dry_run:
+        if self.fetch is not None and todo and dry_run:
+            self.report.add("file", "skipped", _("not fetched in a dry run"), len(todo))
+            return
+        if self.fetch is not None and todo:
             todo = self.fetched(todo)
         for file in todo:
             posts = ", ".join(file.posts) or _("no post: an attachment of the export")

@@ -287,3 +287,13 @@ def test_the_report_speaks_french_on_a_french_site(uploads, media_root, settings
     assert "fichiers (vers la médiathèque): 5 créé, 1 ignorés" in output
     assert "Fichiers introuvables, toujours montrés depuis l’ancien site (avec les billets qui les utilisent)" in output
     assert "3 × images désormais montrées depuis la médiathèque" in output
+
+
+def test_a_dry_run_fetches_nothing(old_site, media_root, tmp_path):
+    handler, base = old_site
+    export = tmp_path / "export.xml"
+    export.write_text(EXPORT.read_text().replace(OLD, base))
+    output = run(export, "--fetch-media", "--dry-run")
+    assert handler.requests == []
+    assert "6 skipped: not fetched in a dry run" in output
+    assert stored_files(media_root) == []
