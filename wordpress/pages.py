@@ -90,6 +90,7 @@ class PageImport:
         self.report.note("page", RULES[found.source or "default"])
         self.importer.report_content(item, found.title, converted)
         body = content.clean_body(found.body)
+        body = self.importer.uploads.rewrite(body, self.importer.old_hosts, item.meta.get("_thumbnail_id"))
         self.importer.count_old_pictures(body)
         if wordpress_id:
             page = Page.objects.filter(wordpress_id=wordpress_id).first()
