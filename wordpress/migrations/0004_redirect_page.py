@@ -7,7 +7,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
     dependencies = [
         ("pages", "0002_roles"),
-        ("wordpress", "0002_redirect_tag"),
+        ("wordpress", "0003_upload"),
     ]
 
     operations = [
