@@ -24,8 +24,8 @@ from django.utils.text import slugify
 from django.utils.translation import gettext as _
 from taggit.models import Tag
 
-from blog import markup
-from blog.models import Language, Markup, Post, PostStatus
+from blog import extensions, markup
+from blog.models import Language, Markup, Post, PostStatus, TaggedPost
 from columns.models import Column, Publication, Republication
 from comments.models import Comment, CommentKind, CommentStatus
 
@@ -89,7 +89,7 @@ class Importer:
             self.report.listing("reading", note)
         self.read_files(data)
         try:
-            with transaction.atomic():
+            with transaction.atomic(), extensions.bulk_writing():
                 self.tags = {tag.name.casefold(): tag for tag in Tag.objects.all()}
                 for number, entry in enumerate(wxr.read(io.BytesIO(data))):
                     if isinstance(entry, wxr.Site):
@@ -276,7 +276,10 @@ class Importer:
         current = set() if created else set(post.tagged_items.values_list("tag_id", flat=True))
         if {tag.pk for tag in tags} == current:
             return False
-        post.tags.set(tags)
+        if created:
+            TaggedPost.objects.bulk_create([TaggedPost(content_object=post, tag=tag) for tag in tags])
+        else:
+            post.tags.set(tags)
         return True
 
     def is_default_category(self, term):
