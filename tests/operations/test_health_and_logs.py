@@ -87,3 +87,33 @@ def test_request_id_from_the_proxy_is_kept(client):
     response = client.get("/healthz", HTTP_X_REQUEST_ID="4f6c1d0e9a8b7c6d5e4f3a2b1c0d9e8f")
     assert response["X-Request-ID"] == "4f6c1d0e9a8b7c6d5e4f3a2b1c0d9e8f"
     assert client.get("/healthz", HTTP_X_REQUEST_ID="<script>")["X-Request-ID"] != "<script>"
+
+
+def test_health_checks_of_servers_sharing_one_cache_do_not_fail_each_other():
+    """With several app servers on one Redis, the load balancer probes them all at once: a probe
+    must not read the value another server's probe just stored, or healthy servers get taken out."""
+    import sys
+    import threading
+
+    from operations import health
+
+    switch_interval = sys.getswitchinterval()
+    sys.setswitchinterval(1e-6)  # let the probes interleave as two processes would
+    failures = []
+
+    def probe_many():
+        for _ in range(300):
+            try:
+                health.cache_ok()
+            except RuntimeError as error:
+                failures.append(error)
+
+    probes = [threading.Thread(target=probe_many) for _ in range(4)]
+    try:
+        for probe in probes:
+            probe.start()
+        for probe in probes:
+            probe.join()
+    finally:
+        sys.setswitchinterval(switch_interval)
+    assert failures == []
