@@ -1,8 +1,15 @@
 """What readers and subscribers meet once an import is done: search, the page cache, e-mail."""
 
+import re
+from io import StringIO
+
 import pytest
 from django.core import mail
+from django.core.management import call_command
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
+from taggit.models import Tag
 
 from blog.models import Post
 from comments.models import Comment, Notification
@@ -67,3 +74,21 @@ def test_imported_comments_send_no_email(run_import, tmp_path):
     assert Comment.objects.filter(wordpress_id=1901, post=post).exists()
     assert Notification.objects.count() == 0
     assert mail.outbox == []
+
+
+def test_a_large_export_keeps_every_thread_in_few_queries(run_import, tmp_path):
+    """Over several batches of posts, every reply keeps its parent, and the queries do not grow per post."""
+    export = tmp_path / "large.xml"
+    call_command("generate_wxr", str(export), "--posts", "120", "--comments", "700", stdout=StringIO())
+    with CaptureQueriesContext(connection) as queries:
+        output = run_import(export)
+    assert "posts: 120 created" in output
+    assert "comments: 700 created" in output
+    assert len(queries) < 3 * 120 + 5 * Tag.objects.count()  # a tag is created once, with taggit's unique slug
+    parents = dict(
+        re.findall(r"<wp:comment_id>(\d+)</wp:comment_id>.*?<wp:comment_parent>(\d+)<", export.read_text(), re.S)
+    )
+    stored = dict(Comment.objects.values_list("wordpress_id", "parent__wordpress_id"))
+    assert {str(i): str(parent or 0) for i, parent in stored.items()} == parents
+    assert any(parent != "0" for parent in parents.values())
+    assert "posts: 120 unchanged" in run_import(export)
