@@ -2,6 +2,7 @@
 
 import html
 import re
+import threading
 
 import markdown
 import nh3
@@ -91,10 +92,16 @@ class SpacedHeadings(Extension):
         md.parser.blockprocessors.register(SpacedHashHeaderProcessor(md.parser), "hashheader", 70)
 
 
+_converter = threading.local()
+
+
 def markdown_to_html(text):
-    used = ["extra", "sane_lists", SpacedHeadings(), *(make() for make in extensions.markdown_extensions)]
-    rendered = markdown.markdown(text or "", extensions=used, output_format="html")
-    return clean_html(rendered)
+    """One converter per thread, reset for each text: making one costs more than converting a summary."""
+    made = tuple(extensions.markdown_extensions)
+    if getattr(_converter, "made", None) != made:
+        used = ["extra", "sane_lists", SpacedHeadings(), *(make() for make in made)]
+        _converter.markdown, _converter.made = markdown.Markdown(extensions=used, output_format="html"), made
+    return clean_html(_converter.markdown.reset().convert(text or ""))
 
 
 def render(text, markup="markdown"):
