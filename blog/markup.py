@@ -92,16 +92,21 @@ class SpacedHeadings(Extension):
         md.parser.blockprocessors.register(SpacedHashHeaderProcessor(md.parser), "hashheader", 70)
 
 
-_converter = threading.local()
+_converters = threading.local()
+
+
+def converter():
+    """This thread's Markdown converter: building one (its extensions, their patterns) cost more than converting
+    a summary. Markdown's own reset() between documents clears what a document leaves (footnotes, abbreviations)."""
+    md = getattr(_converters, "md", None)
+    if md is None:
+        used = ["extra", "sane_lists", SpacedHeadings(), *(make() for make in extensions.markdown_extensions)]
+        md = _converters.md = markdown.Markdown(extensions=used, output_format="html")
+    return md.reset()
 
 
 def markdown_to_html(text):
-    """One converter per thread, reset for each text: making one costs more than converting a summary."""
-    made = tuple(extensions.markdown_extensions)
-    if getattr(_converter, "made", None) != made:
-        used = ["extra", "sane_lists", SpacedHeadings(), *(make() for make in made)]
-        _converter.markdown, _converter.made = markdown.Markdown(extensions=used, output_format="html"), made
-    return clean_html(_converter.markdown.reset().convert(text or ""))
+    return clean_html(converter().convert(text or ""))
 
 
 def render(text, markup="markdown"):

@@ -3,7 +3,8 @@
 Each file is the plain text of one page of the author's old blog: one paragraph a line,
 a title ending in its `[fr]`/`[en]` marker, opening `[en] …`/`[fr] …` summaries, the body,
 then "Similar Posts:" (whose list the dump lost). Some pages are a single post with no
-marked title, ending in a "Tags:" line or a comment form.
+marked title, ending in a "Tags:" line or a comment form. A photo left its caption as a
+line, followed by a "Crédit photo: …" line.
 """
 
 import re
@@ -20,6 +21,7 @@ NOTICE = re.compile(
 )
 LIST_ITEM = re.compile(r"^ +(?P<mark>•|\d+\.) (?P<text>.+)$")
 TAGS = "Tags: "
+PHOTO_CREDIT = "Crédit photo: "
 END_OF_POST = "Similar Posts:"
 END_OF_PAGE = re.compile(r"^(\d+ comments? for |Laisser un commentaire$)")
 # "2. La pub" opens a section in the page; Markdown would make it a list item: the author escapes the dot.
@@ -38,12 +40,18 @@ class Notice:
 
 
 @dataclass
+class Photo:
+    caption: str
+    credit: str
+
+
+@dataclass
 class SeedPost:
     seed: str
     title: str | None = None
     marker: str | None = None
     summaries: dict[str, str] = field(default_factory=dict)
-    paragraphs: list[str] = field(default_factory=list)
+    paragraphs: list[str | Photo] = field(default_factory=list)
     notice: Notice | None = None
     tags: list[str] = field(default_factory=list)
     ended: bool = False
@@ -57,15 +65,24 @@ class SeedPost:
             return "en" if "fr" in self.summaries else "fr"
         return None
 
-    def texts(self):
-        """The body paragraphs as a reader reads them (list items without their bullet)."""
-        return [item["text"] if (item := LIST_ITEM.match(line)) else line for line in self.paragraphs]
+    @property
+    def photos(self):
+        return [line for line in self.paragraphs if isinstance(line, Photo)]
 
-    def markdown(self):
-        """The body as the author types it in Markdown: paragraphs and lists."""
+    def texts(self):
+        """The body paragraphs as a reader reads them (list items without their bullet; photos apart)."""
+        lines = [line for line in self.paragraphs if not isinstance(line, Photo)]
+        return [item["text"] if (item := LIST_ITEM.match(line)) else line for line in lines]
+
+    def markdown(self, pictures=None):
+        """The body as the author types it in Markdown: paragraphs, lists, and `pictures` ({caption: Markdown})."""
         blocks = []
         in_list = False
         for line in self.paragraphs:
+            if isinstance(line, Photo):
+                blocks.append(pictures[line.caption])
+                in_list = False
+                continue
             item = LIST_ITEM.match(line)
             if item:
                 bullet = "-" if item["mark"] == "•" else item["mark"]
@@ -99,6 +116,8 @@ def read_seed(path):
         elif line.startswith(TAGS):
             post.tags = [tag.strip() for tag in line.removeprefix(TAGS).split(",")]
             post.ended = True  # what follows are readers' comments
+        elif line.startswith(PHOTO_CREDIT) and post.paragraphs:
+            post.paragraphs.append(Photo(post.paragraphs.pop(), line.removeprefix(PHOTO_CREDIT)))
         elif summary := SUMMARY.match(line):
             post.summaries[summary["language"]] = summary["text"]
         elif notice := NOTICE.match(line):

@@ -1,0 +1,72 @@
+"""The admin pages Carnet adds or changes pass axe-core: no serious or critical violation.
+
+The test builds its own data (a superuser, two posts, a picture, a comment): a transactional
+live-server test must not rely on rows made by data migrations, which the flush of another
+browser test removes.
+"""
+
+import io
+import re
+
+import pytest
+
+from comments.models import Comment, CommentStatus
+from media.services import create_from_file
+from tests.e2e.test_design import axe_violations
+from tests.factories import PostFactory, UserFactory
+from tests.media.conftest import picture
+
+pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True)]
+
+
+@pytest.fixture
+def desk(live_server, settings, tmp_path):
+    """An editor's blog: a French post and its English translation, a picture, a reader's comment."""
+    settings.MEDIA_ROOT = str(tmp_path / "media")
+    owner = UserFactory(username="proprietaire", is_staff=True, is_superuser=True)
+    original = PostFactory(author=owner, title="Pourquoi j’écris encore", slug="pourquoi")
+    translation = PostFactory(
+        author=owner, language="en", title="Why I still write", slug="why", translation_of=original
+    )
+    create_from_file(io.BytesIO(picture(size=(900, 600))), "fête.jpg", alt="Des amis à table", uploaded_by=owner)
+    comment = Comment.objects.create(
+        post=original,
+        author_name="Élise",
+        author_email="elise@example.org",
+        body="Merci pour ce billet !",
+        status=CommentStatus.PENDING,
+    )
+    return {"original": original, "translation": translation, "comment": comment}
+
+
+@pytest.mark.parametrize("width", [390, 1280])
+def test_admin_pages_carnet_adds_or_changes_have_no_serious_accessibility_problem(
+    browser, live_server, log_in, desk, width
+):
+    context = browser.new_context(viewport={"width": width, "height": 900}, locale="fr-CH")
+    page = context.new_page()
+    log_in(page, "proprietaire")
+    pages = {
+        "post form (add)": "/admin/blog/post/add/",
+        "post form (change, a translation)": f"/admin/blog/post/{desk['translation'].pk}/change/",
+        "post form (change, an original)": f"/admin/blog/post/{desk['original'].pk}/change/",
+        "post history": f"/admin/blog/post/{desk['original'].pk}/history/",
+        "media list": "/admin/media/mediaitem/",
+        "media upload": "/admin/media/mediaitem/add/",
+        "moderation list": "/admin/comments/comment/",
+        "comment": f"/admin/comments/comment/{desk['comment'].pk}/change/",
+    }
+    problems = []
+    for name, path in pages.items():
+        response = page.goto(live_server.url + path)
+        assert response.status == 200, name
+        page.wait_for_load_state("load")
+        problems += [f"{name}: {violation}" for violation in axe_violations(page)]
+    assert page.locator("#user-tools").is_visible()  # still logged in: the pages were the real ones
+    page.goto(live_server.url + pages["post form (add)"])
+    assert page.get_by_role("combobox", name=re.compile(r"^Traduction de\s*:$")).is_visible()  # named by its label
+    page.goto(live_server.url + pages["post form (change, a translation)"])
+    chosen = page.get_by_role("combobox", name=re.compile(r"^Traduction de\s*:$"))
+    assert "Pourquoi j’écris encore" in chosen.inner_text()  # the choice is its value, read after the name
+    context.close()
+    assert not problems, "\n".join(problems)
