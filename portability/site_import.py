@@ -91,7 +91,9 @@ class Restore:
         except BaseException as error:
             for name in self.stored_files:
                 default_storage.delete(name)
-            if isinstance(error, DatabaseError | ValueError | TypeError | KeyError | ValidationError):
+            if isinstance(error, KeyError):
+                raise ArchiveError(_("The archive lacks a required field: %(field)s.") % {"field": error}) from error
+            if isinstance(error, DatabaseError | ValueError | TypeError | ValidationError):
                 raise ArchiveError(_("The archive's data cannot be stored: %(error)s") % {"error": error}) from error
             raise
         if connection.vendor == "postgresql":
@@ -267,29 +269,9 @@ class Restore:
 
     def restore_comments(self):
         data = self.reader.json("comments.json")
-        comments = [
-            Comment(
-                id=spec["id"],
-                post_id=spec["post"],
-                parent_id=spec["parent"],
-                kind=spec["kind"],
-                author_name=spec["author_name"],
-                author_email=spec["author_email"],
-                author_url=spec["author_url"],
-                user_id=self.user_id(spec["user"]),
-                body=spec["body"],
-                status=spec["status"],
-                language=spec["language"],
-                ip_address=spec["ip_address"],
-                user_agent=spec["user_agent"],
-                created_at=parse_when(spec["created_at"]),
-                submission=spec["submission"],
-                wordpress_id=spec["wordpress_id"],
-                held_because=spec["held_because"],
-            )
-            for spec in data["comments"]
-        ]
-        Comment.objects.bulk_create(comments, batch_size=BATCH)
+        specs = data["comments"]
+        for start in range(0, len(specs), BATCH):  # a batch at a time: 100,000 comments are not held as objects
+            Comment.objects.bulk_create([self.comment(spec) for spec in specs[start : start + BATCH]])
         subscriptions = [
             Subscription(
                 id=spec["id"],
@@ -305,6 +287,27 @@ class Restore:
             for spec in data["subscriptions"]
         ]
         create_keeping_dates(Subscription, subscriptions, ["created_at"])
+
+    def comment(self, spec):
+        return Comment(
+            id=spec["id"],
+            post_id=spec["post"],
+            parent_id=spec["parent"],
+            kind=spec["kind"],
+            author_name=spec["author_name"],
+            author_email=spec["author_email"],
+            author_url=spec["author_url"],
+            user_id=self.user_id(spec["user"]),
+            body=spec["body"],
+            status=spec["status"],
+            language=spec["language"],
+            ip_address=spec["ip_address"],
+            user_agent=spec["user_agent"],
+            created_at=parse_when(spec["created_at"]),
+            submission=spec["submission"],
+            wordpress_id=spec["wordpress_id"],
+            held_because=spec["held_because"],
+        )
 
     def restore_columns(self):
         data = self.reader.json("columns.json")

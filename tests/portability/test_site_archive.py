@@ -199,6 +199,12 @@ def test_a_damaged_archive_stores_nothing(site, settings, tmp_path):
         comments["comments"][-1]["post"] = 999_999
         return json.dumps(comments).encode()
 
+    edited = tmp_path / "edited.zip"
+    edited.write_bytes(archive.read_bytes())
+    rewrite(edited, "posts/fr/l-ete-de-l-oeuvre.md", lambda data: data.replace(b'\nslug = "l-ete-de-l-oeuvre"', b""))
+    with pytest.raises(CommandError, match="lacks a required field: 'slug'"):
+        call_command("import_site", str(edited), stdout=io.StringIO())
+
     rewrite(archive, "comments.json", orphan)
     with pytest.raises(CommandError, match="cannot be stored"):
         call_command("import_site", str(archive), stdout=io.StringIO())
