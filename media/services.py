@@ -13,11 +13,12 @@ from . import renditions, validation
 from .models import MediaItem
 
 
-def create_from_file(file, name, *, alt="", caption="", credit="", uploaded_by):
+def create_from_file(file, name, *, alt="", caption="", credit="", uploaded_by, renditions_later=False):
     """Check `file` (any file object; `name` is the author's file name), store it and its renditions.
 
     Returns the saved MediaItem. Raises django.core.exceptions.ValidationError with a message in the
-    active language if the file is refused; then nothing is stored.
+    active language if the file is refused; then nothing is stored. With `renditions_later` (an import
+    of thousands of pictures), the picture is shown as it is until `add_renditions` has run.
     """
     file = file if isinstance(file, File) else File(file, name=name)
     inspection = validation.inspect(file, name)
@@ -29,7 +30,7 @@ def create_from_file(file, name, *, alt="", caption="", credit="", uploaded_by):
         original = default_storage.save(f"{stem}.{inspection.extension}", file)
         stored.append(original)
         made = []
-        if inspection.kind == "image":
+        if inspection.kind == "image" and not renditions_later:
             made = renditions.make(file, inspection, original.rsplit(".", 1)[0], default_storage)
             stored.extend(r["name"] for r in made)
         with transaction.atomic():
@@ -52,6 +53,19 @@ def create_from_file(file, name, *, alt="", caption="", credit="", uploaded_by):
         for stored_name in stored:
             default_storage.delete(stored_name)
         raise
+
+
+def add_renditions(item):
+    """Make the renditions of a picture stored without them, then show them in its posts."""
+    if item.renditions or not item.is_image:
+        return
+    with default_storage.open(item.file.name, "rb") as file:
+        inspection = validation.inspect(file, item.file.name)
+        made = renditions.make(file, inspection, item.file.name.rsplit(".", 1)[0], default_storage)
+    if made:
+        item.renditions = made
+        MediaItem.objects.filter(pk=item.pk).update(renditions=made)
+        refresh_posts(item)
 
 
 def refresh_posts(item):

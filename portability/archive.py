@@ -14,6 +14,8 @@ import zipfile
 
 from django.utils.translation import gettext as _
 
+from . import frontmatter
+
 FORMAT = "carnet-archive"
 VERSION = 1
 MANIFEST = "manifest.json"
@@ -190,6 +192,13 @@ class Reader:
             raise ArchiveError(_("The archive lacks %(name)s.") % {"name": name}) from error
         except UnicodeDecodeError as error:
             raise ArchiveError(_("%(name)s is not UTF-8 text.") % {"name": name}) from error
+
+    def front_matter(self, name):
+        """(meta, body) of a post or page file."""
+        try:
+            return frontmatter.loads(self.text(name))
+        except frontmatter.FrontMatterError as error:
+            raise ArchiveError(_("%(name)s: %(error)s") % {"name": name, "error": error}) from error
 
     def json(self, name, default=None):
         if default is not None and name not in self.manifest["files"]:

@@ -13,6 +13,7 @@ from wordpress.models import Redirect
 
 from . import frontmatter
 from .archive import Writer, when
+from .pages import page_model, write_pages
 
 EXTENSIONS = {Markup.MARKDOWN: "md", Markup.HTML: "html"}
 
@@ -24,6 +25,8 @@ def export_site(path):
         counts["users"] = write_users(archive)
         counts["tags"] = write_tags(archive)
         counts["posts"] = write_posts(archive)
+        if page_model():
+            counts["pages"] = write_pages(archive)
         counts["revisions"] = write_revisions(archive)
         counts["comments"], counts["subscriptions"] = write_comments(archive)
         counts["columns"], counts["republications"] = write_columns(archive)
@@ -215,6 +218,7 @@ def write_redirects(archive):
             "old_path": redirect.old_path,
             "post": redirect.post_id,
             "tag": redirect.tag_id,
+            "page": getattr(redirect, "page_id", None),
             "target": redirect.target,
             "created_at": when(redirect.created_at),
         }

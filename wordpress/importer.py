@@ -31,6 +31,7 @@ from comments.models import Comment, CommentKind, CommentStatus
 
 from . import content, languages, old_urls, qtranslate, reading, wxr
 from .clock import Clock
+from .files import Files
 from .models import Redirect
 from .report import CONTENT, REMOVED, RULES, Report
 from .wxr import to_int
@@ -65,7 +66,8 @@ class DryRun(Exception):
 
 
 class Importer:
-    def __init__(self, author=None, default_language=None, progress=None):
+    def __init__(self, author=None, default_language=None, progress=None, media_from=None, fetch_media=None):
+        """`media_from`: a copy of the old `wp-content/uploads`; `fetch_media`: `Fetcher` options."""
         self.author = author
         self.default_language = default_language or settings.WORDPRESS_DEFAULT_LANGUAGE
         self.progress = progress
@@ -90,6 +92,7 @@ class Importer:
         self.files = {}
         self.children = {}
         self.clock = Clock()
+        self.uploads = Files(self.report, folder=media_from, fetch=fetch_media)
 
     def run(self, source, dry_run=False):
         """Import `source` (a path or a binary file); nothing is stored if it fails or for a dry run."""
@@ -99,6 +102,9 @@ class Importer:
         data, notes = reading.prepare(source.read())
         for note in notes:
             self.report.listing("reading", note)
+        if self.uploads.wanted:
+            self.site, wanted = self.uploads.read(data)
+            self.uploads.bring_in(wanted, lambda login: self.author or self.user_for(login), dry_run=dry_run)
         self.read_files(data)
         try:
             with transaction.atomic(), extensions.bulk_writing():
@@ -126,6 +132,7 @@ class Importer:
                     raise DryRun
         except DryRun:
             pass
+        self.uploads.finish()
         return self.report
 
     def read_files(self, data):
@@ -207,6 +214,7 @@ class Importer:
         if found.source in ("export", ""):
             self.report.listing("default_language", found.title or item.slug or str(item.id))
         body = content.clean_body(body)
+        body = self.uploads.rewrite(body, self.old_hosts, item.meta.get("_thumbnail_id"))
         self.count_old_pictures(body)
         values = {
             "title": (found.title or slug_title(item))[:250],

@@ -2,7 +2,7 @@ from django.http import HttpResponsePermanentRedirect
 
 from blog.links import same_address
 
-from . import old_urls
+from . import old_urls, uploads
 from .models import Redirect
 
 
@@ -29,6 +29,9 @@ class RedirectMiddleware:
                 return response
         response = self.get_response(request)
         if response.status_code == 404:
+            moved = uploads.new_address(request.path)
+            if moved:
+                return HttpResponsePermanentRedirect(moved)
             wanted = old_urls.from_path(request.path)
             if looked_up:
                 wanted.candidates = []  # a 404 costs one query at most

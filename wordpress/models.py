@@ -49,3 +49,44 @@ class Redirect(models.Model):
         if self.tag_id:
             return reverse("blog:tag-detail", args=[self.tag.slug])
         return self.target
+
+
+class Upload(models.Model):
+    """A file of the old blog's `wp-content/uploads` folder, and its copy in Carnet.
+
+    `path` is where the file lay in that folder (`2010/05/photo.jpg`): whatever the old
+    host, it is what finds the copy again, for a second import and for the permanent
+    redirect of the old address. `key` is the path without WordPress's size suffix, so
+    that `photo-300x199.jpg` finds the same copy.
+    """
+
+    path = models.CharField(_("path in the old uploads folder"), max_length=500, unique=True)
+    key = models.CharField(_("path without the size suffix"), max_length=500, db_index=True)
+    wordpress_id = models.PositiveBigIntegerField(_("WordPress id"), null=True, blank=True, db_index=True)
+    item = models.ForeignKey(
+        "media.MediaItem",
+        on_delete=models.CASCADE,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("media item"),
+    )
+    file = models.FileField(
+        _("file"),
+        max_length=500,
+        blank=True,
+        help_text=_("A file the media library does not take (audio, video…), kept as it was."),
+    )
+    created_at = models.DateTimeField(_("created"), auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("old upload")
+        verbose_name_plural = _("old uploads")
+        ordering = ["path"]
+
+    def __str__(self):
+        return self.path
+
+    @property
+    def url(self):
+        return self.item.url if self.item_id else self.file.url

@@ -10,6 +10,7 @@ KINDS = {
     "post": gettext_lazy("posts"),
     "page": gettext_lazy("pages"),
     "attachment": gettext_lazy("attachments"),
+    "file": gettext_lazy("files (into the media library)"),
     "other": gettext_lazy("other items"),
     "comment": gettext_lazy("comments"),
     "tag": gettext_lazy("tags"),
@@ -29,6 +30,9 @@ LISTS = {
     "shortcode": gettext_lazy("Shortcodes Carnet does not know, left as text in the posts"),
     "missing_attachment": gettext_lazy("Posts whose galleries name files missing from the export (their ids)"),
     "removed": gettext_lazy("Posts that lost a gallery or player with nothing to show"),
+    "missing_file": gettext_lazy("Files not found, still shown from the old site (with the posts using them)"),
+    "unfetched_file": gettext_lazy("Files the old site did not give (why)"),
+    "refused_file": gettext_lazy("Files not kept (why, and the posts using them)"),
     "qtranslate_copy": gettext_lazy("qTranslate versions that only copy another language (not made into posts)"),
 }
 CONTENT = {

@@ -11,6 +11,7 @@ import pytest
 from django.apps import apps
 from django.core.cache import caches
 from django.core.management import CommandError, call_command
+from django.db import connection
 from django.utils import translation
 
 from accounts.roles import MEDIA_PERMISSIONS, PERMISSIONS, assign
@@ -52,6 +53,11 @@ def test_every_public_page_is_byte_identical_after_export_and_import(site, clien
     form's keys are fetched by a script), so two renderings of the same content are equal.
     """
     settings.PAGE_CACHE_SECONDS = 600
+    if connection.vendor == "postgresql":
+        # A post's tags are listed in the order PostgreSQL's plan gives them (taggit adds no ORDER BY),
+        # and the plan follows the statistics: import_site ends with ANALYZE; so must the site before.
+        with connection.cursor() as cursor:
+            cursor.execute("ANALYZE")
     before = crawl(client)
     archive = tmp_path / "site.zip"
     call_command("export_site", str(archive), stdout=io.StringIO())
@@ -199,6 +205,12 @@ def test_a_damaged_archive_stores_nothing(site, settings, tmp_path):
         comments = json.loads(data)
         comments["comments"][-1]["post"] = 999_999
         return json.dumps(comments).encode()
+
+    edited = tmp_path / "edited.zip"
+    edited.write_bytes(archive.read_bytes())
+    rewrite(edited, "posts/fr/l-ete-de-l-oeuvre.md", lambda data: data.replace(b'\nslug = "l-ete-de-l-oeuvre"', b""))
+    with pytest.raises(CommandError, match="lacks a required field: 'slug'"):
+        call_command("import_site", str(edited), stdout=io.StringIO())
 
     rewrite(archive, "comments.json", orphan)
     with pytest.raises(CommandError, match="cannot be stored"):

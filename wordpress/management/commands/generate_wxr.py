@@ -1,8 +1,10 @@
 import random
 from datetime import datetime, timedelta
+from pathlib import Path
 from xml.sax.saxutils import escape
 
-from django.core.management.base import BaseCommand
+from django.core.management.base import BaseCommand, CommandError
+from PIL import Image, ImageDraw
 
 HEADER = """<?xml version="1.0" encoding="UTF-8" ?>
 <rss version="2.0" xmlns:excerpt="http://wordpress.org/export/1.2/excerpt/"
@@ -26,8 +28,12 @@ class Command(BaseCommand):
         parser.add_argument("--posts", type=int, default=5000)
         parser.add_argument("--comments", type=int, default=50000, help="In total, spread over the posts.")
         parser.add_argument("--seed", type=int, default=1)
+        parser.add_argument("--pictures", type=int, default=0, help="Pictures shown by the posts, as attachments.")
+        parser.add_argument("--uploads", metavar="DIR", help="Where to write the pictures (a wp-content/uploads).")
 
-    def handle(self, *args, output, posts, comments, seed, **options):
+    def handle(self, *args, output, posts, comments, seed, pictures, uploads, **options):
+        if pictures and not uploads:
+            raise CommandError("--pictures needs --uploads DIR.")
         rng = random.Random(seed)
         start = datetime(2005, 1, 1)
         comment_id = 0
@@ -38,6 +44,8 @@ class Command(BaseCommand):
                 language, other = rng.choice([("fr", "en"), ("en", "fr")])
                 body = "\n\n".join(PARAGRAPH * rng.randint(2, 6) for _ in range(rng.randint(3, 8)))
                 body = f"[{other}] A short summary of post {number}.\n\n{body}\n<!--more-->\n{PARAGRAPH}"
+                if number <= pictures:
+                    body += "\n\n" + picture(Path(uploads), number, day, rng)
                 tags = "".join(
                     f'<category domain="post_tag" nicename="tag-{t}"><![CDATA[Tag {t}]]></category>'
                     for t in rng.sample(range(300), 4)
@@ -67,5 +75,38 @@ class Command(BaseCommand):
                         f"</wp:comment>\n"
                     )
                 out.write("</item>\n")
+            for number in range(1, min(pictures, posts) + 1):
+                out.write(attachment(number, start + timedelta(hours=41 * number)))
             out.write("</channel>\n</rss>\n")
         self.stdout.write(self.style.SUCCESS(f"Wrote {posts} posts and {comment_id} comments to {output}."))
+
+
+def picture(uploads, number, day, rng):
+    """A photo-sized JPEG and its 300 px copy in `uploads`; the HTML WordPress put in the post."""
+    path = f"{day:%Y/%m}/photo-{number}"
+    (uploads / f"{day:%Y/%m}").mkdir(parents=True, exist_ok=True)
+    image = Image.linear_gradient("L").resize((1600, 1067)).convert("RGB")
+    draw = ImageDraw.Draw(image)
+    for _ in range(40):
+        x, y = rng.randrange(1600), rng.randrange(1067)
+        colour = (rng.randrange(256), rng.randrange(256), rng.randrange(256))
+        draw.ellipse((x, y, x + rng.randrange(20, 300), y + rng.randrange(20, 300)), fill=colour)
+    image.save(uploads / f"{path}.jpg", quality=85)
+    image.resize((300, 200)).save(uploads / f"{path}-300x200.jpg", quality=85)
+    base = "https://blog.example.org/wp-content/uploads"
+    return (
+        f'<a href="{base}/{path}.jpg"><img src="{base}/{path}-300x200.jpg" alt="Picture {number}" '
+        f'srcset="{base}/{path}-300x200.jpg 300w, {base}/{path}.jpg 1600w" width="300" height="200"></a>'
+    )
+
+
+def attachment(number, day):
+    return (
+        f"<item><title>photo-{number}</title><dc:creator>author</dc:creator>"
+        f"<excerpt:encoded><![CDATA[Caption {number}]]></excerpt:encoded>"
+        f"<wp:post_id>{1_000_000 + number}</wp:post_id><wp:post_parent>{number}</wp:post_parent>"
+        f"<wp:status>inherit</wp:status><wp:post_type>attachment</wp:post_type>"
+        f"<wp:attachment_url>https://blog.example.org/wp-content/uploads/{day:%Y/%m}/photo-{number}.jpg"
+        f"</wp:attachment_url><wp:postmeta><wp:meta_key>_wp_attachment_image_alt</wp:meta_key>"
+        f"<wp:meta_value><![CDATA[Alt text {number}]]></wp:meta_value></wp:postmeta></item>\n"
+    )
