@@ -181,6 +181,8 @@ class Importer:
         if item.type == "page":
             return _("pages are not imported")
         if item.type == "attachment":
+            if self.uploads.wanted:
+                return _("an attachment's page is not a post (its file: see “files” below)")
             return _("attachments are not imported (their files stay where they are)")
         if item.type != "post":
             return _("“%(type)s” items are not imported") % {"type": item.type}

@@ -72,6 +72,8 @@ def test_every_public_page_is_byte_identical_after_export_and_import(site, clien
     assert len(before) > 40
     assert any(path.startswith("/media/") and path.endswith(".avif") for path in before)
     assert any("?page=2" in path for path in before)
+    assert before["/wp-content/uploads/2010/05/chanson.mp3"][0] == 301
+    assert "/media/wordpress/2010/05/chanson.mp3" in before
     assert sorted(after) == sorted(before)
     different = [path for path in before if before[path] != after[path] and not is_rendition(path)]
     assert different == []
@@ -110,7 +112,7 @@ def snapshot():
     from blog.models import OldSlug, Revision
     from columns.models import Republication
     from comments.models import Subscription
-    from wordpress.models import Redirect
+    from wordpress.models import Redirect, Upload
 
     return {
         "posts": list(
@@ -126,6 +128,7 @@ def snapshot():
         "republications": list(Republication.objects.values_list("post", "original_url", "original_status")),
         "redirects": list(Redirect.objects.values_list("old_path", "post", "target")),
         "old_slugs": list(OldSlug.objects.values_list("slug", "post")),
+        "uploads": list(Upload.objects.values_list("path", "key", "item", "file", "created_at")),
         "media": list(MediaItem.objects.values_list("file", "alt_text", "caption", "credit", "renditions")),
     }
 
