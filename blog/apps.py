@@ -1,5 +1,5 @@
 from django.apps import AppConfig
-from django.db.models.signals import post_migrate, pre_migrate
+from django.db.models.signals import post_migrate, post_save, pre_migrate
 from django.utils.translation import gettext_lazy as _
 
 
@@ -13,3 +13,4 @@ class BlogConfig(AppConfig):
         # After every migrate (a rebuilt SQLite table loses its triggers), and after a test flush.
         pre_migrate.connect(tag_use.uninstall_before_migrate, dispatch_uid="blog-tag-use-triggers")
         post_migrate.connect(tag_use.install_after_migrate, dispatch_uid="blog-tag-use-triggers")
+        post_save.connect(tag_use.recount_when_saved, sender=tag_use.TagUse, dispatch_uid="blog-tag-use-recount")

@@ -9,7 +9,7 @@ from blog.models import Markup, OldSlug, Post, Revision
 from columns.models import Column, Publication, Republication
 from comments.models import Comment, Subscription
 from media.models import MediaItem
-from wordpress.models import Redirect
+from wordpress.models import Redirect, Upload
 
 from . import frontmatter
 from .archive import Writer, when
@@ -228,8 +228,24 @@ def write_redirects(archive):
         {"id": old.pk, "post": old.post_id, "slug": old.slug, "created_at": when(old.created_at)}
         for old in OldSlug.objects.order_by("pk").iterator(chunk_size=5000)
     )
-    archive.json("redirects.json", {"redirects": redirects, "old_slugs": old_slugs})
-    return Redirect.objects.count() + OldSlug.objects.count()
+    uploads = []
+    for upload in Upload.objects.order_by("pk"):
+        if upload.file:  # a file the media library does not take (audio, video…), kept as it was
+            with default_storage.open(upload.file.name, "rb") as kept:
+                archive.copy(f"media/{upload.file.name}", kept)
+        uploads.append(
+            {
+                "id": upload.pk,
+                "path": upload.path,
+                "key": upload.key,
+                "wordpress_id": upload.wordpress_id,
+                "item": upload.item_id,
+                "file": upload.file.name or "",
+                "created_at": when(upload.created_at),
+            }
+        )
+    archive.json("redirects.json", {"redirects": redirects, "old_slugs": old_slugs, "uploads": uploads})
+    return Redirect.objects.count() + OldSlug.objects.count() + len(uploads)
 
 
 def write_media(archive):

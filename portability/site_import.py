@@ -26,7 +26,7 @@ from comments.models import Comment, Subscription
 from media import renditions, usage, validation
 from media.models import MediaItem
 from search import indexing as search_index
-from wordpress.models import Redirect
+from wordpress.models import Redirect, Upload
 
 from .archive import ArchiveError, Reader, parse_when
 from .pages import page_model, restore_pages
@@ -45,7 +45,7 @@ def content_counts():
         _("comments"): Comment.objects.count(),
         _("media items"): MediaItem.objects.count(),
         _("publications"): Publication.objects.count(),
-        _("redirects"): Redirect.objects.count(),
+        _("redirects"): Redirect.objects.count() + Upload.objects.count(),
     }
     if page_model():
         found[_("pages")] = page_model().objects.count()
@@ -355,6 +355,23 @@ class Restore:
             for spec in data["old_slugs"]
         ]
         create_keeping_dates(OldSlug, old_slugs, ["created_at"])
+        uploads = []
+        for spec in data.get("uploads", []):
+            if spec["file"]:
+                member = f"media/{spec['file']}"
+                self.store_file(member, spec["file"], self.reader.manifest["files"].get(member))
+            uploads.append(
+                Upload(
+                    id=spec["id"],
+                    path=spec["path"],
+                    key=spec["key"],
+                    wordpress_id=spec["wordpress_id"],
+                    item_id=spec["item"],
+                    file=spec["file"],
+                    created_at=parse_when(spec["created_at"]),
+                )
+            )
+        create_keeping_dates(Upload, uploads, ["created_at"])
 
     def reset_sequences(self):
         """PostgreSQL hands out ids from sequences that explicit ids do not move: set them past the restored rows."""
@@ -375,6 +392,7 @@ class Restore:
             Republication,
             Redirect,
             OldSlug,
+            Upload,
             *self.models,
         ]
         with connection.cursor() as cursor:

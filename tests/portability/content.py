@@ -4,6 +4,8 @@ import datetime
 import io
 
 from django.contrib.auth import get_user_model
+from django.core.files.base import ContentFile
+from django.core.files.storage import default_storage
 from django.core.management import call_command
 from django.utils import timezone
 from PIL import Image
@@ -11,7 +13,7 @@ from PIL import Image
 from blog.models import Post, PostStatus, Revision
 from comments.models import Comment, CommentStatus, Subscription
 from media.services import create_from_file
-from wordpress.models import Redirect
+from wordpress.models import Redirect, Upload
 
 
 def jpeg(size=(800, 600)):
@@ -139,4 +141,8 @@ def build_site():
     Subscription.objects.create(post=post, email="zoe@example.org", scope="replies", comment=first, language="fr")
     Redirect.objects.create(old_path="/2009/05/12/vieux-billet/", post=post)
     Redirect.objects.create(old_path="/a-propos/", target="/tags/")
+    # Files of the old WordPress uploads folder: a picture now in the library, a sound kept as it was.
+    Upload.objects.create(path="2010/05/fete-d-ete.jpg", key="2010/05/fete-d-ete.jpg", item=picture)
+    sound = default_storage.save("wordpress/2010/05/chanson.mp3", ContentFile(b"ID3\x03\x00" + bytes(200)))
+    Upload.objects.create(path="2010/05/chanson.mp3", key="2010/05/chanson.mp3", file=sound)
     return post

@@ -13,6 +13,12 @@ SUBMISSION = re.compile(rb'(name="submission" value=")[0-9a-f-]{36}"')
 # A feed with no entry is dated by Django at the time of the request.
 EMPTY_FEED_DATE = re.compile(rb"<lastBuildDate>[^<]*</lastBuildDate>(?=</channel>)")
 START = ["/", "/tags/", "/columns/", "/feed/", "/comments/feed/", "/sitemap.xml", "/robots.txt"]
+# Old WordPress addresses: a library picture (and a resized copy of it), a file kept as it was.
+OLD_UPLOADS = [
+    "/wp-content/uploads/2010/05/fete-d-ete.jpg",
+    "/wp-content/uploads/2010/05/fete-d-ete-300x199.jpg",
+    "/wp-content/uploads/2010/05/chanson.mp3",
+]
 SEARCHES = ["/search/?q=%C3%A9t%C3%A9", "/search/?q=internet", "/search/?q=cluetrain"]
 
 
@@ -34,7 +40,7 @@ def addresses(content, base):
 def crawl(client, limit=600):
     """{address: (status, content type, bytes or Location)} of every page and file reachable from the start pages."""
     seen, pages = set(), {}
-    queue = deque(START + SEARCHES)
+    queue = deque(START + SEARCHES + OLD_UPLOADS)
     while queue and len(pages) < limit:
         address = queue.popleft()
         if address in seen or address.startswith(PRIVATE):
@@ -46,6 +52,8 @@ def crawl(client, limit=600):
         content = SUBMISSION.sub(rb'\1(drawn per rendering)"', content)
         content = EMPTY_FEED_DATE.sub(b"<lastBuildDate>(time of the request)</lastBuildDate>", content)
         pages[address] = (response.status_code, kind, response.get("Location") or content)
+        if response.get("Location"):  # where a redirect leads must answer too
+            queue.extend(addresses(f'href="{response["Location"]}"', "http://testserver" + address))
         if response.status_code == 200 and ("html" in kind or "xml" in kind):
             queue.extend(addresses(content.decode(), "http://testserver" + address))
     return pages

@@ -130,6 +130,7 @@ def test_the_report_lists_missing_files_with_their_posts(uploads, media_root):
     """A file found neither in the folder is named, with the titles of the posts that show it."""
     output = run(EXPORT, "--media-from", str(uploads))
     assert "files (into the media library): 5 created, 1 skipped" in output
+    assert "3 skipped: an attachment's page is not a post (its file: see “files” below)" in output
     assert "Files not found, still shown from the old site (with the posts using them) (1):" in output
     assert "    2009/01/perdue.jpg — Un billet avec une photo, Featured" in output
     assert "3 × pictures now shown from the media library" in output
