@@ -14,10 +14,14 @@
 - `html_processors`: functions (HTML → HTML) applied to a body written in HTML (imported
   posts) before it is cleaned (media's responsive pictures);
 - `publish_checks`: functions (post → a sentence saying why it cannot be published yet, or "")
-  that the admin's bulk "Publish" action asks, as the post form does (media's alt texts).
+  that the admin's bulk "Publish" action asks, as the post form does (media's alt texts);
+- `bulk_writers`: context managers (called without arguments) that `bulk_writing()` enters
+  around a write of many posts (the WordPress import): an app may hold back the work it does
+  at each save and do it once for every post touched when the block ends (search's index).
 """
 
 from collections import defaultdict
+from contextlib import ExitStack, contextmanager
 
 _templates = defaultdict(list)
 list_annotations = []
@@ -28,6 +32,7 @@ demo_seeders = []
 markdown_extensions = []
 html_processors = []
 publish_checks = []
+bulk_writers = []
 
 
 def add_template(slot, template_name):
@@ -43,3 +48,12 @@ def register(registry, item):
     """Append `item` once: ready() may run more than once in tests."""
     if item not in registry:
         registry.append(item)
+
+
+@contextmanager
+def bulk_writing():
+    """Around a write of many posts: each app's `bulk_writers` does its per-save work once, at the end."""
+    with ExitStack() as stack:
+        for writer in bulk_writers:
+            stack.enter_context(writer())
+        yield

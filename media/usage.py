@@ -17,11 +17,14 @@ def items_in(body):
     return MediaItem.objects.for_urls([url for _label, url in references(body)])
 
 
-def record(sender, instance, raw=False, **kwargs):
+def record(sender, instance, created=False, raw=False, **kwargs):
     """post_save of a Post: remember the media items its body shows."""
     if raw:
         return
     items = list(items_in(instance.body).values_list("pk", flat=True))
+    if created:
+        MediaUsage.objects.bulk_create([MediaUsage(item_id=pk, post=instance) for pk in items])
+        return
     MediaUsage.objects.filter(post=instance).exclude(item__in=items).delete()
     known = set(MediaUsage.objects.filter(post=instance).values_list("item", flat=True))
     MediaUsage.objects.bulk_create([MediaUsage(item_id=pk, post=instance) for pk in items if pk not in known])

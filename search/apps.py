@@ -7,4 +7,8 @@ class SearchConfig(AppConfig):
     verbose_name = _("Search")
 
     def ready(self):
-        from . import signals  # noqa: F401 - connects the index to post, summary and tag changes
+        from blog import extensions
+
+        from . import indexing, signals  # noqa: F401 - signals connects the index to post, summary and tag changes
+
+        extensions.register(extensions.bulk_writers, indexing.deferred)

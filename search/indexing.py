@@ -1,5 +1,8 @@
 """Keeping each post's SearchDocument current."""
 
+from contextlib import contextmanager
+from contextvars import ContextVar
+
 from django.contrib.postgres.search import SearchVector
 from django.db import connection, transaction
 from django.db.models import Case, Value, When
@@ -51,19 +54,52 @@ def update_vectors(documents):
 
 
 FIELDS = [field.name for field in SearchDocument._meta.concrete_fields if field.name not in {"post", "vector"}]
+# The ids of the posts saved inside `deferred()`, or None outside it.
+_pending = ContextVar("search_pending", default=None)
+
+
+def index_soon(post_id):
+    """Index the post now, or when the enclosing `deferred()` block ends."""
+    pending = _pending.get()
+    if pending is None:
+        index_posts([post_id])
+    else:
+        pending.add(post_id)
+
+
+@contextmanager
+def deferred():
+    """Index the posts saved in the block once each, when it ends, instead of at every save.
+
+    A bulk write (blog.extensions.bulk_writers: the WordPress import) saves a post, its
+    summaries and its tags separately; each save would index the post again.
+    """
+    if _pending.get() is not None:
+        yield
+        return
+    pending = set()
+    token = _pending.set(pending)
+    try:
+        yield
+    finally:
+        _pending.reset(token)
+    index_posts(pending)
 
 
 @transaction.atomic
-def index_post(post):
-    """Write `post`'s document, reading its tags and summaries afresh from the database."""
-    post = Post.objects.prefetch_related("tags", "translations").get(pk=post.pk)
-    document = document_for(post)
-    SearchDocument.objects.update_or_create(
-        post=post, defaults={name: getattr(document, name) for name in FIELDS if name != "indexed_at"}
-    )
-    update_vectors(SearchDocument.objects.filter(post=post))
-    if fts.in_use():
-        fts.write([document])
+def index_posts(post_ids, batch_size=500):
+    """Write the documents of these posts, a batch at a time, in a few queries per batch."""
+    post_ids = sorted(post_ids)
+    for start in range(0, len(post_ids), batch_size):
+        batch = post_ids[start : start + batch_size]
+        posts = Post.objects.filter(pk__in=batch).prefetch_related("tags", "translations")
+        documents = [document_for(post) for post in posts]
+        SearchDocument.objects.bulk_create(
+            documents, update_conflicts=True, unique_fields=["post"], update_fields=FIELDS
+        )
+        update_vectors(SearchDocument.objects.filter(post__in=batch))
+        if fts.in_use():
+            fts.write(documents)
 
 
 @transaction.atomic

@@ -11,7 +11,7 @@ from taggit.models import Tag
 from blog.models import Post, TaggedPost
 
 from . import fts
-from .indexing import index_post
+from .indexing import index_soon
 from .models import SearchDocument
 
 PostTranslation = Post._parler_meta.root_model
@@ -20,33 +20,33 @@ PostTranslation = Post._parler_meta.root_model
 @receiver(post_save, sender=Post, dispatch_uid="search-index-post")
 def index_saved_post(sender, instance, raw=False, **kwargs):
     if not raw:
-        index_post(instance)
+        index_soon(instance.pk)
 
 
 @receiver(post_save, sender=PostTranslation, dispatch_uid="search-index-summary")
 def index_saved_summary(sender, instance, raw=False, **kwargs):
     if not raw:
-        index_post(instance.master)
+        index_soon(instance.master_id)
 
 
 @receiver(post_delete, sender=PostTranslation, dispatch_uid="search-index-removed-summary")
 def index_removed_summary(sender, instance, origin=None, **kwargs):
     if isinstance(origin, PostTranslation):  # a summary emptied, not the post itself deleted
-        index_post(Post.objects.get(pk=instance.master_id))  # fresh: the master may hold the deleted row
+        index_soon(instance.master_id)  # read afresh: the master may hold the deleted row
 
 
 @receiver(m2m_changed, sender=TaggedPost, dispatch_uid="search-index-tags")
 def index_retagged_post(sender, instance, action, reverse, **kwargs):
     if action in {"post_add", "post_remove", "post_clear"} and isinstance(instance, Post):
-        index_post(instance)
+        index_soon(instance.pk)
 
 
 @receiver(post_save, sender=Tag, dispatch_uid="search-index-renamed-tag")
 def index_posts_of_renamed_tag(sender, instance, created, raw=False, **kwargs):
     if created or raw:
         return
-    for post in Post.objects.filter(tags=instance):
-        index_post(post)
+    for post_id in Post.objects.filter(tags=instance).values_list("pk", flat=True):
+        index_soon(post_id)
 
 
 @receiver(post_delete, sender=SearchDocument, dispatch_uid="search-unindex-document")

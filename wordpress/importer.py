@@ -24,8 +24,8 @@ from django.utils.text import slugify
 from django.utils.translation import gettext as _
 from taggit.models import Tag
 
-from blog import markup
-from blog.models import Language, Markup, Post, PostStatus
+from blog import extensions, markup
+from blog.models import Language, Markup, Post, PostStatus, TaggedPost
 from columns.models import Column, Publication, Republication
 from comments.models import Comment, CommentKind, CommentStatus
 
@@ -58,6 +58,9 @@ ATTACHMENT = re.compile(rb"<wp:post_type>\s*(?:<!\[CDATA\[)?attachment\b")
 is_url = URLValidator(schemes=["http", "https"])
 
 
+FLUSH_EVERY = 100
+
+
 class DryRun(Exception):
     """Raised at the end of a dry run to roll everything back."""
 
@@ -75,6 +78,15 @@ class Importer:
         self.tags_seen = set()
         self.columns = {}
         self.post_ids = set()
+        self.known_ids = set()  # WordPress ids of the posts stored before this run
+        self.created_ids = set()  # Carnet ids of the posts this run created
+        self.slugs = set()  # every post's slug, kept current as posts are saved
+        self.comment_ids = set()  # WordPress ids of the comments stored or waiting in new_comments
+        self.redirect_paths = set()  # old paths of the redirects stored before this run
+        # Rows held back and stored together by flush(), every FLUSH_EVERY items.
+        self.new_comments = {}  # {WordPress id: (comment, its parent or None)}
+        self.new_tags = []
+        self.new_redirects = {}
         self.terms = {}
         self.attachments = []
         self.files = {}
@@ -95,8 +107,14 @@ class Importer:
             self.uploads.bring_in(wanted, lambda login: self.author or self.user_for(login), dry_run=dry_run)
         self.read_files(data)
         try:
-            with transaction.atomic():
+            with transaction.atomic(), extensions.bulk_writing():
                 self.tags = {tag.name.casefold(): tag for tag in Tag.objects.all()}
+                self.known_ids = set(Post.objects.exclude(wordpress_id=None).values_list("wordpress_id", flat=True))
+                self.slugs = set(Post.objects.values_list("slug", flat=True))
+                self.comment_ids = set(
+                    Comment.objects.exclude(wordpress_id=None).values_list("wordpress_id", flat=True)
+                )
+                self.redirect_paths = set(Redirect.objects.values_list("old_path", flat=True))
                 for number, entry in enumerate(wxr.read(io.BytesIO(data))):
                     if isinstance(entry, wxr.Site):
                         self.site = entry
@@ -104,7 +122,10 @@ class Importer:
                         self.import_item(entry)
                     if self.progress:
                         self.progress(number)
+                    if number % FLUSH_EVERY == 0:
+                        self.flush()
                 self.import_archive_redirects()
+                self.flush()
                 for line in self.clock.lines():
                     self.report.listing("time_zone", line)
                 if dry_run:
@@ -183,7 +204,9 @@ class Importer:
         notice, body = content.take_column_notice(found.body)
         language = found.language or self.default_language
         if original is None:
-            post = Post.objects.filter(wordpress_id=item.id).first()
+            post = Post.objects.filter(wordpress_id=item.id).first() if item.id in self.known_ids else None
+        elif original.pk in self.created_ids:
+            post = None
         else:
             post = Post.objects.filter(translation_of=original, language=language).first()
         published_at = post_date(item) or (post.published_at if post else None)
@@ -218,6 +241,7 @@ class Importer:
             slug = post.slug if self.slug_fits(item, post) else self.free_slug(item, post)
             if changed or slug != post.slug:
                 outcome = "updated"
+                self.slugs.discard(post.slug)
                 post.slug = slug
                 for name in changed:
                     setattr(post, name, values[name])
@@ -225,6 +249,9 @@ class Importer:
             outcome = outcome if outcome == "created" else "updated"
         if outcome != "unchanged":
             post.save()
+            self.slugs.add(post.slug)
+        if outcome == "created":
+            self.created_ids.add(post.pk)
         if self.set_tags(item, post, created=outcome == "created") and outcome == "unchanged":
             outcome = "updated"
             Post.objects.filter(pk=post.pk).update(updated_at=timezone.now())
@@ -286,7 +313,10 @@ class Importer:
         current = set() if created else set(post.tagged_items.values_list("tag_id", flat=True))
         if {tag.pk for tag in tags} == current:
             return False
-        post.tags.set(tags)
+        if created:
+            self.new_tags.extend(TaggedPost(content_object=post, tag=tag) for tag in tags)
+        else:
+            post.tags.set(tags)
         return True
 
     def is_default_category(self, term):
@@ -317,13 +347,9 @@ class Importer:
     def free_slug(self, item, post):
         """The item's slug, with `-2`, `-3`… when another post already has it."""
         base = base_slug(item)
-        taken = set(
-            Post.objects.filter(slug__startswith=base)
-            .exclude(pk=post.pk if post else None)
-            .values_list("slug", flat=True)
-        )
+        own = post.slug if post else None
         slug, number = base, 2
-        while slug in taken:
+        while slug in self.slugs and slug != own:
             slug, number = f"{base[:190]}-{number}", number + 1
         if slug != base:
             self.report.note(
@@ -475,26 +501,28 @@ class Importer:
         """
         if not wanted:
             return
-        existing = {r.old_path: r for r in Redirect.objects.filter(old_path__in=wanted)}
-        new = []
+        existing = {path: self.new_redirects[path] for path in wanted if path in self.new_redirects}
+        stored = [path for path in wanted if path in self.redirect_paths]
+        if stored:
+            existing.update((r.old_path, r) for r in Redirect.objects.filter(old_path__in=stored))
         for path, goes_to in sorted(wanted.items()):
             if shadowed(path):
                 self.report.listing("shadowed", path)
             values = {"post": None, "tag": None, "target": "", **goes_to}
             redirect = existing.get(path)
             if redirect is None:
-                new.append(Redirect(old_path=path, **values))
+                self.new_redirects[path] = Redirect(old_path=path, **values)
                 self.report.add("redirect", "created")
             elif leads_to(redirect, values):
                 self.report.add("redirect", "unchanged")
             elif take_over:
                 for name, value in values.items():
                     setattr(redirect, name, value)
-                redirect.save(update_fields=list(values))
+                if redirect.pk:
+                    redirect.save(update_fields=list(values))
                 self.report.add("redirect", "updated")
             else:
                 self.report.add("redirect", "skipped", _("an old slug's address already leads to another post"))
-        Redirect.objects.bulk_create(new)
 
     # Comments
 
@@ -508,13 +536,16 @@ class Importer:
                 self.report.add("comment", "skipped", _("no WordPress id, or the same id twice"))
             else:
                 wanted[comment.id] = comment
-        existing = {c.wordpress_id: c for c in Comment.objects.filter(wordpress_id__in=wanted)}
-        new, changed = [], set()
+        existing = {}
+        if not self.comment_ids.isdisjoint(wanted):
+            self.flush()  # one of them may be waiting among the earlier posts' comments
+            existing = {c.wordpress_id: c for c in Comment.objects.filter(wordpress_id__in=wanted)}
+        new, changed = {}, set()
         for wordpress_id, comment in wanted.items():
             values = self.comment_values(comment, kind=COMMENT_KIND[comment.type])
             stored = existing.get(wordpress_id)
             if stored is None:
-                new.append(Comment(post=post, wordpress_id=wordpress_id, language=post.language, **values))
+                new[wordpress_id] = Comment(post=post, wordpress_id=wordpress_id, language=post.language, **values)
                 continue
             values["post_id"] = post.pk
             differs = [name for name, value in values.items() if getattr(stored, name) != value]
@@ -522,27 +553,52 @@ class Importer:
                 setattr(stored, name, values[name])
             if differs:
                 changed.add(wordpress_id)
-        Comment.objects.bulk_create(new)
-        by_wordpress_id = {**existing, **{c.wordpress_id: c for c in new}}
-        self.link_threads(wanted, by_wordpress_id, changed)
-        Comment.objects.bulk_update(
-            [by_wordpress_id[i] for i in changed if i in existing], [*COMMENT_FIELDS, "post", "parent"]
-        )
-        Comment.objects.bulk_update([c for c in new if c.parent_id], ["parent"])
-        self.report.add("comment", "created", count=len(new))
-        self.report.add("comment", "updated", count=len(changed & existing.keys()))
-        self.report.add("comment", "unchanged", count=len(existing.keys() - changed))
-
-    def link_threads(self, wanted, by_wordpress_id, changed):
+        by_wordpress_id = {**existing, **new}
         for wordpress_id, comment in wanted.items():
-            stored = by_wordpress_id[wordpress_id]
             parent = by_wordpress_id.get(comment.parent_id)
             if comment.parent_id and parent is None:
                 self.report.note("comment", _("reply to a comment missing from the export: kept as a comment"))
+            if wordpress_id in new:
+                self.new_comments[wordpress_id] = (new[wordpress_id], parent)
+        self.comment_ids.update(new)
+        if existing:
+            self.flush()  # a stored comment may now reply to a new one: it needs its id
+            self.link_threads(wanted, existing, by_wordpress_id, changed)
+            Comment.objects.bulk_update([existing[i] for i in changed], [*COMMENT_FIELDS, "post", "parent"])
+        self.report.add("comment", "created", count=len(new))
+        self.report.add("comment", "updated", count=len(changed))
+        self.report.add("comment", "unchanged", count=len(existing.keys() - changed))
+
+    def link_threads(self, wanted, existing, by_wordpress_id, changed):
+        for wordpress_id, stored in existing.items():
+            parent = by_wordpress_id.get(wanted[wordpress_id].parent_id)
             parent_id = parent.pk if parent else None
             if stored.parent_id != parent_id:
                 stored.parent_id = parent_id
                 changed.add(wordpress_id)
+
+    def flush(self):
+        """Store the rows held back: the last posts' tags, old addresses and comments."""
+        TaggedPost.objects.bulk_create(self.new_tags)
+        Redirect.objects.bulk_create(self.new_redirects.values())
+        self.redirect_paths.update(self.new_redirects)
+        self.new_tags, self.new_redirects = [], {}
+        self.insert_comments()
+
+    def insert_comments(self):
+        """Store the new comments parents first, so that each reply is stored with its parent's id."""
+        waiting = self.new_comments
+        while waiting:
+            ready = [i for i, (_c, parent) in waiting.items() if parent is None or parent.wordpress_id not in waiting]
+            # None ready: the rest reply to each other in a loop, and are linked once they all have ids.
+            level = [waiting.pop(i) for i in ready or list(waiting)]
+            for comment, parent in level:
+                comment.parent_id = parent.pk if parent else None
+            Comment.objects.bulk_create([comment for comment, _parent in level])
+            if not ready:
+                for comment, parent in level:
+                    comment.parent_id = parent.pk
+                Comment.objects.bulk_update([comment for comment, _parent in level], ["parent"])
 
     def comment_values(self, comment, kind):
         return {

@@ -249,7 +249,9 @@ class Post(TranslatableModel):
     def save(self, *args, **kwargs):
         if not self.slug:
             self.slug = slugs.unique_slug(self.title, self.slug_is_taken)
-        was_published = Post.objects.published().filter(pk=self.pk).values_list("slug", flat=True).first()
+        was_published = None
+        if self.pk is not None:
+            was_published = Post.objects.published().filter(pk=self.pk).values_list("slug", flat=True).first()
         self.render()
         if self.status == PostStatus.PUBLISHED and self.published_at is None:
             self.published_at = timezone.now()

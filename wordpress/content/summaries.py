@@ -39,10 +39,12 @@ def take_column_notice(body):
     dict with `column`, `publication` and `url`.
     """
     for paragraph in PARAGRAPH.finditer(body):
+        links = LINK.findall(paragraph.group(1))
+        if not links:
+            continue
         text = markup.plain_text(paragraph.group(1))
         found = NOTICE.search(text)
-        links = LINK.findall(paragraph.group(1))
-        if not found or not links:
+        if not found:
             continue
         before = text[: found.start()]
         publication = found.group("publication").strip()
