@@ -49,8 +49,13 @@ urlpatterns = [
     path("", include("pages.urls")),  # last: a page never hides an address of Carnet's own
 ]
 
+
+def serve_media(request, path):
+    # MEDIA_ROOT read on each request, not once when the URLs are loaded: a setting changed
+    # later (a test, a restore into another folder) is followed.
+    return serve(request, path, document_root=settings.MEDIA_ROOT)
+
+
 if settings.MEDIA_SERVE:  # uploads on the local disk, when no web server or bucket serves them
     media_prefix = settings.MEDIA_URL.lstrip("/")
-    urlpatterns.insert(
-        0, re_path(rf"^{re.escape(media_prefix)}(?P<path>.+)$", serve, {"document_root": settings.MEDIA_ROOT})
-    )
+    urlpatterns.insert(0, re_path(rf"^{re.escape(media_prefix)}(?P<path>.+)$", serve_media))

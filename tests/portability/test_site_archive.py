@@ -77,7 +77,7 @@ def test_every_public_page_is_byte_identical_after_export_and_import(site, clien
     assert sorted(after) == sorted(before)
     different = [path for path in before if before[path] != after[path] and not is_rendition(path)]
     assert different == []
-    assert all(after[path][0] == 200 for path in before if is_rendition(path))
+    assert all(before[path][0] == after[path][0] == 200 for path in before if is_rendition(path))
 
 
 def is_rendition(path):
