@@ -14,6 +14,7 @@ import sqlite3
 import subprocess
 from pathlib import Path
 
+from django.core.cache import cache
 from django.core.files.base import File
 from django.core.files.storage import default_storage
 from django.db import connection
@@ -74,6 +75,9 @@ def restore(folder):
     if manifest["database"]["vendor"] != connection.vendor:
         raise BackupError(f"this backup holds a {manifest['database']['vendor']} database, not {connection.vendor}")
     restore_database(folder / manifest["database"]["file"])
+    # Cached pages are keyed on a change counter kept in the database, now taken back to an
+    # older value that later writes will reach again: none of them may outlive the database.
+    cache.clear()
     for item in manifest["media"]:
         if default_storage.exists(item["name"]):
             default_storage.delete(item["name"])

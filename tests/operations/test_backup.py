@@ -109,3 +109,21 @@ def test_natural_key_dump_loads_back(tmp_path):
     assert not Post.objects.exists()
     call_command("loaddata", str(dump), stdout=io.StringIO())
     assert sorted(Post.objects.get(slug="ete").tags.names()) == ["genève", "été"]
+
+
+def test_a_restore_never_lets_the_page_cache_serve_pages_of_the_replaced_database(client, settings, tmp_path):
+    """The page cache follows a change counter kept in the database; a restore takes it back to an
+    older value, which later writes reach again: pages cached meanwhile must not come back."""
+    settings.PAGE_CACHE_SECONDS = 600
+    kept = PostFactory(title="Avant la sauvegarde")
+    call_command("backup", str(tmp_path / "backups"), stdout=io.StringIO())
+    [folder] = (tmp_path / "backups").iterdir()
+    PostFactory(title="Écrit après la sauvegarde", published_at=kept.published_at)
+    assert "Écrit après la sauvegarde" in client.get("/").content.decode()
+
+    call_command("restore", str(folder), yes=True, stdout=io.StringIO())
+    PostFactory(title="Écrit après la restauration", published_at=kept.published_at)
+
+    home = client.get("/").content.decode()
+    assert "Écrit après la restauration" in home
+    assert "Écrit après la sauvegarde" not in home
