@@ -145,4 +145,31 @@ def build_site():
     Upload.objects.create(path="2010/05/fete-d-ete.jpg", key="2010/05/fete-d-ete.jpg", item=picture)
     sound = default_storage.save("wordpress/2010/05/chanson.mp3", ContentFile(b"ID3\x03\x00" + bytes(200)))
     Upload.objects.create(path="2010/05/chanson.mp3", key="2010/05/chanson.mp3", file=sound)
+    add_pages(now)
     return post
+
+
+def add_pages(now):
+    """A page with a page under it, in French with a summary for English readers, and an old address to one."""
+    from pages.models import Page
+
+    services = Page.objects.create(
+        language="fr",
+        title="Services",
+        slug="services",
+        body="Ce que je fais : du conseil, des ateliers, de l'écriture.",
+        status=PostStatus.PUBLISHED,
+        published_at=now - datetime.timedelta(days=9),
+        order=2,
+    )
+    workshop = Page.objects.create(
+        language="fr",
+        title="L'atelier d'été",
+        slug="atelier-d-ete",
+        parent=services,
+        body="Un atelier « à la française », l'été.",
+        status=PostStatus.PUBLISHED,
+        published_at=now - datetime.timedelta(days=8),
+    )
+    workshop.save_summary("en", "A summer workshop, the French way.")
+    Redirect.objects.create(old_path="/?page_id=7", page=services)

@@ -18,6 +18,7 @@ from accounts.roles import MEDIA_PERMISSIONS, PERMISSIONS, assign
 from blog.models import Post
 from comments.models import Comment
 from media.models import MediaItem
+from pages.models import Page
 from portability import frontmatter
 
 from .content import build_site
@@ -72,6 +73,7 @@ def test_every_public_page_is_byte_identical_after_export_and_import(site, clien
     assert len(before) > 40
     assert any(path.startswith("/media/") and path.endswith(".avif") for path in before)
     assert any("?page=2" in path for path in before)
+    assert "/services/atelier-d-ete/" in before
     assert before["/wp-content/uploads/2010/05/chanson.mp3"][0] == 301
     assert "/media/wordpress/2010/05/chanson.mp3" in before
     assert sorted(after) == sorted(before)
@@ -130,6 +132,11 @@ def snapshot():
         "old_slugs": list(OldSlug.objects.values_list("slug", "post")),
         "uploads": list(Upload.objects.values_list("path", "key", "item", "file", "created_at")),
         "media": list(MediaItem.objects.values_list("file", "alt_text", "caption", "credit", "renditions")),
+        "pages": list(Page.objects.order_by("pk").values_list("pk", "path", "parent", "status", "body", "updated_at")),
+        "page summaries": sorted(
+            Page._parler_meta.root_model.objects.values_list("master", "language_code", "summary")
+        ),
+        "page redirects": list(Redirect.objects.filter(page__isnull=False).values_list("old_path", "page")),
     }
 
 
@@ -149,6 +156,7 @@ def test_the_archive_is_readable_without_carnet(site, tmp_path):
         "fr": "L'été, l'œuvre, et ce qu'il en reste.",
     }
     assert meta["tags"] == ["été", "œuvres d'art", "internet"]
+    assert "pages/fr/services/atelier-d-ete.md" in names
     assert body.startswith("Un billet d'été, avec des apostrophes")
     assert manifest["format"] == "carnet-archive" and manifest["version"] == 1
     assert any(name.startswith("media/") and name.endswith(".jpg") for name in names)
