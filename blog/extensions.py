@@ -9,7 +9,7 @@
 - `canonical_elsewhere`: Q objects matching posts whose canonical page is elsewhere (not in the sitemap);
 - `admin_inlines`: inlines added to the post form;
 - `demo_seeders`: functions (author) that `seed_demo` calls after blog's own demo content;
-- `markdown_extensions`: callables returning a Markdown extension, made afresh for each rendering
+- `markdown_extensions`: callables returning a Markdown extension, made once per thread (reset between documents)
   of a body or summary (media's figures);
 - `html_processors`: functions (HTML → HTML) applied to a body written in HTML (imported
   posts) before it is cleaned (media's responsive pictures);

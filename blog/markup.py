@@ -2,6 +2,7 @@
 
 import html
 import re
+import threading
 
 import markdown
 import nh3
@@ -91,10 +92,21 @@ class SpacedHeadings(Extension):
         md.parser.blockprocessors.register(SpacedHashHeaderProcessor(md.parser), "hashheader", 70)
 
 
+_converters = threading.local()
+
+
+def converter():
+    """This thread's Markdown converter: building one (its extensions, their patterns) cost more than converting
+    a summary. Markdown's own reset() between documents clears what a document leaves (footnotes, abbreviations)."""
+    md = getattr(_converters, "md", None)
+    if md is None:
+        used = ["extra", "sane_lists", SpacedHeadings(), *(make() for make in extensions.markdown_extensions)]
+        md = _converters.md = markdown.Markdown(extensions=used, output_format="html")
+    return md.reset()
+
+
 def markdown_to_html(text):
-    used = ["extra", "sane_lists", SpacedHeadings(), *(make() for make in extensions.markdown_extensions)]
-    rendered = markdown.markdown(text or "", extensions=used, output_format="html")
-    return clean_html(rendered)
+    return clean_html(converter().convert(text or ""))
 
 
 def render(text, markup="markdown"):

@@ -7,7 +7,7 @@ from django.contrib.sitemaps import Sitemap
 from django.urls import reverse
 
 from blog import extensions
-from blog.models import Language, Post
+from blog.models import Language, Post, published_tag_counts
 
 
 class SiteUrlSitemap(Sitemap):
@@ -33,7 +33,7 @@ class PostSitemap(SiteUrlSitemap):
 
 class TagSitemap(SiteUrlSitemap):
     def items(self):
-        return Post.objects.published().tag_counts().order_by("name")
+        return published_tag_counts()
 
     def location(self, tag):
         return reverse("blog:tag-detail", args=[tag.slug])

@@ -11,7 +11,7 @@ from django.views.generic import DetailView, ListView, MonthArchiveView, YearArc
 from taggit.models import Tag
 
 from .links import same_address
-from .models import Language, Post
+from .models import Language, Post, published_tag_counts
 from .pagination import NarrowOffsetPaginator
 from .text import dictionary_order
 
@@ -85,7 +85,7 @@ class TagListView(ListView):
 
     def get_queryset(self):
         """Every tag, in dictionary order: "écriture" sorts with the e's, not after "writing"."""
-        return sorted(Post.objects.published().tag_counts(), key=lambda tag: dictionary_order(tag.name))
+        return sorted(published_tag_counts(), key=lambda tag: dictionary_order(tag.name))
 
 
 class PostDetailView(DetailView):

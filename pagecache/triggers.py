@@ -10,6 +10,9 @@ from django.db import connections
 
 CONTENT_APPS = {"accounts", "blog", "comments", "columns", "pages", "media", "taggit"}
 NOT_SHOWN = {"CommentAttempt", "Notification", "Subscription", "PostDraft"}
+# Tables whose rows show only in one state: a write touching no row in that state, before or after, changes no
+# page. A comment shows once approved: a pending or spam comment arriving (a spam flood) keeps every cached page.
+SHOWN_WHEN = {"comments_comment": "{row}.status = 'approved'"}  # comments.models.CommentStatus.APPROVED
 
 
 def watched_tables():
@@ -48,9 +51,10 @@ def _sqlite(cursor, tables):
         cursor.execute(f'DROP TRIGGER "{name}"')
     bump = "UPDATE pagecache_generation SET number = number + 1, changed_at = strftime('%Y-%m-%d %H:%M:%f', 'now')"
     for table in tables:
-        for event in ("INSERT", "UPDATE", "DELETE"):
+        for event, when in _conditions(table).items():
             name = f"pagecache_{table}_{event.lower()}"
-            cursor.execute(f'CREATE TRIGGER "{name}" AFTER {event} ON "{table}" BEGIN {bump}; END')
+            when = f" WHEN {when}" if when else ""
+            cursor.execute(f'CREATE TRIGGER "{name}" AFTER {event} ON "{table}"{when} BEGIN {bump}; END')
 
 
 def _postgresql(cursor, tables):
@@ -59,8 +63,29 @@ def _postgresql(cursor, tables):
         "BEGIN UPDATE pagecache_generation SET number = number + 1, changed_at = now(); RETURN NULL; END $$"
     )
     for table in tables:
-        cursor.execute(f'DROP TRIGGER IF EXISTS pagecache_bump ON "{table}"')
+        for name in ("pagecache_bump", "pagecache_bump_insert", "pagecache_bump_update", "pagecache_bump_delete"):
+            cursor.execute(f'DROP TRIGGER IF EXISTS {name} ON "{table}"')
+        if table not in SHOWN_WHEN:
+            cursor.execute(
+                f'CREATE TRIGGER pagecache_bump AFTER INSERT OR UPDATE OR DELETE OR TRUNCATE ON "{table}" '
+                f"FOR EACH STATEMENT EXECUTE FUNCTION pagecache_bump()"
+            )
+            continue
         cursor.execute(
-            f'CREATE TRIGGER pagecache_bump AFTER INSERT OR UPDATE OR DELETE OR TRUNCATE ON "{table}" '
+            f'CREATE TRIGGER pagecache_bump AFTER TRUNCATE ON "{table}" '
             f"FOR EACH STATEMENT EXECUTE FUNCTION pagecache_bump()"
         )
+        for event, when in _conditions(table).items():
+            cursor.execute(
+                f'CREATE TRIGGER pagecache_bump_{event.lower()} AFTER {event} ON "{table}" FOR EACH ROW WHEN ({when}) '
+                f"EXECUTE FUNCTION pagecache_bump()"
+            )
+
+
+def _conditions(table):
+    """{event: the SQL condition on the row for it to change a page, or "" for always}."""
+    shown = SHOWN_WHEN.get(table)
+    if not shown:
+        return dict.fromkeys(("INSERT", "UPDATE", "DELETE"), "")
+    new, old = shown.format(row="NEW"), shown.format(row="OLD")
+    return {"INSERT": new, "UPDATE": f"({old}) OR ({new})", "DELETE": old}

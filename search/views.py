@@ -2,7 +2,7 @@ from django.conf import settings
 from django.core.paginator import Paginator
 from django.shortcuts import render
 
-from blog.models import Post
+from blog.models import published_tag_counts
 
 from .forms import SearchForm
 from .queries import search_posts
@@ -11,7 +11,7 @@ from .text import highlight, matches, terms
 
 def search(request):
     """The search page: the form, and the matching posts when the query holds a word."""
-    tags = Post.objects.published().tag_counts().order_by("name")
+    tags = published_tag_counts()
     form = SearchForm(request.GET or None, tags=tags)
     context = {"form": form, "noindex": True}
     if form.is_valid():

@@ -561,7 +561,8 @@ class Importer:
 def post_date(item):
     """When the post was (or will be) published: GMT date, else local date, else the RSS date."""
     found = parse_date(item.date_gmt) or parse_date(item.date, local=True)
-    if found is None and item.pub_date:
+    # A draft's pubDate is "Mon, 30 Nov -0001 00:00:00 +0000", which email.utils reads as a day of 2000.
+    if found is None and item.pub_date and " -0001 " not in item.pub_date:
         try:
             found = parsedate_to_datetime(item.pub_date)
         except (TypeError, ValueError):

@@ -1,6 +1,7 @@
 from .draft import PostDraft
 from .post import Language, Markup, OldSlug, Post, PostStatus, TaggedPost
 from .revision import Revision, RevisionKind
+from .tag_use import TagUse, published_tag_counts
 
 __all__ = [
     "Language",
@@ -11,5 +12,7 @@ __all__ = [
     "PostStatus",
     "Revision",
     "RevisionKind",
+    "TagUse",
     "TaggedPost",
+    "published_tag_counts",
 ]

@@ -58,6 +58,10 @@ class PostQuerySet(TranslatableQuerySet):
         """Posts readers may see: published, with a publication date that has come."""
         return self.filter(status=PostStatus.PUBLISHED, published_at__lte=timezone.now())
 
+    def scheduled(self):
+        """Posts with the published status that readers do not see yet: their date has not come (or is missing)."""
+        return self.filter(status=PostStatus.PUBLISHED).exclude(published_at__lte=timezone.now())
+
     def visible_to(self, user):
         """Readers see published posts; staff also the drafts and scheduled posts they may edit."""
         if user.is_staff:
@@ -214,7 +218,10 @@ class Post(TranslatableModel):
         verbose_name = _("post")
         verbose_name_plural = _("posts")
         ordering = [F("published_at").desc(nulls_first=True), "-pk"]
-        indexes = [models.Index(fields=["status", "published_at"])]
+        indexes = [
+            models.Index(fields=["status", "published_at"]),
+            models.Index(fields=["translation_of", "status", "published_at"]),
+        ]
         permissions = [("edit_all_posts", _("Can edit the posts of every author"))]
 
     def __str__(self):
@@ -296,8 +303,13 @@ class Post(TranslatableModel):
 
     @cached_property
     def linked_translation(self):
-        """The published post in the other language that this one translates, or that translates it (one query)."""
-        pair = Q(translation_of=self.pk) | Q(pk=self.translation_of_id)
+        """The published post in the other language that this one translates, or that translates it (one query).
+
+        A translation's is its original (a translation has none of its own: see clean()). An original's is
+        found through an index on (translation_of, status, published_at): with an OR on both, or with the
+        status index alone, SQLite scanned every published post (110 ms on 10,000 posts).
+        """
+        pair = Q(pk=self.translation_of_id) if self.translation_of_id else Q(translation_of=self.pk)
         return Post.objects.published().filter(pair).exclude(language=self.language).order_by("pk").first()
 
     @property

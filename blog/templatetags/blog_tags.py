@@ -7,7 +7,7 @@ from django.utils.safestring import mark_safe
 from django.utils.translation import get_language
 
 from blog import extensions, markup
-from blog.models import Post
+from blog.models import published_tag_counts
 
 register = template.Library()
 
@@ -24,8 +24,7 @@ def markdown(text):
 
 @register.inclusion_tag("includes/_popular_tags.html")
 def popular_tags(limit=20):
-    tags = Post.objects.published().tag_counts().order_by("-num_posts", "name")[:limit]
-    return {"tags": tags}
+    return {"tags": published_tag_counts(popular_first=True, limit=limit)}
 
 
 @register.simple_tag(takes_context=True)

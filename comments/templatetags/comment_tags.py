@@ -6,7 +6,7 @@ from django.utils.formats import get_format
 from django.utils.html import format_html
 
 from blog.templatetags.blog_tags import first_of_month
-from comments import spam
+from comments import rendering, spam
 from comments import text as comment_text
 from comments import threads as comment_threads
 from comments.forms import CommentForm
@@ -63,6 +63,12 @@ def _prepare(comments, post):
         comment.date_iso = created.isoformat()
         comment.date_text = first_of_month(dateformat.format(created, date_format))
         comment.reply_url = f"{reply_base}?replytocom={comment.pk}#respond"
+
+
+@register.simple_tag(takes_context=True)
+def comment_thread_list(context):
+    """The comment section's threads as HTML (comments.rendering: a template per comment cost most of a long page)."""
+    return rendering.threads_html(context["threads"], context)
 
 
 @register.simple_tag(takes_context=True)

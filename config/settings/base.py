@@ -52,6 +52,7 @@ INSTALLED_APPS = [
     "search",
     "pagecache",
     "operations",
+    "portability",
     "csp",
 ]
 
@@ -300,6 +301,8 @@ MEDIA_IMAGE_SIZES = "(min-width: 62rem) 60rem, calc(100vw - 2rem)"
 # --- discovery ---
 SEARCH_PAGE_SIZE = 10
 SEARCH_MAX_QUERY_LENGTH = 200
+# On PostgreSQL, a search ranks at most this many of its newest matches (search.queries).
+SEARCH_RANKED_MATCHES = 1000
 
 # --- error reports ---
 SENTRY_DSN = env("SENTRY_DSN", "")

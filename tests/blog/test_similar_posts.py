@@ -52,3 +52,27 @@ def test_post_page_lists_similar_posts(client):
     assert "Similar posts" in html
     assert "A related post</a>" in html and '<span class="lang-name" lang="en">English</span>' in html
     assert "Résumé lié." in html
+
+
+def similar_titles(post):
+    post = Post.objects.prefetch_related("tags").get(pk=post.pk)  # as the post page loads it, afresh
+    return [similar.title for similar in Post.objects.similar_to(post)]
+
+
+def test_similar_posts_follow_tag_changes_at_once():
+    """Computed from the tags as they are: retagging, a tag growing common, unpublishing all show on the next view."""
+    post = PostFactory(tags=["jardin", "internet"])
+    garden = PostFactory(title="Jardin", tags=["jardin"], published_at=days_ago(20))
+    PostFactory(title="Web", tags=["internet"], published_at=days_ago(10))
+    assert similar_titles(post) == ["Web", "Jardin"]  # equal weights: the newer first
+    for _ in range(3):  # "internet" grows common: a shared "jardin" now weighs more
+        PostFactory(tags=["internet"], published_at=days_ago(40))
+    assert similar_titles(post)[0] == "Jardin"
+    garden.tags.remove("jardin")
+    assert "Jardin" not in similar_titles(post)
+    post.tags.set(["jardin"])
+    assert similar_titles(post) == []
+    garden.tags.add("jardin")
+    assert similar_titles(post) == ["Jardin"]
+    Post.objects.filter(pk=garden.pk).update(status=PostStatus.DRAFT)
+    assert similar_titles(post) == []

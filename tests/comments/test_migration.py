@@ -4,6 +4,7 @@ import datetime
 
 import pytest
 from django.contrib.auth.models import Group
+from django.core.management.sql import emit_post_migrate_signal
 from django.db import connection
 from django.db.migrations.executor import MigrationExecutor
 from django.utils import timezone
@@ -33,6 +34,7 @@ def old_schema():
     apps = migrate(BEFORE)
     yield apps
     migrate(latest)
+    emit_post_migrate_signal(verbosity=0, interactive=False, db="default")  # as `migrate` does: triggers back
 
 
 def fill_old_database(apps):

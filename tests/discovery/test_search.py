@@ -247,3 +247,16 @@ def test_sqlite_matches_words_by_their_start(client):
     PostFactory(title="Mes chroniques")
     assert titles(search(client, q="chroniq")) == ["Mes chroniques"]
     assert titles(search(client, q="roniques")) == []
+
+
+@postgresql_only
+def test_postgresql_ranks_only_the_newest_matches(client, settings):
+    """A word in thousands of posts: only the SEARCH_RANKED_MATCHES newest matches are ranked and listed."""
+    settings.SEARCH_RANKED_MATCHES = 2
+    day = timezone.now() - datetime.timedelta(days=1)
+    PostFactory(title="Brume", body="Le mot brume, une fois.", published_at=day)
+    PostFactory(title="Brume et brume", body="Brume, brume.", published_at=day - datetime.timedelta(days=1))
+    PostFactory(title="La brume ancienne", body="Brume brume brume.", published_at=day - datetime.timedelta(days=2))
+    response = search(client, q="brume")
+    assert titles(response) == ["Brume et brume", "Brume"]  # ranked between themselves; the oldest left out
+    assert response.context["page_obj"].paginator.count == 2

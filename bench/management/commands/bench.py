@@ -1,4 +1,5 @@
 import datetime
+import os
 import platform
 
 from django.conf import settings
@@ -37,6 +38,7 @@ class Command(BaseCommand):
             self.stdout.write(f"{counts} in {(datetime.datetime.now() - started).seconds} s")
         call_command("collectstatic", interactive=False, verbosity=0)
         modes = ["off", "on"] if options["cache"] == "both" else [options["cache"]]
+        load_before = os.getloadavg()
         try:
             rows = runner.run(self.stdout.write, options["port"], options["duration"], options["connections"], modes)
         except RuntimeError as error:
@@ -44,10 +46,15 @@ class Command(BaseCommand):
         stamp = datetime.datetime.now(datetime.UTC).strftime("%Y%m%d-%H%M%S")
         heading = (
             f"# make bench, {stamp} UTC, {connection.vendor}, {options['duration']} s per page, "
-            f"{options['connections']} connections, gunicorn 2 sync workers, Python {platform.python_version()}"
+            f"{options['connections']} connections, gunicorn 2 sync workers, Python {platform.python_version()}, "
+            f"{os.cpu_count()} CPUs, load average {_load(load_before)} before, {_load(os.getloadavg())} after"
         )
         report = f"{heading}\n\n{runner.table(rows)}\n"
         path = settings.BASE_DIR / ".bench" / f"results-{connection.vendor}-{stamp}.md"
         path.write_text(report)
         self.stdout.write("\n" + report)
         self.stdout.write(self.style.SUCCESS(f"Written to {path}"))
+
+
+def _load(averages):
+    return " / ".join(f"{value:.1f}" for value in averages)

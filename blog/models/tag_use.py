@@ -1,0 +1,141 @@
+"""How many published posts carry each tag, kept by the database itself.
+
+Counting over every tagged post on each list page (the popular-tags sidebar) cost most of
+the page. The count here is raised and lowered by triggers in the writer's transaction, so
+it is right whatever wrote: a form, an admin action's queryset.update(), an import's
+bulk_create, raw SQL. It counts posts whose status is "published", scheduled ones included:
+no write happens when a scheduled post comes due, so readers' counts subtract the few
+scheduled posts at read time (`Post.objects.published_tag_counts()`).
+"""
+
+from django.db import connections, models
+from django.utils.translation import gettext_lazy as _
+from taggit.models import Tag
+
+from .post import Post, TaggedPost
+
+
+class TagUse(models.Model):
+    tag = models.OneToOneField(Tag, on_delete=models.CASCADE, primary_key=True, related_name="use")
+    posts = models.IntegerField(_("posts with the published status"), default=0)
+
+    class Meta:
+        verbose_name = _("tag use")
+        verbose_name_plural = _("tag uses")
+
+    def __str__(self):
+        return f"{self.tag_id}: {self.posts}"
+
+
+RECOUNT = (
+    "INSERT INTO blog_taguse (tag_id, posts) SELECT taggit_tag.id, "
+    "(SELECT COUNT(*) FROM blog_taggedpost JOIN blog_post ON blog_post.id = blog_taggedpost.content_object_id "
+    "WHERE blog_taggedpost.tag_id = taggit_tag.id AND blog_post.status = 'published') FROM taggit_tag"
+)
+# `(SELECT COUNT(*) … status = 'published')` is 1 when the tagged post has PostStatus.PUBLISHED, else 0.
+SQLITE = [
+    # A tag row exists for every tag a post carries, so that a status change only has rows to update.
+    """CREATE TRIGGER blog_taguse_tagged_insert AFTER INSERT ON blog_taggedpost BEGIN
+    INSERT INTO blog_taguse (tag_id, posts) SELECT NEW.tag_id,
+        (SELECT COUNT(*) FROM blog_post WHERE id = NEW.content_object_id AND status = 'published') WHERE true
+    ON CONFLICT (tag_id) DO UPDATE SET posts = posts + excluded.posts; END""",
+    """CREATE TRIGGER blog_taguse_tagged_delete AFTER DELETE ON blog_taggedpost BEGIN
+    UPDATE blog_taguse
+    SET posts = posts - (SELECT COUNT(*) FROM blog_post WHERE id = OLD.content_object_id AND status = 'published')
+    WHERE tag_id = OLD.tag_id; END""",
+    """CREATE TRIGGER blog_taguse_tagged_update AFTER UPDATE ON blog_taggedpost BEGIN
+    UPDATE blog_taguse
+    SET posts = posts - (SELECT COUNT(*) FROM blog_post WHERE id = OLD.content_object_id AND status = 'published')
+    WHERE tag_id = OLD.tag_id;
+    INSERT INTO blog_taguse (tag_id, posts) SELECT NEW.tag_id,
+        (SELECT COUNT(*) FROM blog_post WHERE id = NEW.content_object_id AND status = 'published') WHERE true
+    ON CONFLICT (tag_id) DO UPDATE SET posts = posts + excluded.posts; END""",
+    """CREATE TRIGGER blog_taguse_post_status AFTER UPDATE OF status ON blog_post
+    WHEN (OLD.status = 'published') <> (NEW.status = 'published') BEGIN
+    UPDATE blog_taguse SET posts = posts + (CASE WHEN NEW.status = 'published' THEN 1 ELSE -1 END)
+    WHERE tag_id IN (SELECT tag_id FROM blog_taggedpost WHERE content_object_id = NEW.id); END""",
+]
+POSTGRESQL = [
+    """CREATE OR REPLACE FUNCTION blog_taguse_tagged() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN
+    IF TG_OP IN ('DELETE', 'UPDATE') THEN
+        UPDATE blog_taguse
+        SET posts = posts - (SELECT COUNT(*) FROM blog_post WHERE id = OLD.content_object_id AND status = 'published')
+        WHERE tag_id = OLD.tag_id;
+    END IF;
+    IF TG_OP IN ('INSERT', 'UPDATE') THEN
+        INSERT INTO blog_taguse (tag_id, posts) VALUES (NEW.tag_id,
+            (SELECT COUNT(*) FROM blog_post WHERE id = NEW.content_object_id AND status = 'published'))
+        ON CONFLICT (tag_id) DO UPDATE SET posts = blog_taguse.posts + excluded.posts;
+    END IF;
+    RETURN NULL; END $$""",
+    """CREATE OR REPLACE FUNCTION blog_taguse_post_status() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN
+    UPDATE blog_taguse SET posts = posts + (CASE WHEN NEW.status = 'published' THEN 1 ELSE -1 END)
+    WHERE tag_id IN (SELECT tag_id FROM blog_taggedpost WHERE content_object_id = NEW.id);
+    RETURN NULL; END $$""",
+    "DROP TRIGGER IF EXISTS blog_taguse_tagged ON blog_taggedpost",
+    """CREATE TRIGGER blog_taguse_tagged AFTER INSERT OR UPDATE OR DELETE ON blog_taggedpost
+    FOR EACH ROW EXECUTE FUNCTION blog_taguse_tagged()""",
+    "DROP TRIGGER IF EXISTS blog_taguse_post_status ON blog_post",
+    """CREATE TRIGGER blog_taguse_post_status AFTER UPDATE OF status ON blog_post FOR EACH ROW
+    WHEN ((OLD.status = 'published') IS DISTINCT FROM (NEW.status = 'published'))
+    EXECUTE FUNCTION blog_taguse_post_status()""",
+]
+
+
+def install_after_migrate(sender, using="default", **kwargs):
+    if sender.name == "blog":
+        install(connections[using])
+
+
+def uninstall_before_migrate(sender, using="default", **kwargs):
+    """A migration rebuilding blog_post on SQLite fails while another table's trigger names it: out of the way."""
+    if sender.name == "blog":
+        uninstall(connections[using])
+
+
+def uninstall(connection):
+    with connection.cursor() as cursor:
+        if connection.vendor == "postgresql":
+            tables = set(connection.introspection.table_names(cursor))
+            if "blog_taggedpost" in tables:
+                cursor.execute("DROP TRIGGER IF EXISTS blog_taguse_tagged ON blog_taggedpost")
+            if "blog_post" in tables:
+                cursor.execute("DROP TRIGGER IF EXISTS blog_taguse_post_status ON blog_post")
+            return
+        cursor.execute("SELECT name FROM sqlite_master WHERE type = 'trigger' AND name LIKE 'blog_taguse_%'")
+        for (name,) in cursor.fetchall():
+            cursor.execute(f'DROP TRIGGER "{name}"')
+
+
+def install(connection):
+    """Create the triggers again (a rebuilt SQLite table loses its own) and count every tag afresh."""
+    if "blog_taguse" not in connection.introspection.table_names():
+        return
+    with connection.cursor() as cursor:
+        uninstall(connection)
+        for statement in POSTGRESQL if connection.vendor == "postgresql" else SQLITE:
+            cursor.execute(statement)
+        cursor.execute("DELETE FROM blog_taguse")
+        cursor.execute(RECOUNT)
+
+
+def published_tag_counts(popular_first=False, limit=None):
+    """The tags readers see, each with `num_posts`: the stored count less the published-status posts not yet visible.
+
+    One query: the few scheduled posts' tags are counted in a subquery the database runs once.
+    Tags carried by no visible post are left out. By name, or the most used first.
+    """
+    waiting = TaggedPost.objects.filter(content_object__in=Post.objects.scheduled()).values("tag_id")
+    waiting_sql, params = waiting.annotate(n=models.Count("pk")).order_by().query.sql_with_params()
+    count = "blog_taguse.posts - COALESCE(waiting.n, 0)"
+    order = f"{count} DESC, taggit_tag.name" if popular_first else "taggit_tag.name"
+    # Fixed SQL around the ORM's own subquery; the values are parameters.
+    sql = (
+        f"SELECT taggit_tag.id, taggit_tag.name, taggit_tag.slug, {count} AS num_posts "  # noqa: S608
+        "FROM blog_taguse JOIN taggit_tag ON taggit_tag.id = blog_taguse.tag_id "
+        f"LEFT JOIN ({waiting_sql}) waiting ON waiting.tag_id = blog_taguse.tag_id "
+        f"WHERE {count} > 0 ORDER BY {order}"
+    )
+    if limit:
+        sql += f" LIMIT {int(limit)}"
+    return list(Tag.objects.raw(sql, params))

@@ -1,0 +1,73 @@
+"""The comment threads of a post page as HTML, built in Python.
+
+The same markup a template per comment gave, at a fraction of the cost: a post with 200
+comments spent most of its time resolving template variables, 30 per comment.
+"""
+
+from django.utils.html import escape, format_html
+from django.utils.safestring import mark_safe
+from django.utils.translation import gettext
+
+from comments.text import render_body
+
+
+def threads_html(nodes, context):
+    """`nodes` (comments.threads.Node) as `<li>` elements; `context` is the comment section's template context."""
+    page = _Page(context)
+    return mark_safe("".join(page.node(node) for node in nodes))  # noqa: S308 - every value escaped below
+
+
+class _Page:
+    def __init__(self, context):
+        self.context = context
+        self.post = context["post"]
+        self.comments_open = context["comments_open"]
+        self.notices = context.get("published_notices") or {}
+        self.replying_to = context.get("replying_to")
+        self.badge = format_html('<span class="author-badge">{}</span>', gettext("Author"))
+        self.reply_label = escape(gettext("Reply"))
+
+    def node(self, node):
+        comment = node.comment
+        by_author = bool(comment.user_id) and comment.user_id == self.post.author_id
+        anchor = comment.anchor
+        url = comment.safe_author_url
+        name = (
+            format_html('<a href="{}" rel="nofollow ugc">{}</a>', url, comment.author_name)
+            if url
+            else escape(comment.author_name)
+        )
+        notice = self.notices.get(comment.pk)
+        parts = [
+            f'\n<li class="comment depth-{node.depth}{" by-author" if by_author else ""}" id="{anchor}">\n',
+            f'  <article aria-labelledby="{anchor}-author">\n',
+            '    <header class="comment-meta">\n',
+            f'      <span class="comment-author" id="{anchor}-author">{name}</span>\n',
+            f"      {self.badge if by_author else ''}\n",
+            f'      <a class="comment-date" href="#{anchor}"><time datetime="{comment.date_iso}">'
+            f"{escape(comment.date_text)}</time></a>\n",
+            "    </header>\n",
+            f'    <div class="comment-body" lang="{escape(comment.language)}">{render_body(comment.body)}</div>\n',
+            "    ",
+            format_html('<p class="comment-notice" role="status">{}</p>', notice) if notice else "",
+            "\n    ",
+            self.reply(node) if node.can_reply and self.comments_open else "",
+            "\n  </article>\n  ",
+            self.form() if self.replying_to and self.replying_to.pk == comment.pk else "",
+            "\n  ",
+        ]
+        if node.children:
+            parts += ['<ol class="children">', *(self.node(child) for child in node.children), "</ol>"]
+        parts.append("\n</li>\n")
+        return "".join(parts)
+
+    def reply(self, node):
+        comment = node.comment
+        label = gettext("Reply to %(name)s") % {"name": escape(comment.author_name)}
+        return (
+            f'<p class="reply"><a href="{escape(comment.reply_url)}" rel="nofollow" aria-label="{label}">'
+            f"{self.reply_label}</a></p>"
+        )
+
+    def form(self):
+        return self.context.template.engine.get_template("comments/_comment_form.html").render(self.context)
