@@ -39,11 +39,11 @@ def desk(live_server, settings, tmp_path):
     return {"original": original, "translation": translation, "comment": comment}
 
 
-@pytest.mark.parametrize("width", [390, 1280])
+@pytest.mark.parametrize(("width", "scheme"), [(390, "light"), (1280, "dark")])
 def test_admin_pages_carnet_adds_or_changes_have_no_serious_accessibility_problem(
-    browser, live_server, log_in, desk, width
+    browser, live_server, log_in, desk, width, scheme
 ):
-    context = browser.new_context(viewport={"width": width, "height": 900}, locale="fr-CH")
+    context = browser.new_context(viewport={"width": width, "height": 900}, color_scheme=scheme, locale="fr-CH")
     page = context.new_page()
     log_in(page, "proprietaire")
     pages = {

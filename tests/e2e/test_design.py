@@ -1,9 +1,10 @@
 """The reader's pages as a phone and a wide screen show them, light and dark.
 
 Each page is saved as a screenshot under screenshots/ (see the README) and must have no
-horizontal overflow, no form control with text under 16 px (iOS zooms into those), no touch
-target under 44 px (links inside a sentence excepted, as WCAG allows), no line of body text
-over 80 characters, and no serious or critical axe-core violation.
+horizontal overflow, no part scrolling sideways or cutting its content (code blocks excepted),
+no form control with text under 16 px (iOS zooms into those), no touch target under 44 px
+(links inside a sentence excepted, as WCAG allows), no line of body text over 80 characters,
+and no serious or critical axe-core violation.
 """
 
 import os
@@ -37,6 +38,12 @@ MEASURE = """() => {
     ' "' + (el.textContent || el.value || '').trim().slice(0, 30) + '"';
   if (document.documentElement.scrollWidth > window.innerWidth) {
     problems.push(`horizontal overflow: ${document.documentElement.scrollWidth}px > ${window.innerWidth}px`);
+  }
+  for (const el of document.querySelectorAll('body *')) {
+    if (el.matches('pre, pre *, textarea, select') || !visible(el)) continue;
+    if (getComputedStyle(el).overflowX !== 'visible' && el.scrollWidth > el.clientWidth + 1) {
+      problems.push(`cut or scrolling sideways (${el.scrollWidth}px in ${el.clientWidth}px): ${describe(el)}`);
+    }
   }
   for (const el of document.querySelectorAll('input:not([type=hidden]), select, textarea, button')) {
     if (!visible(el)) continue;
