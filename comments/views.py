@@ -1,4 +1,5 @@
 import math
+import uuid
 
 from django.contrib import messages
 from django.http import JsonResponse
@@ -43,7 +44,11 @@ class CommentCreateView(PostDetailView):
         if CsrfViewMiddleware(lambda request: None).process_view(request, None, (), {}) is not None:
             # No valid token: a page from the shared cache sent by a browser without JavaScript, or
             # a form left open too long. The page comes back with her text and fresh keys.
-            kept = CommentForm(post=post, initial={name: request.POST.get(name) for name in self.kept_fields})
+            kept = CommentForm(
+                post=post,
+                # Nothing was stored: a submission token of her own, as the shared page held one for all.
+                initial={name: request.POST.get(name) for name in self.kept_fields} | {"submission": uuid.uuid4()},
+            )
             message = _("For your safety, please send your comment once more: your text is kept below.")
             return self.page_with_form(kept, message, status=403)
         form = CommentForm(request.POST, post=post)
@@ -92,8 +97,11 @@ class CommentCreateView(PostDetailView):
 
 @never_cache
 def form_keys(request):
-    """What a comment form needs that a page shared by every reader cannot hold: her CSRF token, the form's time."""
-    return JsonResponse({"csrfmiddlewaretoken": get_token(request), "timestamp": spam.sign_timestamp()})
+    """What a comment form needs that a page shared by every reader cannot hold: her CSRF token, the form's time,
+    and a submission token of her own (two readers sending the same words from one cached page are two comments)."""
+    return JsonResponse(
+        {"csrfmiddlewaretoken": get_token(request), "timestamp": spam.sign_timestamp(), "submission": str(uuid.uuid4())}
+    )
 
 
 @never_cache

@@ -15,6 +15,7 @@ pytestmark = pytest.mark.django_db
 
 TOKEN = re.compile(r'name="csrfmiddlewaretoken" value="([^"]*)"')
 TIMESTAMP = re.compile(r'name="timestamp" value="([^"]*)"')
+SUBMISSION = re.compile(r'name="submission" value="([^"]*)"')
 
 
 @pytest.fixture
@@ -77,3 +78,33 @@ def test_two_readers_never_share_a_token(post):
     """Each reader who asks gets her own token."""
     first, second = reader(), reader()
     assert first.get("/comments/form-keys/").json() != second.get("/comments/form-keys/").json()
+
+
+def test_two_readers_sending_the_same_words_from_the_cached_page_make_two_comments(post):
+    """The retry guard (one comment per submission token and text) must not merge two readers' comments."""
+    for name in ("Zoé", "Anaïs"):
+        visitor = reader()
+        shared = cached_html(visitor, post.get_absolute_url())
+        # As the page's script does: the fields of the shared page, then the keys fetched for her.
+        keys = {"submission": SUBMISSION.search(shared).group(1)} | visitor.get("/comments/form-keys/").json()
+        assert visitor.post(comment_url(post), typed(author_name=name, **keys)).status_code == 302
+    assert sorted(Comment.objects.filter(body="Très juste, merci !").values_list("author_name", flat=True)) == [
+        "Anaïs",
+        "Zoé",
+    ]
+
+
+def test_without_javascript_two_readers_sending_the_same_words_make_two_comments(post):
+    for name in ("Zoé", "Anaïs"):
+        visitor = reader()
+        shared = cached_html(visitor, post.get_absolute_url())
+        first = visitor.post(comment_url(post), typed(author_name=name, csrfmiddlewaretoken="", timestamp="")).content
+        html = first.decode()
+        assert SUBMISSION.search(html).group(1) != SUBMISSION.search(shared).group(1)
+        keys = {
+            "csrfmiddlewaretoken": TOKEN.search(html).group(1),
+            "timestamp": TIMESTAMP.search(html).group(1),
+            "submission": SUBMISSION.search(html).group(1),
+        }
+        assert visitor.post(comment_url(post), typed(author_name=name, **keys)).status_code == 302
+    assert Comment.objects.filter(body="Très juste, merci !").count() == 2
