@@ -3,7 +3,9 @@
 import os
 
 import pytest
+from django.apps import apps
 
+from accounts.roles import PAGE_PERMISSIONS, PERMISSIONS, assign
 from tests.factories import EditorFactory
 
 pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True)]
@@ -13,6 +15,9 @@ PHONE = {"width": 390, "height": 844}
 
 
 def test_editor_creates_a_french_page_that_appears_in_the_menu(live_server, open_page, log_in):
+    # A browser test's database is emptied after each test, groups included: make the roles again.
+    assign(apps, PERMISSIONS)
+    assign(apps, PAGE_PERMISSIONS)
     EditorFactory(username="zoe", preferred_language="fr")
     editor = open_page("fr-FR")
     editor.set_viewport_size(PHONE)
@@ -26,6 +31,7 @@ def test_editor_creates_a_french_page_that_appears_in_the_menu(live_server, open
     if SHOTS:
         editor.screenshot(path=os.path.join(SHOTS, "page-editor-390.png"), full_page=True)
     editor.click("input[name=_save]")
+    editor.wait_for_url(f"{live_server.url}/admin/pages/page/")  # the click only starts the navigation
     assert editor.locator(".messagelist .success").count() == 1
 
     reader = open_page("fr-FR")
