@@ -6,10 +6,10 @@ from django.utils.encoding import iri_to_uri
 from django.utils.translation import gettext_lazy as _
 from parler.managers import TranslatableManager, TranslatableQuerySet
 from parler.models import TranslatableModel, TranslatedFields
-from parler.utils.context import switch_language
 
 from blog import markup, slugs
 from blog.models import Language, Markup, PostStatus
+from blog.models.summaries import OtherLanguageSummaries
 
 from . import addresses
 
@@ -34,7 +34,7 @@ class PageManager(TranslatableManager.from_queryset(PageQuerySet)):
     pass
 
 
-class Page(TranslatableModel):
+class Page(OtherLanguageSummaries, TranslatableModel):
     """A page outside the flow of posts (About, Services, Contact), at an address such as /about/."""
 
     language = models.CharField(_("language"), max_length=2, choices=Language.choices, default=Language.FR)
@@ -148,21 +148,5 @@ class Page(TranslatableModel):
             and self.published_at <= timezone.now()
         )
 
-    @property
-    def other_languages(self):
-        return [code for code, _name in Language.choices if code != self.language]
-
     def other_language_summaries(self):
-        """(language, Markdown) of the summaries written for readers of the other language."""
-        found = {t.language_code: t.summary for t in self.translations.all() if t.summary.strip()}
-        return [(code, found[code]) for code in self.other_languages if code in found]
-
-    def save_summary(self, language, text):
-        """Write the summary in `language`; an empty one leaves no translation row (and removes an old one)."""
-        if text.strip():
-            with switch_language(self, language):
-                self.summary = text
-                self.save_translations()
-            getattr(self, "_prefetched_objects_cache", {}).pop("translations", None)
-        elif self.has_translation(language):
-            self.delete_translation(language)
+        return self.own_other_language_summaries()  # a page borrows no summary

@@ -11,11 +11,11 @@ from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 from parler.managers import TranslatableManager, TranslatableQuerySet
 from parler.models import TranslatableModel, TranslatedFields
-from parler.utils.context import switch_language
 from taggit.managers import TaggableManager
 from taggit.models import Tag, TaggedItemBase
 
 from blog import extensions, markup, slugs
+from blog.models.summaries import OtherLanguageSummaries
 
 
 class Language(models.TextChoices):
@@ -163,7 +163,7 @@ class OldSlug(models.Model):
         cls.objects.update_or_create(slug=old_slug, defaults={"post": post})
 
 
-class Post(TranslatableModel):
+class Post(OtherLanguageSummaries, TranslatableModel):
     author = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="posts", verbose_name=_("author")
     )
@@ -299,10 +299,6 @@ class Post(TranslatableModel):
         days = settings.COMMENTS_CLOSE_AFTER_DAYS
         return not days or timezone.now() < self.published_at + datetime.timedelta(days=days)
 
-    @property
-    def other_languages(self):
-        return [code for code, _name in Language.choices if code != self.language]
-
     @cached_property
     def linked_translation(self):
         """The published post in the other language that this one translates, or that translates it (one query).
@@ -342,18 +338,3 @@ class Post(TranslatableModel):
     def other_language_summaries(self):
         """(language, Markdown) of the summaries for readers of the other language, as a post page shows them."""
         return [(code, text) for code, text in self.summaries() if code != self.language]
-
-    def own_other_language_summaries(self):
-        """As `other_language_summaries()`, without what a column lends: lists show a column line instead."""
-        found = {t.language_code: t.summary for t in self.translations.all() if t.summary.strip()}
-        return [(code, found[code]) for code in self.other_languages if code in found]
-
-    def save_summary(self, language, text):
-        """Write the summary in `language`; an empty one leaves no translation row (and removes an old one)."""
-        if text.strip():
-            with switch_language(self, language):
-                self.summary = text
-                self.save_translations()
-            getattr(self, "_prefetched_objects_cache", {}).pop("translations", None)
-        elif self.has_translation(language):
-            self.delete_translation(language)
