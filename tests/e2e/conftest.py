@@ -1,5 +1,7 @@
 import os
 import shutil
+import threading
+import time
 
 import pytest
 
@@ -47,6 +49,17 @@ def open_page(browser):
     yield open_page
     for context in contexts:
         context.close()
+    wait_for_live_server_requests()
+
+
+def wait_for_live_server_requests(timeout=15):
+    """Waits for the requests the closed pages left running (a draft saved every few seconds, a preview):
+    one still writing when the test's database is flushed locks SQLite's tables and fails the teardown."""
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline and any(
+        "process_request_thread" in thread.name for thread in threading.enumerate()
+    ):
+        time.sleep(0.05)
 
 
 @pytest.fixture
