@@ -1,6 +1,5 @@
 """export_wordpress writes a WXR 1.2 file that Carnet's own WordPress importer reads back whole."""
 
-import datetime
 import io
 import re
 import xml.etree.ElementTree as ET
@@ -8,7 +7,6 @@ import xml.etree.ElementTree as ET
 import pytest
 from django.conf import settings
 from django.core.management import call_command
-from django.utils import timezone
 
 from blog.markup import plain_text
 from blog.models import Post, PostStatus
@@ -16,6 +14,7 @@ from media.models import MediaItem
 from pages.models import Page
 from wordpress import wxr
 
+from .content import add_more_pages
 from .test_site_archive import empty_database, site  # noqa: F401 - the fixture
 
 
@@ -67,34 +66,6 @@ def as_wordpress_keeps_it():
 
 NAVIGATION = re.compile(r'<nav aria-label="Main">(.*?)</nav>', re.DOTALL)
 ARTICLE = re.compile(r"<article .*?</article>", re.DOTALL)
-
-
-def add_more_pages():
-    """Besides the site's About, Services and its workshop: an English page placed before Services,
-    a second page under Services placed before the workshop, and a draft."""
-    now = timezone.now()
-    services = Page.objects.get(path="services")
-    contact = Page.objects.create(
-        language="en",
-        title="Contact & hours",
-        slug="contact",
-        body="Write to *claire@example.org*; I answer within a week.\n\n- Mornings: writing\n- Afternoons: you",
-        status=PostStatus.PUBLISHED,
-        published_at=now - datetime.timedelta(days=4),
-        order=1,
-    )
-    contact.save_summary("fr", "Comment m'écrire, et quand j'y réponds.")
-    Page.objects.create(
-        language="fr",
-        title="Conférences : l'œuvre « en public »",
-        slug="conferences",
-        parent=services,
-        body="Des conférences sur l'écriture en ligne.",
-        status=PostStatus.PUBLISHED,
-        published_at=now - datetime.timedelta(days=6),
-        order=-1,
-    )
-    Page.objects.create(language="fr", title="Tarifs (brouillon)", slug="tarifs", body="À venir.")
 
 
 def pages_as_readers_see_them(client):
