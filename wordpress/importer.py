@@ -629,7 +629,13 @@ class Importer:
 
 
 def post_date(item):
-    """When the post was (or will be) published: GMT date, else local date, else the RSS date."""
+    """When the post was (or will be) published: GMT date, else local date, else the RSS date.
+
+    A draft whose GMT date is empty has none yet: WordPress dates it when it is published, and so
+    does Carnet (its local date is only when it was last changed).
+    """
+    if item.status not in ("publish", "future") and parse_date(item.date_gmt) is None:
+        return None
     found = parse_date(item.date_gmt) or parse_date(item.date, local=True)
     # A draft's pubDate is "Mon, 30 Nov -0001 00:00:00 +0000", which email.utils reads as a day of 2000.
     if found is None and item.pub_date and " -0001 " not in item.pub_date:
