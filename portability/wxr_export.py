@@ -77,9 +77,22 @@ def gmt_date(moment):
 
 
 def php_serialize(mapping):
-    """{str: str} as PHP's serialize() writes an array (lengths in bytes), as WordPress stores meta."""
-    parts = [f's:{len(k.encode())}:"{k}";s:{len(v.encode())}:"{v}";' for k, v in mapping.items()]
-    return f"a:{len(mapping)}:{{{''.join(parts)}}}"
+    """{str: str} as PHP's serialize() writes an array (lengths in bytes), as WordPress stores meta.
+
+    Lengths are those of the text an XML parser will hand over: it turns line ends into "\n", and
+    a length one byte off makes WordPress drop the whole value.
+    """
+
+    def string(value):
+        value = NOT_XML.sub("", value.replace("\r\n", "\n").replace("\r", "\n"))
+        return f's:{len(value.encode())}:"{value}";'
+
+    return f"a:{len(mapping)}:{{{''.join(string(k) + string(v) for k, v in mapping.items())}}}"
+
+
+def stored_slug(slug):
+    """A slug as WordPress stores it: an accented one percent-encoded, in lower case."""
+    return slug if slug.isascii() else quote(slug, safe="").lower()
 
 
 def export_wordpress(path):
@@ -157,7 +170,7 @@ class WXRWriter:
             self.out.write(
                 "\t<wp:tag>"
                 + element("wp:term_id", tag.pk)
-                + element("wp:tag_slug", tag.slug)
+                + element("wp:tag_slug", stored_slug(tag.slug))
                 + element("wp:tag_name", html.escape(tag.name))
                 + "</wp:tag>\n"
             )
@@ -192,7 +205,7 @@ class WXRWriter:
         )
         w = self.out.write
         for tag in post.tags.all():
-            w(f"\t\t{element('category', html.escape(tag.name), domain='post_tag', nicename=tag.slug)}\n")
+            w(f"\t\t{element('category', html.escape(tag.name), domain='post_tag', nicename=stored_slug(tag.slug))}\n")
         self.write_meta(self.language_meta(post.language, summaries) + [("_wp_old_slug", slug) for slug in old_slugs])
         for comment in comments:
             self.write_comment(comment)
@@ -241,7 +254,7 @@ class WXRWriter:
         w = self.out.write
         w("\t<item>\n")
         for line in (
-            element("title", html.escape(entry.title, quote=False)),
+            element("title", entry.title),  # WordPress keeps titles as typed
             element("link", url),
             element("pubDate", format_datetime(entry.published_at) if entry.published_at else NO_PUB_DATE),
             element("dc:creator", creator),
@@ -250,13 +263,15 @@ class WXRWriter:
             element("content:encoded", content),
             element("excerpt:encoded", summaries.get(entry.language, "")),
             element("wp:post_id", post_id),
-            element("wp:post_date", local_date(entry.published_at)),
+            # A draft with no date yet: WordPress writes its last change there (post_exists() matches on
+            # it) and leaves the GMT date empty, which keeps the date floating until it is published.
+            element("wp:post_date", local_date(entry.published_at or entry.updated_at)),
             element("wp:post_date_gmt", gmt_date(entry.published_at)),
             element("wp:post_modified", local_date(entry.updated_at)),
             element("wp:post_modified_gmt", gmt_date(entry.updated_at)),
             element("wp:comment_status", comment_status),
             element("wp:ping_status", "closed"),
-            element("wp:post_name", quote(slug, safe="").lower() if not slug.isascii() else slug),
+            element("wp:post_name", stored_slug(slug)),
             element("wp:status", status),
             element("wp:post_parent", parent),
             element("wp:menu_order", order),
@@ -305,7 +320,7 @@ class WXRWriter:
     def write_comment(self, comment):
         fields = (
             element("wp:comment_id", comment.pk),
-            element("wp:comment_author", html.escape(comment.author_name)),
+            element("wp:comment_author", html.escape(comment.author_name, quote=False)),  # as WordPress stores it
             element("wp:comment_author_email", comment.author_email),
             element("wp:comment_author_url", comment.author_url),
             element("wp:comment_author_IP", comment.ip_address or ""),

@@ -57,6 +57,8 @@ COMMENT_FIELDS = (
 @pytest.fixture
 def export(site, tmp_path):  # noqa: F811
     add_more_pages()
+    # A summary typed in the admin's textarea: the browser sends its line ends as CRLF.
+    site.save_summary("en", "Summer, the work.\r\nAnd what's left of it « here ».")
     path = tmp_path / "carnet.wordpress.xml"
     call_command("export_wordpress", str(path), stdout=io.StringIO())
     return path.read_bytes()
@@ -343,3 +345,29 @@ def test_wordpress_importer_fallback_parser_reads_the_same(export):
     summer = next(p for p in regex["posts"] if p["post_name"] == b"l-ete-de-l-oeuvre")
     assert b"<p>" in summer["post_content"] and b"&lt;" not in summer["post_content"]
     assert any(b"Et la photo &lt;3 &amp; le reste." in c["comment_content"] for c in summer["comments"])
+
+
+def test_wordpress_keeps_titles_names_slugs_and_drafts_as_its_own_export_writes_them(export):
+    """WordPress 6.1's export.php writes titles as typed, comment authors and slugs as it stores
+    them (`&amp;` but no `&#x27;`; accented slugs percent-encoded), and a draft's last change as its
+    date: post_exists() then finds it on a second import instead of adding it again."""
+    found = simplexml_reading(export)
+    by_title = {post["post_title"]: post for post in found["posts"]}
+    assert "Contact & hours" in by_title  # not "Contact &amp; hours", which WordPress would show in its editor
+    draft = by_title["Brouillon : l'idée"]
+    assert draft["status"] == "draft" and draft["post_date_gmt"] == "0000-00-00 00:00:00"
+    assert DATE.match(draft["post_date"]) and draft["post_date"] != "0000-00-00 00:00:00"
+    authors = {comment["comment_author"] for post in found["posts"] for comment in post["comments"]}
+    assert "Zoé d'Aubigné" in authors
+    slugs = [tag["tag_slug"] for tag in found["tags"]]
+    assert "%c3%a9t%c3%a9" in slugs  # the tag "été"
+    assert all(re.match(r"^[a-z0-9_%-]+$", slug) for slug in slugs)
+    excerpts = [
+        php.unserialize(meta["value"])
+        for post in found["posts"]
+        for meta in post["postmeta"]
+        if meta["key"] == "bb-post-excerpts"
+    ]
+    assert {"en": "Summer, the work.\nAnd what's left of it « here »."} in [
+        {code: text for code, text in e.items() if code == "en"} for e in excerpts
+    ]
