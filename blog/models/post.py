@@ -5,7 +5,6 @@ from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Case, Count, Exists, F, FloatField, OuterRef, Q, Subquery, Sum, Value, When
 from django.db.models.functions import Cast
-from django.urls import reverse
 from django.utils import timezone
 from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
@@ -15,6 +14,7 @@ from taggit.managers import TaggableManager
 from taggit.models import Tag, TaggedItemBase
 
 from blog import extensions, markup, slugs
+from blog.addresses import address
 from blog.models.summaries import OtherLanguageSummaries
 
 
@@ -274,8 +274,7 @@ class Post(OtherLanguageSummaries, TranslatableModel):
     def get_url(self, name):
         """The URL named `name` that sits under the post's permalink: the post, its comment form, its comments feed."""
         day = timezone.localtime(self.published_at or timezone.now())
-        kwargs = {"year": day.year, "month": f"{day.month:02d}", "day": f"{day.day:02d}", "slug": self.slug}
-        return reverse(name, kwargs=kwargs)
+        return address(name, year=day.year, month=f"{day.month:02d}", day=f"{day.day:02d}", slug=self.slug)
 
     @property
     def is_published(self):
