@@ -1,24 +1,21 @@
 """Importing a WordPress export into Carnet, in one transaction.
 
 Every object remembers its WordPress id, so a second run finds what the first one
-stored: it creates nothing new and updates only what the export changed.
+stored: it creates nothing new and updates only what the export changed. The run reads the
+items and writes the posts and their tags; pages, comments, old addresses and republished
+columns each have a module of their own (`pages`, `comment_import`, `redirect_import`,
+`column_import`), whose helper the run hands itself to.
 """
 
-import datetime
 import io
-import ipaddress
 import re
 from dataclasses import replace
-from email.utils import parsedate_to_datetime
 from functools import cached_property
 from urllib.parse import unquote, urlsplit
 
 from django.conf import settings
 from django.contrib.auth import get_user_model
-from django.core.exceptions import ValidationError
-from django.core.validators import URLValidator, validate_email
 from django.db import transaction
-from django.urls import Resolver404, resolve, reverse
 from django.utils import timezone
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
@@ -26,37 +23,20 @@ from taggit.models import Tag
 
 from blog import extensions, markup
 from blog.models import Language, Markup, Post, PostStatus, TaggedPost
-from columns.models import Column, Publication, Republication
-from comments.models import Comment, CommentKind, CommentStatus
 
-from . import content, languages, old_urls, qtranslate, reading, wxr
+from . import content, languages, qtranslate, reading, wxr
 from .clock import Clock
+from .column_import import ColumnImport
+from .comment_import import CommentImport
 from .files import Files
-from .models import Redirect
 from .pages import PageImport
+from .redirect_import import RedirectImport
 from .report import CONTENT, REMOVED, RULES, Report
-from .wxr import to_int
+from .values import POST_STATUS, TAG_DOMAINS, base_slug, post_date, slug_title, valid_email
 
-POST_STATUS = {"publish": PostStatus.PUBLISHED, "future": PostStatus.PUBLISHED}
-COMMENT_STATUS = {
-    "1": CommentStatus.APPROVED,
-    "approve": CommentStatus.APPROVED,
-    "0": CommentStatus.PENDING,
-    "hold": CommentStatus.PENDING,
-    "spam": CommentStatus.SPAM,
-    "trash": CommentStatus.REMOVED,
-    "post-trashed": CommentStatus.REMOVED,
-}
-COMMENT_KIND = {"": CommentKind.COMMENT, "comment": CommentKind.COMMENT, **{k: k for k in ("pingback", "trackback")}}
-TAG_DOMAINS = {"post_tag", "category"}
 # The default category's slug in WordPress's languages; else it is the category with the lowest id.
 DEFAULT_CATEGORIES = {"uncategorized", "uncategorised", "non-classe", "non-classé", "sans-categorie", "allgemein"}
-ZERO_DATE = re.compile(r"^0000-00-00")
-COMMENT_FIELDS = [
-    *("kind", "author_name", "author_email", "author_url", "ip_address", "created_at", "body", "status", "user")
-]
 ATTACHMENT = re.compile(rb"<wp:post_type>\s*(?:<!\[CDATA\[)?attachment\b")
-is_url = URLValidator(schemes=["http", "https"])
 
 
 FLUSH_EVERY = 100
@@ -77,17 +57,12 @@ class Importer:
         self.users = {}
         self.tags = {}
         self.tags_seen = set()
-        self.columns = {}
         self.post_ids = set()
         self.known_ids = set()  # WordPress ids of the posts stored before this run
         self.created_ids = set()  # Carnet ids of the posts this run created
         self.slugs = set()  # every post's slug, kept current as posts are saved
-        self.comment_ids = set()  # WordPress ids of the comments stored or waiting in new_comments
-        self.redirect_paths = set()  # old paths of the redirects stored before this run
         # Rows held back and stored together by flush(), every FLUSH_EVERY items.
-        self.new_comments = {}  # {WordPress id: (comment, its parent or None)}
         self.new_tags = []
-        self.new_redirects = {}
         self.terms = {}
         self.attachments = []
         self.files = {}
@@ -95,6 +70,9 @@ class Importer:
         self.clock = Clock()
         self.uploads = Files(self.report, folder=media_from, fetch=fetch_media)
         self.pages = PageImport(self)
+        self.comments = CommentImport(self)
+        self.redirects = RedirectImport(self)
+        self.columns = ColumnImport(self)
 
     def run(self, source, dry_run=False):
         """Import `source` (a path or a binary file); nothing is stored if it fails or for a dry run."""
@@ -113,10 +91,8 @@ class Importer:
                 self.tags = {tag.name.casefold(): tag for tag in Tag.objects.all()}
                 self.known_ids = set(Post.objects.exclude(wordpress_id=None).values_list("wordpress_id", flat=True))
                 self.slugs = set(Post.objects.values_list("slug", flat=True))
-                self.comment_ids = set(
-                    Comment.objects.exclude(wordpress_id=None).values_list("wordpress_id", flat=True)
-                )
-                self.redirect_paths = set(Redirect.objects.values_list("old_path", flat=True))
+                self.comments.load()
+                self.redirects.load()
                 for number, entry in enumerate(wxr.read(io.BytesIO(data))):
                     if isinstance(entry, wxr.Site):
                         self.site = entry
@@ -128,7 +104,7 @@ class Importer:
                         self.flush()
                 self.flush()
                 self.pages.run()
-                self.import_archive_redirects()
+                self.redirects.for_archives()
                 self.flush()
                 for line in self.clock.lines():
                     self.report.listing("time_zone", line)
@@ -179,8 +155,8 @@ class Importer:
         post = self.import_post(versions[0][1], qtranslate=versions[0][0])
         for code, version in versions[1:]:
             self.import_post(replace(version, slug=f"{base_slug(item)}-{code}"), qtranslate=code, original=post)
-        self.import_redirects(item, post)
-        self.import_comments(item, post)
+        self.redirects.for_post(item, post)
+        self.comments.import_comments(item, post)
 
     def skip_reason(self, item):
         if item.type == "attachment":
@@ -261,7 +237,7 @@ class Importer:
         if item.password:
             self.report.note("post", _("password-protected: imported as a draft"))
         self.report.add("post", outcome)
-        self.import_republication(notice, post)
+        self.columns.import_republication(notice, post)
         return post
 
     def count_old_pictures(self, body):
@@ -386,335 +362,9 @@ class Importer:
         self.report.add("user", "created", _("without a password: set one with “manage.py changepassword”"))
         return user
 
-    # Columns
-
-    def import_republication(self, notice, post):
-        if notice is None:
-            return
-        if not valid_url(notice["url"]):
-            self.report.add("republication", "skipped", _("the link to the original is not a web address"))
-            return
-        taken = Republication.objects.filter(original_url=notice["url"]).exclude(post=post).exists()
-        if taken:
-            self.report.add("republication", "skipped", _("another post already republishes the same original"))
-            return
-        values = {
-            "column": self.column_for(notice),
-            "original_url": notice["url"],
-            "original_title": post.title[:300],
-            "originally_published_on": timezone.localdate(post.published_at) if post.published_at else None,
-        }
-        republication = Republication.objects.filter(post=post).first()
-        if republication is None:
-            Republication.objects.create(post=post, **values)
-            self.report.add("republication", "created")
-            return
-        changed = [name for name, value in values.items() if getattr(republication, name) != value]
-        for name in changed:
-            setattr(republication, name, values[name])
-        if changed:
-            republication.save(update_fields=changed)
-        self.report.add("republication", "updated" if changed else "unchanged")
-
-    def column_for(self, notice):
-        key = (notice["publication"].casefold(), notice["column"].casefold())
-        if key not in self.columns:
-            publication = Publication.objects.filter(name__iexact=notice["publication"]).first()
-            if publication is None:
-                parts = urlsplit(notice["url"])
-                publication = Publication.objects.create(
-                    name=notice["publication"][:200],
-                    slug=free_slug(Publication, notice["publication"]),
-                    url=f"{parts.scheme}://{parts.netloc}/",
-                )
-            column = Column.objects.filter(publication=publication, name__iexact=notice["column"]).first()
-            if column is None:
-                column = Column.objects.create(
-                    publication=publication, name=notice["column"][:200], slug=free_slug(Column, notice["column"])
-                )
-            self.columns[key] = column
-        return self.columns[key]
-
-    # Old addresses
-
-    def import_redirects(self, item, post):
-        self.store_redirects(dict.fromkeys(old_urls.post_paths(item, self.site), {"post": post}))
-        old_slugs = dict.fromkeys(old_urls.old_slug_paths(item), {"post": post})
-        self.store_redirects(old_slugs, take_over=False)
-
-    def import_archive_redirects(self):
-        """Once every post is in: the old category, tag and author archives, and attachment pages."""
-        wanted = {}
-        base = old_urls.blog_base(self.site)
-        if base != "/":
-            wanted[base] = {"target": "/"}
-        terms = self.all_terms()
-        parents = {term.slug: term.parent for term in terms if term.domain == "category"}
-        for term in terms:
-            tag = self.tags.get(term.name[:100].casefold())
-            if term.domain == "category":
-                paths = old_urls.category_paths(term, parents, self.site)
-            else:
-                paths = old_urls.tag_paths(term, self.site)
-            if tag is None or self.is_default_category(term):
-                address = min(paths, key=lambda path: ("?" in path, len(path)))
-                self.report.listing("term", f"{term.name} — {address}")
-                continue
-            wanted.update(dict.fromkeys(paths, {"tag": tag}))
-        for login, user in self.archive_authors():
-            author = self.site.authors.get(login, wxr.Author(login=login))
-            target = reverse("blog:author-detail", args=[user.username])
-            wanted.update(dict.fromkeys(old_urls.author_paths(author, self.site), {"target": target}))
-        wanted.update(self.attachment_redirects())
-        self.store_redirects(wanted)
-
-    def all_terms(self):
-        """Categories and tags of the channel (with their ids) and of the posts, once each."""
-        terms = {(term.domain, term.slug): term for term in self.site.terms if term.domain in TAG_DOMAINS}
-        for key, term in self.terms.items():
-            terms.setdefault(key, term)
-        return [term for term in terms.values() if term.slug and term.name]
-
-    def archive_authors(self):
-        """The old blog's authors and the Carnet user whose page now lists their posts."""
-        if self.author:
-            return [(login, self.author) for login in self.site.authors]
-        return list(self.users.items())
-
-    def attachment_redirects(self):
-        """An attachment's page leads to the post or page it belonged to, when that one was imported."""
-        posts = Post.objects.in_bulk(
-            {parent for _id, parent, _title, _link in self.attachments}, field_name="wordpress_id"
-        )
-        wanted = {}
-        for attachment_id, parent, title, link in self.attachments:
-            if parent in posts or parent in self.pages.imported:
-                paths = old_urls.attachment_paths(attachment_id, link, self.site)
-                goes_to = {"post": posts[parent]} if parent in posts else {"page": self.pages.imported[parent]}
-                wanted.update(dict.fromkeys(paths, goes_to))
-            else:
-                address = unquote(link) or f"{old_urls.blog_base(self.site)}?attachment_id={attachment_id}"
-                self.report.listing("attachment", f"{markup.plain_text(title) or attachment_id} — {address}")
-        return wanted
-
-    def store_redirects(self, wanted, take_over=True):
-        """Point each old path of `wanted` ({path: {"post"|"tag"|"target": …}}) at its new place.
-
-        Without `take_over`, an address already leading to another post is left alone: a
-        post's permalink wins over the same address made of another post's old slug.
-        """
-        if not wanted:
-            return
-        existing = {path: self.new_redirects[path] for path in wanted if path in self.new_redirects}
-        stored = [path for path in wanted if path in self.redirect_paths]
-        if stored:
-            existing.update((r.old_path, r) for r in Redirect.objects.filter(old_path__in=stored))
-        for path, goes_to in sorted(wanted.items()):
-            if shadowed(path):
-                self.report.listing("shadowed", path)
-            values = {"post": None, "tag": None, "page": None, "target": "", **goes_to}
-            redirect = existing.get(path)
-            if redirect is None:
-                self.new_redirects[path] = Redirect(old_path=path, **values)
-                self.report.add("redirect", "created")
-            elif leads_to(redirect, values):
-                self.report.add("redirect", "unchanged")
-            elif take_over:
-                for name, value in values.items():
-                    setattr(redirect, name, value)
-                if redirect.pk:
-                    redirect.save(update_fields=list(values))
-                self.report.add("redirect", "updated")
-            else:
-                self.report.add("redirect", "skipped", _("an old slug's address already leads to another post"))
-
-    # Comments
-
-    def import_comments(self, item, post):
-        wanted = {}
-        for comment in item.comments:
-            kind = COMMENT_KIND.get(comment.type)
-            if kind is None:
-                self.report.add("comment", "skipped", _("type “%(type)s”") % {"type": comment.type})
-            elif not comment.id or comment.id in wanted:
-                self.report.add("comment", "skipped", _("no WordPress id, or the same id twice"))
-            else:
-                wanted[comment.id] = comment
-        existing = {}
-        if not self.comment_ids.isdisjoint(wanted):
-            self.flush()  # one of them may be waiting among the earlier posts' comments
-            existing = {c.wordpress_id: c for c in Comment.objects.filter(wordpress_id__in=wanted)}
-        new, changed = {}, set()
-        for wordpress_id, comment in wanted.items():
-            values = self.comment_values(comment, kind=COMMENT_KIND[comment.type])
-            stored = existing.get(wordpress_id)
-            if stored is None:
-                new[wordpress_id] = Comment(post=post, wordpress_id=wordpress_id, language=post.language, **values)
-                continue
-            values["post_id"] = post.pk
-            differs = [name for name, value in values.items() if getattr(stored, name) != value]
-            for name in differs:
-                setattr(stored, name, values[name])
-            if differs:
-                changed.add(wordpress_id)
-        by_wordpress_id = {**existing, **new}
-        for wordpress_id, comment in wanted.items():
-            parent = by_wordpress_id.get(comment.parent_id)
-            if comment.parent_id and parent is None:
-                self.report.note("comment", _("reply to a comment missing from the export: kept as a comment"))
-            if wordpress_id in new:
-                self.new_comments[wordpress_id] = (new[wordpress_id], parent)
-        self.comment_ids.update(new)
-        if existing:
-            self.flush()  # a stored comment may now reply to a new one: it needs its id
-            self.link_threads(wanted, existing, by_wordpress_id, changed)
-            Comment.objects.bulk_update([existing[i] for i in changed], [*COMMENT_FIELDS, "post", "parent"])
-        self.report.add("comment", "created", count=len(new))
-        self.report.add("comment", "updated", count=len(changed))
-        self.report.add("comment", "unchanged", count=len(existing.keys() - changed))
-
-    def link_threads(self, wanted, existing, by_wordpress_id, changed):
-        for wordpress_id, stored in existing.items():
-            parent = by_wordpress_id.get(wanted[wordpress_id].parent_id)
-            parent_id = parent.pk if parent else None
-            if stored.parent_id != parent_id:
-                stored.parent_id = parent_id
-                changed.add(wordpress_id)
-
     def flush(self):
         """Store the rows held back: the last posts' tags, old addresses and comments."""
         TaggedPost.objects.bulk_create(self.new_tags)
-        Redirect.objects.bulk_create(self.new_redirects.values())
-        self.redirect_paths.update(self.new_redirects)
-        self.new_tags, self.new_redirects = [], {}
-        self.insert_comments()
-
-    def insert_comments(self):
-        """Store the new comments parents first, so that each reply is stored with its parent's id."""
-        waiting = self.new_comments
-        while waiting:
-            ready = [i for i, (_c, parent) in waiting.items() if parent is None or parent.wordpress_id not in waiting]
-            # None ready: the rest reply to each other in a loop, and are linked once they all have ids.
-            level = [waiting.pop(i) for i in ready or list(waiting)]
-            for comment, parent in level:
-                comment.parent_id = parent.pk if parent else None
-            Comment.objects.bulk_create([comment for comment, _parent in level])
-            if not ready:
-                for comment, parent in level:
-                    comment.parent_id = parent.pk
-                Comment.objects.bulk_update([comment for comment, _parent in level], ["parent"])
-
-    def comment_values(self, comment, kind):
-        return {
-            "kind": kind,
-            "author_name": (comment.author or _("Anonymous"))[:100],
-            "author_email": comment.email if valid_email(comment.email) else "",
-            "author_url": comment.url if len(comment.url) <= 500 and valid_url(comment.url) else "",
-            "ip_address": valid_ip(comment.ip),
-            "created_at": parse_date(comment.date_gmt) or parse_date(comment.date, local=True) or timezone.now(),
-            "body": content.comment_text(comment.content),
-            "status": COMMENT_STATUS.get(comment.approved, CommentStatus.PENDING),
-            "user_id": self.commenting_user_id(comment.user_id),
-        }
-
-    @cached_property
-    def author_logins(self):
-        """{WordPress user id: login} of the blog's authors; read once the export's header is in."""
-        return {to_int(author.id): login for login, author in self.site.authors.items() if author.id}
-
-    def commenting_user_id(self, wordpress_user_id):
-        """The Carnet user behind a comment written by one of the blog's authors."""
-        login = self.author_logins.get(wordpress_user_id) if wordpress_user_id else None
-        return self.user_for(login).pk if login else None
-
-
-def post_date(item):
-    """When the post was (or will be) published: GMT date, else local date, else the RSS date.
-
-    A draft whose GMT date is empty has none yet: WordPress dates it when it is published, and so
-    does Carnet (its local date is only when it was last changed).
-    """
-    if item.status not in ("publish", "future") and parse_date(item.date_gmt) is None:
-        return None
-    found = parse_date(item.date_gmt) or parse_date(item.date, local=True)
-    # A draft's pubDate is "Mon, 30 Nov -0001 00:00:00 +0000", which email.utils reads as a day of 2000.
-    if found is None and item.pub_date and " -0001 " not in item.pub_date:
-        try:
-            found = parsedate_to_datetime(item.pub_date)
-        except (TypeError, ValueError):
-            found = None
-        if found and found.year <= 1970:
-            found = None
-    return found
-
-
-def parse_date(value, local=False):
-    if not value or ZERO_DATE.match(value):
-        return None
-    try:
-        moment = datetime.datetime.strptime(value.strip()[:19], "%Y-%m-%d %H:%M:%S")
-    except ValueError:
-        return None
-    return timezone.make_aware(moment, timezone.get_default_timezone() if local else datetime.UTC)
-
-
-def base_slug(item):
-    slug = slugify(unquote(item.slug), allow_unicode=True) if item.slug else ""
-    return (slug or slugify(markup.plain_text(item.title), allow_unicode=True) or f"post-{item.id}")[:190]
-
-
-def slug_title(item):
-    return base_slug(item).replace("-", " ").capitalize()
-
-
-def free_slug(model, name):
-    base = slugify(name)[:190] or model._meta.model_name
-    slug, number = base, 2
-    while model.objects.filter(slug=slug).exists():
-        slug, number = f"{base}-{number}", number + 1
-    return slug
-
-
-def shadowed(path):
-    """Whether one of Carnet's own pages (`/columns/`, `/search/`…) answers `path` before its redirect could."""
-    if "?" in path:
-        return False
-    try:
-        match = resolve(path)
-    except Resolver404:
-        return False
-    return not match.kwargs
-
-
-def leads_to(redirect, values):
-    """Whether a stored redirect already goes where `values` say."""
-    post, tag, page = values["post"], values["tag"], values["page"]
-    return (redirect.post_id, redirect.tag_id, redirect.page_id, redirect.target) == (
-        post.pk if post else None,
-        tag.pk if tag else None,
-        page.pk if page else None,
-        values["target"],
-    )
-
-
-def valid_email(value):
-    try:
-        validate_email(value)
-    except ValidationError:
-        return False
-    return True
-
-
-def valid_url(value):
-    try:
-        is_url(value)
-    except ValidationError:
-        return False
-    return True
-
-
-def valid_ip(value):
-    try:
-        return str(ipaddress.ip_address(value.strip()))
-    except ValueError:
-        return None
+        self.new_tags = []
+        self.redirects.flush()
+        self.comments.insert()

@@ -15,8 +15,9 @@ from blog.models import Language, Markup, PostStatus
 from pages.addresses import is_carnet_address
 from pages.models import Page
 
-from . import content, importer, languages, old_urls, qtranslate
+from . import content, languages, old_urls, qtranslate
 from .report import RULES
+from .values import POST_STATUS, base_slug, post_date, slug_title
 
 SKIPPED_STATUSES = ("trash", "auto-draft", "inherit")
 
@@ -64,7 +65,7 @@ class PageImport:
             done[item.id] = page
             paths = {f"{old_urls.blog_base(self.importer.site, item.link)}?page_id={item.id}"}
             paths |= old_urls.post_paths(item, self.importer.site)
-            self.importer.store_redirects(dict.fromkeys(paths, {"page": page}))
+            self.importer.redirects.store(dict.fromkeys(paths, {"page": page}))
 
     def in_order(self):
         """Parents before their pages (a loop, or a parent missing from the export, ends at the top)."""
@@ -95,16 +96,14 @@ class PageImport:
         if wordpress_id:
             page = Page.objects.filter(wordpress_id=wordpress_id).first()
         else:
-            page = Page.objects.filter(wordpress_id=None, parent=parent, slug=importer.base_slug(item)).first()
+            page = Page.objects.filter(wordpress_id=None, parent=parent, slug=base_slug(item)).first()
         values = {
-            "title": (found.title or importer.slug_title(item))[:250],
+            "title": (found.title or slug_title(item))[:250],
             "language": language,
             "body": body,
             "markup": Markup.HTML,
-            "status": importer.POST_STATUS.get(item.status, PostStatus.DRAFT)
-            if not item.password
-            else PostStatus.DRAFT,
-            "published_at": importer.post_date(item) or (page.published_at if page else None),
+            "status": POST_STATUS.get(item.status, PostStatus.DRAFT) if not item.password else PostStatus.DRAFT,
+            "published_at": post_date(item) or (page.published_at if page else None),
             "order": item.menu_order,
             "parent": parent,
         }
@@ -139,7 +138,7 @@ class PageImport:
 
     def free_slug(self, item, parent, page):
         """The item's slug, unless Carnet answers that address or a sibling has it: then `-2`, `-3`…"""
-        base = importer.base_slug(item)
+        base = base_slug(item)
         probe = page or Page(parent=parent)
         probe.parent = parent
         siblings = Page.objects.filter(parent=parent).exclude(pk=page.pk if page else None)
