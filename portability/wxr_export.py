@@ -1,10 +1,10 @@
 """Writing the site as a WordPress export (WXR 1.2) that WordPress's importer, and Carnet's, read.
 
-Posts carry their rendered HTML (what WordPress shows), their language and summaries in
+Posts and pages carry their rendered HTML (what WordPress shows), their language and summaries in
 the Basic Bilingual plugin's meta, their tags, old slugs and comments with their threads;
 a republished column carries the notice "COLUMN: cet article a été initialement publié
-dans PUBLICATION (voir l'original)" that the importer recognises. Media items become
-attachments whose files WordPress downloads from this site.
+dans PUBLICATION (voir l'original)" that the importer recognises. Pages keep their parent
+and order. Media items become attachments whose files WordPress downloads from this site.
 """
 
 import datetime
@@ -26,6 +26,7 @@ from blog.links import absolute_url
 from blog.models import OldSlug, Post, PostStatus
 from comments.models import Comment, CommentStatus
 from media.models import MediaItem, MediaUsage
+from pages.models import Page
 
 NAMESPACES = {
     "excerpt": "http://wordpress.org/export/1.2/excerpt/",
@@ -42,6 +43,7 @@ COMMENT_APPROVED = {
 }
 # Characters XML 1.0 cannot carry, even escaped.
 NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
+NEEDS_CDATA = re.compile("[&<>\n]")
 PICTURE = re.compile(r"<picture>(.*?)</picture>", re.DOTALL)
 ATTRIBUTE = re.compile(r'\b(src|alt)="([^"]*)"')
 LOCAL_LINK = re.compile(r'\b(src|href)="(/(?!/)[^"]*)"')
@@ -50,7 +52,15 @@ NO_PUB_DATE = "Mon, 30 Nov -0001 00:00:00 +0000"
 
 
 def text(value):
-    return html.escape(NOT_XML.sub("", str(value)), quote=False)
+    """Character data as WordPress's own export writes it: markup, entities and lines in CDATA.
+
+    The importer's fallback parsers read escaped text wrongly: the regular-expression one keeps
+    `&lt;p&gt;` as it is, and the xml_parser one drops a space that stands alone between two entities.
+    """
+    value = NOT_XML.sub("", str(value))
+    if not NEEDS_CDATA.search(value):
+        return value
+    return "<![CDATA[" + value.replace("]]>", "]]]]><![CDATA[>") + "]]>"
 
 
 def element(name, value, **attributes):
@@ -89,15 +99,17 @@ def export_wordpress(path):
 class WXRWriter:
     def __init__(self, out):
         self.out = out
-        self.counts = {"posts": 0, "comments": 0, "attachments": 0}
+        self.counts = {"posts": 0, "pages": 0, "comments": 0, "attachments": 0}
         self.items = {item.pk: item for item in MediaItem.objects.order_by("pk")}
         self.by_url = {}
         for item in self.items.values():
             self.by_url[item.url] = item
             for rendition in item.renditions:
                 self.by_url[default_storage.url(rendition["name"])] = item
-        # WordPress numbers posts and attachments in one sequence: attachments come after the posts.
+        # WordPress numbers posts, attachments and pages in one sequence: attachments come after
+        # the posts, pages after the attachments.
         self.attachment_offset = (Post.objects.order_by("-pk").values_list("pk", flat=True).first() or 0) + 1
+        self.page_offset = self.attachment_offset + max(self.items, default=0)
 
     def write(self):
         w = self.out.write
@@ -121,6 +133,7 @@ class WXRWriter:
         self.write_tags()
         w(f"\t{element('generator', 'Carnet')}\n")
         self.write_posts()
+        self.write_pages()
         self.write_attachments()
         w("</channel>\n</rss>\n")
         return self.counts
@@ -165,55 +178,111 @@ class WXRWriter:
             self.write_post(post, comments.get(post.pk, []), old_slugs.get(post.pk, []))
 
     def write_post(self, post, comments, old_slugs):
-        w = self.out.write
         summaries = {t.language_code: t.summary for t in post.translations.all() if t.summary.strip()}
-        published = post.status == PostStatus.PUBLISHED
-        status = ("future" if post.is_scheduled else "publish") if published else "draft"
-        w("\t<item>\n")
-        for line in (
-            element("title", html.escape(post.title, quote=False)),
-            element("link", absolute_url(post.get_absolute_url())),
-            element("pubDate", format_datetime(post.published_at) if post.published_at else NO_PUB_DATE),
-            element("dc:creator", post.author.username),
-            element("guid", absolute_url(post.get_absolute_url()), isPermaLink="false"),
-            element("description", ""),
-            element("content:encoded", self.content(post)),
-            element("excerpt:encoded", summaries.get(post.language, "")),
-            element("wp:post_id", post.pk),
-            element("wp:post_date", local_date(post.published_at)),
-            element("wp:post_date_gmt", gmt_date(post.published_at)),
-            element("wp:post_modified", local_date(post.updated_at)),
-            element("wp:post_modified_gmt", gmt_date(post.updated_at)),
-            element("wp:comment_status", "open" if post.allow_comments else "closed"),
-            element("wp:ping_status", "closed"),
-            element("wp:post_name", quote(post.slug, safe="").lower() if not post.slug.isascii() else post.slug),
-            element("wp:status", status),
-            element("wp:post_parent", 0),
-            element("wp:menu_order", 0),
-            element("wp:post_type", "post"),
-            element("wp:post_password", ""),
-            element("wp:is_sticky", 0),
-        ):
-            w(f"\t\t{line}\n")
+        status = ("future" if post.is_scheduled else "publish") if post.status == PostStatus.PUBLISHED else "draft"
+        self.write_item(
+            post,
+            creator=post.author.username,
+            content=self.content(post.body_html, post.excerpt_html, getattr(post, "republication", None)),
+            summaries=summaries,
+            post_id=post.pk,
+            status=status,
+            comment_status="open" if post.allow_comments else "closed",
+            post_type="post",
+        )
+        w = self.out.write
         for tag in post.tags.all():
             w(f"\t\t{element('category', html.escape(tag.name), domain='post_tag', nicename=tag.slug)}\n")
-        meta = [("bb-post-language", post.language)]
-        if summaries:
-            meta.append(("bb-post-excerpts", php_serialize(summaries)))
-        meta += [("_wp_old_slug", slug) for slug in old_slugs]
-        for key, value in meta:
-            w(f"\t\t<wp:postmeta>{element('wp:meta_key', key)}{element('wp:meta_value', value)}</wp:postmeta>\n")
+        self.write_meta(self.language_meta(post.language, summaries) + [("_wp_old_slug", slug) for slug in old_slugs])
         for comment in comments:
             self.write_comment(comment)
         w("\t</item>\n")
         self.counts["posts"] += 1
 
-    def content(self, post):
-        """The post's HTML as WordPress shows it: library pictures as plain <img> of their originals, full links."""
-        body = PICTURE.sub(self.plain_picture, post.body_html)
-        if post.excerpt_html and body.startswith(post.excerpt_html):
-            body = f"{post.excerpt_html}\n<!--more-->\n{body[len(post.excerpt_html) :].lstrip()}"
-        republication = getattr(post, "republication", None)
+    def write_pages(self):
+        pages = Page.objects.prefetch_related("translations").order_by("pk")
+        for page in pages.iterator(chunk_size=500):
+            summaries = {t.language_code: t.summary for t in page.translations.all() if t.summary.strip()}
+            status = "draft"
+            if page.status == PostStatus.PUBLISHED:
+                status = "publish" if page.is_published or not page.published_at else "future"
+            self.write_item(
+                page,
+                creator="",  # a page has no author: WordPress gives it to the person importing
+                content=self.content(page.body_html),
+                summaries=summaries,
+                post_id=self.page_offset + page.pk,
+                status=status,
+                parent=self.page_offset + page.parent_id if page.parent_id else 0,
+                order=page.order,
+                post_type="page",
+            )
+            self.write_meta(self.language_meta(page.language, summaries))
+            self.out.write("\t</item>\n")
+            self.counts["pages"] += 1
+
+    def write_item(
+        self,
+        entry,
+        *,
+        creator,
+        content,
+        summaries,
+        post_id,
+        status,
+        post_type,
+        comment_status="closed",
+        parent=0,
+        order=0,
+    ):
+        """Open an <item> for a post or a page and write its fields, in the order WordPress writes them."""
+        url = absolute_url(entry.get_absolute_url())
+        slug = entry.slug
+        w = self.out.write
+        w("\t<item>\n")
+        for line in (
+            element("title", html.escape(entry.title, quote=False)),
+            element("link", url),
+            element("pubDate", format_datetime(entry.published_at) if entry.published_at else NO_PUB_DATE),
+            element("dc:creator", creator),
+            element("guid", url, isPermaLink="false"),
+            element("description", ""),
+            element("content:encoded", content),
+            element("excerpt:encoded", summaries.get(entry.language, "")),
+            element("wp:post_id", post_id),
+            element("wp:post_date", local_date(entry.published_at)),
+            element("wp:post_date_gmt", gmt_date(entry.published_at)),
+            element("wp:post_modified", local_date(entry.updated_at)),
+            element("wp:post_modified_gmt", gmt_date(entry.updated_at)),
+            element("wp:comment_status", comment_status),
+            element("wp:ping_status", "closed"),
+            element("wp:post_name", quote(slug, safe="").lower() if not slug.isascii() else slug),
+            element("wp:status", status),
+            element("wp:post_parent", parent),
+            element("wp:menu_order", order),
+            element("wp:post_type", post_type),
+            element("wp:post_password", ""),
+            element("wp:is_sticky", 0),
+        ):
+            w(f"\t\t{line}\n")
+
+    def language_meta(self, language, summaries):
+        meta = [("bb-post-language", language)]
+        if summaries:
+            meta.append(("bb-post-excerpts", php_serialize(summaries)))
+        return meta
+
+    def write_meta(self, meta):
+        for key, value in meta:
+            self.out.write(
+                f"\t\t<wp:postmeta>{element('wp:meta_key', key)}{element('wp:meta_value', value)}</wp:postmeta>\n"
+            )
+
+    def content(self, body_html, excerpt_html="", republication=None):
+        """HTML as WordPress shows it: library pictures as plain <img> of their originals, full links."""
+        body = PICTURE.sub(self.plain_picture, body_html)
+        if excerpt_html and body.startswith(excerpt_html):
+            body = f"{excerpt_html}\n<!--more-->\n{body[len(excerpt_html) :].lstrip()}"
         if republication:
             column = republication.column
             body += (
@@ -285,7 +354,6 @@ class WXRWriter:
             meta = [("_wp_attached_file", item.file.name)]
             if item.alt_text:
                 meta.append(("_wp_attachment_image_alt", item.alt_text))
-            for key, value in meta:
-                w(f"\t\t<wp:postmeta>{element('wp:meta_key', key)}{element('wp:meta_value', value)}</wp:postmeta>\n")
+            self.write_meta(meta)
             w("\t</item>\n")
             self.counts["attachments"] += 1

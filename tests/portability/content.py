@@ -173,3 +173,33 @@ def add_pages(now):
     )
     workshop.save_summary("en", "A summer workshop, the French way.")
     Redirect.objects.create(old_path="/?page_id=7", page=services)
+
+
+def add_more_pages():
+    """Besides the site's About, Services and its workshop: an English page placed before Services,
+    a second page under Services placed before the workshop, and a draft."""
+    from pages.models import Page
+
+    now = timezone.now()
+    services = Page.objects.get(path="services")
+    contact = Page.objects.create(
+        language="en",
+        title="Contact & hours",
+        slug="contact",
+        body="Write to *claire@example.org*; I answer within a week.\n\n- Mornings: writing\n- Afternoons: you",
+        status=PostStatus.PUBLISHED,
+        published_at=now - datetime.timedelta(days=4),
+        order=1,
+    )
+    contact.save_summary("fr", "Comment m'écrire, et quand j'y réponds.")
+    Page.objects.create(
+        language="fr",
+        title="Conférences : l'œuvre « en public »",
+        slug="conferences",
+        parent=services,
+        body="Des conférences sur l'écriture en ligne.",
+        status=PostStatus.PUBLISHED,
+        published_at=now - datetime.timedelta(days=6),
+        order=-1,
+    )
+    Page.objects.create(language="fr", title="Tarifs (brouillon)", slug="tarifs", body="À venir.")

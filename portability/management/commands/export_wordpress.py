@@ -6,7 +6,7 @@ from portability.wxr_export import export_wordpress
 
 class Command(BaseCommand):
     help = (
-        "Write the posts, tags, comments and media as a WordPress export (WXR 1.2) that WordPress's importer "
+        "Write the posts, pages, tags, comments and media as a WordPress export (WXR 1.2) that WordPress's importer "
         "(Tools → Import → WordPress) and import_wordpress read. Bodies are written as HTML."
     )
 
