@@ -1,7 +1,8 @@
 """The places where other apps plug into blog, from their AppConfig.ready(): blog imports none of them.
 
 - `add_template(slot, name)`: a template included at a named place of blog's pages
-  (`{% slot "name" %}`): "nav" (header links), "post_head", "post_before_body", "post_after",
+  (`{% slot "name" %}`), or a function (template context → HTML, every value escaped) where a
+  template per post in a list cost too much: "nav" (header links), "post_head", "post_before_body", "post_after",
   "post_card_meta" (under a title in lists), "post_card_footer";
 - `list_annotations`: functions (queryset → queryset) that `Post.objects.for_list()` applies;
 - `canonical_urls`: functions (post → absolute URL or None), the first answer names the page
@@ -23,6 +24,8 @@
 from collections import defaultdict
 from contextlib import ExitStack, contextmanager
 
+from django.utils.safestring import mark_safe
+
 _templates = defaultdict(list)
 list_annotations = []
 canonical_urls = []
@@ -40,8 +43,13 @@ def add_template(slot, template_name):
         _templates[slot].append(template_name)
 
 
-def templates(slot):
-    return list(_templates[slot])
+def render(slot, context):
+    """What the apps put at the place `slot`, rendered with the template context `context`."""
+    engine = context.template.engine
+    parts = (
+        part(context) if callable(part) else engine.get_template(part).render(context) for part in _templates[slot]
+    )
+    return mark_safe("".join(parts))  # noqa: S308 - templates autoescaped, functions escape their values
 
 
 def register(registry, item):

@@ -11,10 +11,11 @@ class ColumnsConfig(AppConfig):
 
         from . import canonical, demo
         from .admin import RepublicationInline
+        from .card import column_line
 
         extensions.add_template("nav", "columns/_nav.html")
         extensions.add_template("post_before_body", "columns/_notice.html")
-        extensions.add_template("post_card_meta", "columns/_column_line.html")
+        extensions.add_template("post_card_meta", column_line)
         extensions.register(extensions.admin_inlines, RepublicationInline)
         extensions.register(extensions.canonical_urls, canonical.canonical_url)
         extensions.register(extensions.canonical_elsewhere, canonical.CANONICAL_ELSEWHERE)

@@ -1,12 +1,13 @@
-"""The comment threads of a post page as HTML, built in Python.
+"""The comment threads of a post page, and a post card's comment count, as HTML built in Python.
 
 The same markup a template per comment gave, at a fraction of the cost: a post with 200
 comments spent most of its time resolving template variables, 30 per comment.
 """
 
+from django.template.base import render_value_in_context
 from django.utils.html import escape, format_html
 from django.utils.safestring import mark_safe
-from django.utils.translation import gettext
+from django.utils.translation import gettext, ngettext
 
 from comments.text import render_body
 
@@ -71,3 +72,20 @@ class _Page:
 
     def form(self):
         return self.context.template.engine.get_template("comments/_comment_form.html").render(self.context)
+
+
+def comment_count(context):
+    """Under a post's card: its number of comments, or an invitation to leave the first one while comments are open."""
+    post = context["post"]
+    count = getattr(post, "num_comments", 0)
+    if count:
+        text = ngettext("%(counter)s comment", "%(counter)s comments", count) % {
+            "counter": render_value_in_context(count, context)
+        }
+        url = escape(post.get_absolute_url())
+        return mark_safe(f'\n<p class="comment-count"><a href="{url}#comments">{text}</a></p>\n\n')  # noqa: S308 - escaped
+    if post.comments_open:
+        label = escape(gettext("Leave a comment"))
+        url = escape(post.get_absolute_url())
+        return mark_safe(f'\n<p class="comment-count"><a href="{url}#respond">{label}</a></p>\n\n')  # noqa: S308 - escaped
+    return "\n"

@@ -55,9 +55,11 @@ class MediaItemAdmin(admin.ModelAdmin):
         return ["kind"]  # an author only sees her own uploads
 
     def get_form(self, request, obj=None, change=False, **kwargs):
-        if obj is None:
-            kwargs["form"] = UploadForm
-        return super().get_form(request, obj, change=change, **kwargs)
+        if obj is not None:
+            return super().get_form(request, obj, change=change, **kwargs)
+        form = super().get_form(request, obj, change=change, form=UploadForm, **kwargs)
+        form.uploaded_by = request.user  # a class modelform_factory made for this request
+        return form
 
     def get_fields(self, request, obj=None):
         if obj is None:
@@ -77,7 +79,7 @@ class MediaItemAdmin(admin.ModelAdmin):
         if change:
             return super().save_form(request, form, change)
         form.save_m2m = lambda: None
-        return form.create(request.user)  # stored once, with its renditions
+        return form.instance  # stored with its renditions when the form was validated
 
     def save_model(self, request, obj, form, change):
         super().save_model(request, obj, form, change)
@@ -171,9 +173,7 @@ class MediaItemAdmin(admin.ModelAdmin):
             return JsonResponse({"error": " ".join(error.messages)}, status=400)
         except OSError:  # storage full or unreachable: create_from_file kept nothing
             logger.exception("Upload of %r could not be stored", upload.name)
-            return JsonResponse(
-                {"error": str(_("The file could not be stored; nothing was kept. Try again."))}, status=503
-            )
+            return JsonResponse({"error": str(services.STORAGE_FAILED)}, status=503)
         return JsonResponse(self.describe(item), status=201)
 
     @staticmethod

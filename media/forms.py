@@ -1,3 +1,5 @@
+import logging
+
 from django import forms
 from django.conf import settings
 from django.core.exceptions import ValidationError
@@ -6,6 +8,8 @@ from django.utils.translation import gettext_lazy as _
 
 from . import services, validation
 from .models import MediaItem
+
+logger = logging.getLogger(__name__)
 
 
 class DescriptionForm(forms.ModelForm):
@@ -26,9 +30,13 @@ UPLOAD_HELP = _(
 
 
 class UploadForm(forms.ModelForm):
-    """A new file with its description; checked here so that the author sees why a file is refused."""
+    """A new file with its description, checked and stored while the form is validated, so that the
+    author sees on the form, with what she typed, why a file is refused or could not be stored.
+
+    `uploaded_by` is set by the admin on the form class it makes for each request."""
 
     upload = forms.FileField(label=_("file"))
+    uploaded_by = None
 
     class Meta:
         model = MediaItem
@@ -49,15 +57,20 @@ class UploadForm(forms.ModelForm):
         inspection = getattr(self, "inspection", None)
         if inspection and inspection.kind == "image" and not cleaned_data.get("alt_text", "").strip():
             self.add_error("alt_text", _("Describe what the picture shows: readers who cannot see it depend on it."))
+        if not self.errors:
+            self.instance = self.store(cleaned_data)
         return cleaned_data
 
-    def create(self, user):
-        data = self.cleaned_data
-        return services.create_from_file(
-            data["upload"],
-            data["upload"].name,
-            alt=data["alt_text"].strip(),
-            caption=data["caption"],
-            credit=data["credit"],
-            uploaded_by=user,
-        )
+    def store(self, data):
+        try:
+            return services.create_from_file(
+                data["upload"],
+                data["upload"].name,
+                alt=data["alt_text"].strip(),
+                caption=data["caption"],
+                credit=data["credit"],
+                uploaded_by=self.uploaded_by,
+            )
+        except OSError as error:  # storage full or unreachable: create_from_file kept nothing
+            logger.exception("Upload of %r could not be stored", data["upload"].name)
+            raise ValidationError(services.STORAGE_FAILED) from error

@@ -8,9 +8,12 @@ from django.core.files.storage import default_storage
 from django.db import transaction
 from django.utils import timezone
 from django.utils.text import slugify
+from django.utils.translation import gettext_lazy as _
 
 from . import renditions, validation
 from .models import MediaItem
+
+STORAGE_FAILED = _("The file could not be stored; nothing was kept. Try again.")
 
 
 def create_from_file(file, name, *, alt="", caption="", credit="", uploaded_by, renditions_later=False):

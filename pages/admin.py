@@ -40,10 +40,11 @@ class PageAdmin(admin.ModelAdmin):
     list_filter = ["status", "language", "in_navigation"]
     search_fields = ["title", "body", "translations__summary"]
     prepopulated_fields = {"slug": ("title",)}
+    readonly_fields = ["former_addresses"]
     fieldsets = [
         (None, {"fields": ["title", "slug", "language"]}),
         (_("Writing"), {"fields": ["body", *SUMMARY_FIELDS.values()]}),
-        (_("Place"), {"fields": ["parent", "order", "in_navigation"]}),
+        (_("Place"), {"fields": ["parent", "order", "in_navigation", "former_addresses"]}),
         (_("Publication"), {"fields": ["status", "published_at"]}),
     ]
 
@@ -57,3 +58,8 @@ class PageAdmin(admin.ModelAdmin):
     @admin.display(description=_("address"), ordering="path")
     def address(self, obj):
         return format_html('<a href="{0}" lang="{1}">{0}</a>', obj.get_absolute_url(), obj.language)
+
+    @admin.display(description=_("former addresses, which lead here"))
+    def former_addresses(self, obj):
+        paths = [f"/{old.path}/" for old in obj.old_paths.order_by("path")] if obj.pk else []
+        return ", ".join(paths) or self.get_empty_value_display()

@@ -110,7 +110,10 @@ class Page(OtherLanguageSummaries, TranslatableModel):
         if self.status == PostStatus.PUBLISHED and self.published_at is None:
             self.published_at = timezone.now()
         super().save(*args, **kwargs)
+        if old_path != self.path:
+            OldPath.objects.filter(path=self.path).delete()  # the address is a page's again
         if old_path and old_path != self.path:
+            OldPath.objects.update_or_create(path=old_path, defaults={"page": self})
             for child in self.children.all():
                 child.save(update_fields=["path"])
 
@@ -150,3 +153,17 @@ class Page(OtherLanguageSummaries, TranslatableModel):
 
     def other_language_summaries(self):
         return self.own_other_language_summaries()  # a page borrows no summary
+
+
+class OldPath(models.Model):
+    """An address a page had before its slug or its parent changed: links to it still reach the page."""
+
+    path = models.CharField(_("address"), max_length=500, unique=True)
+    page = models.ForeignKey(Page, on_delete=models.CASCADE, related_name="old_paths", verbose_name=_("page"))
+
+    class Meta:
+        verbose_name = _("former address")
+        verbose_name_plural = _("former addresses")
+
+    def __str__(self):
+        return f"/{self.path}/"

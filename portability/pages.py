@@ -25,9 +25,10 @@ def write_pages(archive):
         return 0
     fields = [field.attname for field in Page._meta.concrete_fields if field.attname not in DERIVED]
     count = 0
-    for page in Page.objects.prefetch_related("translations").order_by("pk"):
+    for page in Page.objects.prefetch_related("translations", "old_paths").order_by("pk"):
         meta = {name: getattr(page, name) for name in fields}
         meta["summary"] = {t.language_code: t.summary for t in sorted(page.translations.all(), key=lambda t: t.pk)}
+        meta["old_paths"] = sorted(old.path for old in page.old_paths.all())
         extension = "html" if page.markup == "html" else "md"
         archive.text(f"pages/{page.language}/{page.path or page.pk}.{extension}", frontmatter.dumps(meta, page.body))
         count += 1
@@ -41,8 +42,9 @@ def restore_pages(reader, create_keeping_dates):
     if Page is None:
         return []
     Translation = Page._parler_meta.root_model
+    OldPath = Page.old_paths.rel.related_model
     fields = {field.attname for field in Page._meta.concrete_fields} - DERIVED
-    pages, translations = [], []
+    pages, translations, old_paths = [], [], []
     for name in names:
         meta, body = reader.front_matter(name)
         page = Page(body=body, **{key: value for key, value in meta.items() if key in fields})
@@ -52,9 +54,11 @@ def restore_pages(reader, create_keeping_dates):
             Translation(master_id=page.pk, language_code=code, summary=text)
             for code, text in meta.get("summary", {}).items()
         ]
+        old_paths += [OldPath(page_id=page.pk, path=path) for path in meta.get("old_paths", [])]
     pages.sort(key=lambda page: page.path.count("/"))  # parents first
     create_keeping_dates(Page, pages, ["created_at", "updated_at"])
     Translation.objects.bulk_create(translations)
+    OldPath.objects.bulk_create(old_paths)
     for page in pages:
         post_save.send(Page, instance=page, created=True, update_fields=None, raw=False, using=connection.alias)
-    return [Page, Translation]
+    return [Page, Translation, OldPath]

@@ -198,6 +198,27 @@ def test_the_post_form_carries_the_upload_script_as_a_file(staff_client):
     assert '<script src="/static/media/editor-upload.js" defer></script>' in html
 
 
+def test_a_storage_failure_in_the_add_form_keeps_what_was_typed(staff_client, media_root, monkeypatch):
+    """The Media list's add form, disk full: the form comes back with the reason and the typed text."""
+    from django.core.files.storage import default_storage
+
+    def full(name, content, **kwargs):
+        raise OSError("No space left on device")
+
+    monkeypatch.setattr(default_storage, "save", full)
+    staff_client.cookies["django_language"] = "fr"
+    response = staff_client.post(
+        "/admin/media/mediaitem/add/",
+        {"upload": jpeg(), "alt_text": "Une plage à Étretat", "caption": "L’été", "credit": "Photo : Anne"},
+        headers={"accept-language": "fr"},
+    )
+    html = response.content.decode()
+    assert response.status_code == 200
+    assert "Le fichier n’a pas pu être enregistré" in html
+    assert 'value="Une plage à Étretat"' in html and 'value="L’été"' in html
+    assert not MediaItem.objects.exists()
+
+
 def test_a_storage_failure_answers_with_a_message_not_a_crash(staff_client, media_root, monkeypatch):
     """If the disk or bucket fails, the editor is told to try again, and nothing is kept."""
     from django.core.files.storage import default_storage

@@ -122,3 +122,35 @@ def test_a_parent_with_pages_is_not_deleted(editor):
 def test_drafts_are_listed_for_editors(editor):
     PageFactory(title="Brouillon", status=PostStatus.DRAFT)
     assert "Brouillon" in editor.get("/admin/pages/page/").content.decode()
+
+
+def test_a_renamed_page_and_its_children_keep_their_old_addresses(editor):
+    """Links already shared to /services/ and /services/tarifs/ lead to the pages' new addresses."""
+    parent = PageFactory(title="Services")
+    PageFactory(title="Tarifs", parent=parent)
+    editor.post(f"/admin/pages/page/{parent.pk}/change/", {**FORM, "title": "Offres", "slug": "offres"})
+    reader = Client()
+    assert reader.get("/services/").headers["Location"] == "/offres/"
+    assert reader.get("/services/").status_code == 301
+    assert reader.get("/services/tarifs/").headers["Location"] == "/offres/tarifs/"
+    form = editor.get(f"/admin/pages/page/{parent.pk}/change/").content.decode()
+    assert "/services/" in form
+
+
+def test_an_old_address_taken_by_a_new_page_shows_the_new_page(editor):
+    page = PageFactory(title="Contact")
+    editor.post(f"/admin/pages/page/{page.pk}/change/", {**FORM, "title": "Écrire", "slug": "ecrire"})
+    PageFactory(title="Contact", body="La nouvelle page de contact.")
+    html = Client().get("/contact/").content.decode()
+    assert "La nouvelle page de contact." in html
+    editor.post(f"/admin/pages/page/{page.pk}/change/", {**FORM, "title": "Contact", "slug": "contact-direct"})
+    assert Client().get("/ecrire/").headers["Location"] == "/contact-direct/"
+
+
+def test_the_old_address_of_a_draft_page_tells_readers_nothing(editor):
+    page = PageFactory(title="Projet")
+    editor.post(
+        f"/admin/pages/page/{page.pk}/change/", {**FORM, "title": "Projet secret", "slug": "secret", "status": "draft"}
+    )
+    assert Client().get("/projet/").status_code == 404
+    assert editor.get("/projet/").headers["Location"] == "/secret/"

@@ -150,7 +150,7 @@ def build_site():
 
 
 def add_pages(now):
-    """A page with a page under it, in French with a summary for English readers, and an old address to one."""
+    """A page with a page under it, in French with a summary for English readers, and old addresses to them."""
     from pages.models import Page
 
     services = Page.objects.create(
@@ -165,12 +165,14 @@ def add_pages(now):
     workshop = Page.objects.create(
         language="fr",
         title="L'atelier d'été",
-        slug="atelier-d-ete",
+        slug="atelier",
         parent=services,
         body="Un atelier « à la française », l'été.",
         status=PostStatus.PUBLISHED,
         published_at=now - datetime.timedelta(days=8),
     )
+    workshop.slug = "atelier-d-ete"  # /services/atelier/ now leads to the page
+    workshop.save()
     workshop.save_summary("en", "A summer workshop, the French way.")
     Redirect.objects.create(old_path="/?page_id=7", page=services)
 

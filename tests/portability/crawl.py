@@ -12,7 +12,7 @@ PRIVATE = ("/admin/", "/accounts/", "/static/", "/i18n/", "/__")
 SUBMISSION = re.compile(rb'(name="submission" value=")[0-9a-f-]{36}"')
 # A feed with no entry is dated by Django at the time of the request.
 EMPTY_FEED_DATE = re.compile(rb"<lastBuildDate>[^<]*</lastBuildDate>(?=</channel>)")
-START = ["/", "/tags/", "/columns/", "/feed/", "/comments/feed/", "/sitemap.xml", "/robots.txt"]
+START = ["/", "/tags/", "/columns/", "/feed/", "/comments/feed/", "/sitemap.xml", "/robots.txt", "/services/atelier/"]
 # Old WordPress addresses: a library picture (and a resized copy of it), a file kept as it was.
 OLD_UPLOADS = [
     "/wp-content/uploads/2010/05/fete-d-ete.jpg",

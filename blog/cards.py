@@ -1,0 +1,90 @@
+"""A post's card in lists, and the pieces other pages share with it (date, meta line, summaries, tags), as HTML
+built in Python.
+
+The same markup their templates gave, at a fraction of the cost: a list page of ten cards resolved
+some 500 template variables, 100 URLs and 50 includes (tests/blog/test_cards.py renders the
+former templates next to these functions and compares the bytes). Every value is escaped here.
+"""
+
+from django.urls import reverse
+from django.utils import translation
+from django.utils.html import escape
+from django.utils.safestring import mark_safe
+from django.utils.timezone import template_localtime
+from django.utils.translation import gettext
+
+from blog import extensions
+from blog.templatetags.blog_tags import day_date, focusable_code, markdown, summary_label, typography
+
+
+def card_html(post, context):
+    """A post in a list: title, date, summaries, excerpt or body, tags and what other apps add."""
+    language = escape(post.language)
+    url = escape(post.get_absolute_url())
+    with context.push(post=post):
+        meta, footer = extensions.render("post_card_meta", context), extensions.render("post_card_footer", context)
+    if post.excerpt_html:
+        body = (
+            f"{typography(focusable_code(post.excerpt_html), post.language)}\n"
+            f'    <p class="more"><a href="{url}">{escape(gettext("Continue reading"))}'
+            f'<span class="visually-hidden"> — <span lang="{language}">{escape(post.title)}</span></span></a></p>\n'
+            "    "
+        )
+    else:
+        body = typography(focusable_code(post.body_html), post.language)
+    return mark_safe(  # noqa: S308 - every value escaped above
+        "\n"
+        '<article class="post-card">\n'
+        f'  <header lang="{language}">\n'
+        f'    <h2><a href="{url}">{typography(post.title, post.language)}</a></h2>\n'
+        f"    {meta_line_html(post)}\n"
+        "  </header>\n"
+        f"  {summaries_html(post.own_other_language_summaries())}\n"
+        f"  {meta}\n"
+        f'  <div class="body" lang="{language}">\n'
+        f"    {body}\n"
+        "  </div>\n"
+        f'  <footer class="card-footer">{tags_html(post)}{footer}</footer>\n'
+        "</article>\n"
+    )
+
+
+def post_date_html(post):
+    """The publication date, written in the post's language."""
+    published = template_localtime(post.published_at)
+    with translation.override(post.language):
+        text = escape(day_date(published))
+    return mark_safe(f'<time datetime="{published.isoformat()}">{text}</time>\n')  # noqa: S308 - escaped
+
+
+def meta_line_html(post):
+    """Date · language, under a post's title in lists and search results."""
+    date = f"{post_date_html(post)} · " if post.published_at else ""
+    return mark_safe(  # noqa: S308 - escaped
+        f'<p class="meta-line">{date}<span class="lang-name" lang="{escape(post.language)}">'
+        f"{escape(post.get_language_display())}</span></p>\n"
+    )
+
+
+def summaries_html(summaries):
+    """(language, Markdown) summaries, each labelled in its own language."""
+    parts = (
+        f'\n<div class="summary" lang="{escape(code)}">'
+        f'<span class="summary-label">{escape(summary_label(code))}</span> {typography(markdown(text), code)}</div>\n'
+        for code, text in summaries
+    )
+    return mark_safe("".join(parts) + "\n")  # noqa: S308 - escaped, Markdown cleaned by nh3
+
+
+def tags_html(post):
+    """The post's tags, each a link to its page."""
+    tags = post.tags.all()
+    if not tags:
+        return mark_safe("\n")
+    links = "".join(
+        f'<li><a href="{escape(reverse("blog:tag-detail", args=[tag.slug]))}" rel="tag">{escape(tag.name)}</a></li>'
+        for tag in tags
+    )
+    return mark_safe(  # noqa: S308 - escaped
+        f'\n<div class="tags"><span class="tags-label">{escape(gettext("Tags:"))}</span> <ul>{links}</ul></div>\n\n'
+    )

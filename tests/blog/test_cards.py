@@ -1,0 +1,130 @@
+"""Cards and their pieces built in Python (blog.cards) give, byte for byte, what their former templates gave.
+
+The former templates are kept in former_card_templates/ (the card's slots written as the includes
+of the templates columns and comments registered there). Both are rendered from the same posts,
+in both interface languages: the author's real pages, and posts made to reach every branch.
+"""
+
+import datetime
+from pathlib import Path
+from zoneinfo import ZoneInfo
+
+import pytest
+from django.conf import settings
+from django.template import Context, Engine, engines
+from django.urls import reverse
+from django.utils import translation
+from taggit.models import Tag
+
+from blog.models import Post
+from comments.models import CommentStatus
+from pages.models import Page
+from tests.acceptance.test_seed_pages import write_seed
+from tests.columns.factories import ColumnFactory, PublicationFactory, RepublicationFactory
+from tests.comments.factories import CommentFactory
+from tests.factories import PostFactory
+
+pytestmark = pytest.mark.django_db
+
+FORMER = Engine(
+    dirs=[str(Path(__file__).with_name("former_card_templates"))],
+    libraries=engines["django"].engine.libraries,
+)
+INTERFACES = ["fr", "en"]
+ZURICH = ZoneInfo("Europe/Zurich")
+
+
+@pytest.fixture(autouse=True)
+def _media_root(settings, tmp_path):
+    settings.MEDIA_ROOT = str(tmp_path / "media")
+
+
+@pytest.fixture
+def posts():
+    """The author's real pages (summaries, columns, French typography, photos) and posts reaching every branch."""
+    for number in ["000", "001", "002", "003", "004"]:
+        write_seed(number)
+    first_of_month = datetime.datetime(2016, 5, 1, 9, tzinfo=ZURICH)
+    odd = PostFactory(
+        language="fr",
+        title="L'«\u00a0écriture\u00a0» : <script>alert('x')</script> & co ?",
+        body="Avant la suite !\n\n<!--more-->\n\n```\ncode : ici\n```",
+        published_at=first_of_month,
+        tags=["C++ & co", "l'été", "écriture"],
+        summary={"en": "A *summary* with <b>markup</b> & an [link](https://example.org/?a=1&b=2)."},
+    )
+    CommentFactory.create_batch(2, post=odd)
+    CommentFactory(post=odd, status=CommentStatus.PENDING)
+    one = PostFactory(language="en", title='One "comment"', published_at=first_of_month - datetime.timedelta(days=3))
+    CommentFactory(post=one)
+    PostFactory(language="en", title="Closed: old", allow_comments=False, summary={"fr": "Résumé : « oui » !"})
+    PostFactory(language="fr", title="Ouvert sans commentaire", body="Un corps sans suite.\n\n    <pre> bloc")
+    undated_column = RepublicationFactory(
+        post=PostFactory(language="en", title="Undated piece"),
+        column=ColumnFactory(
+            name="Notes & <i>asides</i>",
+            slug="notes",
+            publication=PublicationFactory(name="L'Hebdo & Cie", slug="hebdo"),
+        ),
+    )
+    undated_column.originally_published_on = None
+    undated_column.save()
+    RepublicationFactory(
+        post=PostFactory(language="fr", title="Chronique du premier", published_at=first_of_month),
+        originally_published_on=datetime.date(2015, 3, 1),
+    )
+    return list(Post.objects.published().for_list())
+
+
+def former(template_name, **context):
+    return FORMER.get_template(template_name).render(Context(context))
+
+
+def new(source, **context):
+    return engines["django"].from_string("{% load card_tags %}" + source).render(context)
+
+
+@pytest.mark.parametrize("interface", INTERFACES)
+def test_cards_are_byte_identical_to_the_former_template(posts, interface):
+    assert len(posts) > 20
+    with translation.override(interface):
+        for post in posts:
+            assert new("{% post_card post %}", post=post) == former("includes/_post_card.html", post=post)
+
+
+@pytest.mark.parametrize("interface", INTERFACES)
+def test_list_pages_carry_the_former_cards(client, posts, interface):
+    """Each card of the home page's first two pages and of a tag page reads as the former template wrote it."""
+    html = client.get("/", HTTP_ACCEPT_LANGUAGE=interface).content.decode()
+    html += client.get("/?page=2", HTTP_ACCEPT_LANGUAGE=interface).content.decode()
+    with translation.override(interface):
+        for post in posts[: settings.BLOG_PAGE_SIZE * 2]:
+            assert f"\n    {former('includes/_post_card.html', post=post)}\n  " in html
+    tagged = Post.objects.published().for_list().filter(tags__name="écriture")
+    tag_page = reverse("blog:tag-detail", args=[Tag.objects.get(name="écriture").slug])
+    html = client.get(tag_page, HTTP_ACCEPT_LANGUAGE=interface).content.decode()
+    with translation.override(interface):
+        cards = [former("includes/_post_card.html", post=post) for post in tagged]
+    assert cards and all(card in html for card in cards)
+
+
+@pytest.mark.parametrize("interface", INTERFACES)
+def test_post_and_search_pieces_are_byte_identical(posts, interface):
+    """The date, meta line, summaries and tags the post page, search results and pages show."""
+    with translation.override(interface):
+        for post in posts:
+            assert new("{% post_date post %}", post=post) == former("includes/_post_date.html", post=post)
+            assert new("{% meta_line post %}", post=post) == former("includes/_meta_line.html", post=post)
+            assert new("{% tag_links post %}", post=post) == former("includes/_tags.html", post=post)
+            summaries = post.other_language_summaries()
+            assert new("{% summaries s %}", s=summaries) == former("includes/_summaries.html", summaries=summaries)
+
+
+def test_page_summaries_are_byte_identical():
+    page = Page.objects.create(title="À propos", slug="a-propos", body="Qui je suis.", language="fr")
+    page.save_summary("en", "Who *I* am: <b>me</b> & more!")
+    for interface in INTERFACES:
+        with translation.override(interface):
+            summaries = page.other_language_summaries()
+            assert summaries
+            assert new("{% summaries s %}", s=summaries) == former("includes/_summaries.html", summaries=summaries)
