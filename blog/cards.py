@@ -6,7 +6,6 @@ some 500 template variables, 100 URLs and 50 includes (tests/blog/test_cards.py 
 former templates next to these functions and compares the bytes). Every value is escaped here.
 """
 
-from django.urls import reverse
 from django.utils import translation
 from django.utils.html import escape
 from django.utils.safestring import mark_safe
@@ -14,6 +13,7 @@ from django.utils.timezone import template_localtime
 from django.utils.translation import gettext
 
 from blog import extensions
+from blog.addresses import address
 from blog.templatetags.blog_tags import day_date, focusable_code, markdown, summary_label, typography
 
 
@@ -82,7 +82,7 @@ def tags_html(post):
     if not tags:
         return mark_safe("\n")
     links = "".join(
-        f'<li><a href="{escape(reverse("blog:tag-detail", args=[tag.slug]))}" rel="tag">{escape(tag.name)}</a></li>'
+        f'<li><a href="{escape(address("blog:tag-detail", tag.slug))}" rel="tag">{escape(tag.name)}</a></li>'
         for tag in tags
     )
     return mark_safe(  # noqa: S308 - escaped

@@ -105,7 +105,29 @@ def converter():
     return md.reset()
 
 
+# Prose in which Markdown finds nothing to do (see is_plain_prose): no character that opens inline markup,
+# an escape, an entity, HTML, a table or attributes; none that Markdown reads as a line break or a placeholder.
+MARKUP_CHARACTERS = re.compile(r"[*_`\\\[\]<>&|~{}\t\r\x00-\x08\x0b-\x1f\x7f\x85\u2028\u2029]")
+# A line opening a block: heading, list, definition, setext underline.
+BLOCK_OPENING = re.compile(r"[-+=:#]|\d+[.)]")
+
+
+def is_plain_prose(text):
+    """True when Markdown would only make paragraphs of `text`: its blank-line-separated parts, as typed."""
+    if MARKUP_CHARACTERS.search(text):
+        return False
+    lines = text.split("\n")
+    return bool(lines[0]) and all(
+        not line or (not line[0].isspace() and not line[-1].isspace() and not BLOCK_OPENING.match(line))
+        for line in lines
+    )
+
+
 def markdown_to_html(text):
+    if text and is_plain_prose(text):
+        # What Markdown would give, without parsing: a summary of plain words cost 0.5 ms through the parser.
+        paragraphs = re.split(r"\n\n+", text.rstrip("\n"))
+        return clean_html("\n".join(f"<p>{paragraph}</p>" for paragraph in paragraphs))
     return clean_html(converter().convert(text or ""))
 
 

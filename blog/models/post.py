@@ -4,7 +4,6 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Count, Exists, F, OuterRef, Q
-from django.urls import reverse
 from django.utils import timezone
 from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
@@ -14,6 +13,7 @@ from taggit.managers import TaggableManager
 from taggit.models import Tag, TaggedItemBase
 
 from blog import extensions, markup, slugs
+from blog.addresses import address
 from blog.models import similar
 from blog.models.summaries import OtherLanguageSummaries
 
@@ -260,8 +260,7 @@ class Post(OtherLanguageSummaries, TranslatableModel):
     def get_url(self, name):
         """The URL named `name` that sits under the post's permalink: the post, its comment form, its comments feed."""
         day = timezone.localtime(self.published_at or timezone.now())
-        kwargs = {"year": day.year, "month": f"{day.month:02d}", "day": f"{day.day:02d}", "slug": self.slug}
-        return reverse(name, kwargs=kwargs)
+        return address(name, year=day.year, month=f"{day.month:02d}", day=f"{day.day:02d}", slug=self.slug)
 
     @property
     def is_published(self):

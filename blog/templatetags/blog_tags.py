@@ -7,6 +7,7 @@ from django.utils.safestring import mark_safe
 from django.utils.translation import get_language
 
 from blog import extensions, markup
+from blog.addresses import address
 from blog.models import published_tag_counts
 
 register = template.Library()
@@ -25,6 +26,12 @@ def markdown(text):
 @register.inclusion_tag("includes/_popular_tags.html")
 def popular_tags(limit=20):
     return {"tags": published_tag_counts(popular_first=True, limit=limit)}
+
+
+@register.simple_tag
+def tag_url(tag):
+    """The address of a tag's page (blog.addresses: reversed once)."""
+    return address("blog:tag-detail", tag.slug)
 
 
 @register.simple_tag(takes_context=True)

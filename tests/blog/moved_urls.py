@@ -1,0 +1,5 @@
+"""The site under /carnet/, for tests/blog/test_addresses.py."""
+
+from django.urls import include, path
+
+urlpatterns = [path("carnet/", include("config.urls"))]
