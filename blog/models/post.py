@@ -3,8 +3,7 @@ import datetime
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
-from django.db.models import Case, Count, Exists, F, FloatField, OuterRef, Q, Subquery, Sum, Value, When
-from django.db.models.functions import Cast
+from django.db.models import Count, Exists, F, OuterRef, Q
 from django.utils import timezone
 from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
@@ -15,6 +14,7 @@ from taggit.models import Tag, TaggedItemBase
 
 from blog import extensions, markup, slugs
 from blog.addresses import address
+from blog.models import similar
 from blog.models.summaries import OtherLanguageSummaries
 
 
@@ -46,6 +46,8 @@ class TaggedPost(TaggedItemBase):
     class Meta:
         verbose_name = _("tagged post")
         verbose_name_plural = _("tagged posts")
+        # Similar posts sum the rows of a post's tags per post from this index alone, not from the table.
+        indexes = [models.Index(fields=["tag", "content_object"])]
 
     def natural_key(self):
         return (self.content_object.slug, self.tag.name)
@@ -106,34 +108,16 @@ class PostQuerySet(TranslatableQuerySet):
         """Published posts sharing the most tags with `post`, in one query once its tags are loaded.
 
         Each shared tag weighs 1 / (number of posts carrying it), so a rare tag counts
-        more than a common one; ties go to the most recent post. The weight of each of the
-        post's few tags is an uncorrelated subquery the database computes once, not once per
-        candidate row (that made a post carrying a common tag take seconds).
+        more than a common one; ties go to the most recent post (see blog.models.similar).
         """
         limit = limit or settings.BLOG_SIMILAR_POSTS
         tag_ids = [tag.pk for tag in post.tags.all()]
         if not tag_ids:
             return self.none()
-
-        def weight(tag_id):
-            uses = TaggedPost.objects.filter(tag_id=tag_id).order_by().values("tag_id").annotate(n=Count("pk"))
-            return 1.0 / Cast(Subquery(uses.values("n")), FloatField())
-
-        def score(tag_field):
-            cases = (When(**{tag_field: tag_id}, then=weight(tag_id)) for tag_id in tag_ids)
-            return Case(*cases, default=Value(0.0), output_field=FloatField())
-
-        # The best candidates are found from the tags' rows (a narrow GROUP BY), then loaded.
-        best = (
-            TaggedPost.objects.filter(tag_id__in=tag_ids, content_object__in=self.published())
-            .exclude(content_object_id=post.pk)
-            .values("content_object_id")
-            .annotate(score=Sum(score("tag_id")))
-            .order_by("-score", F("content_object__published_at").desc(nulls_last=True), "-content_object_id")
-        )
+        best = similar.best_candidates(tag_ids, post.pk, self.published(), limit)
         return (
-            self.filter(pk__in=best.values("content_object_id")[:limit], tagged_items__tag_id__in=tag_ids)
-            .annotate(score=Sum(score("tagged_items__tag_id")))
+            self.filter(pk__in=best)
+            .annotate(score=similar.score(tag_ids))
             .order_by("-score", F("published_at").desc(nulls_last=True), "-pk")
         )
 
@@ -219,7 +203,9 @@ class Post(OtherLanguageSummaries, TranslatableModel):
         verbose_name_plural = _("posts")
         ordering = [F("published_at").desc(nulls_first=True), "-pk"]
         indexes = [
-            models.Index(fields=["status", "published_at"]),
+            # With the ids, PostgreSQL reads the published posts' dates from the index alone (similar posts);
+            # SQLite's indexes hold the id (rowid) anyway, and it ignores `include`.
+            models.Index(fields=["status", "published_at"], include=["id"], name="blog_post_published_idx"),
             models.Index(fields=["translation_of", "status", "published_at"]),
         ]
         permissions = [("edit_all_posts", _("Can edit the posts of every author"))]

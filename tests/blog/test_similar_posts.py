@@ -1,4 +1,6 @@
 import datetime
+import re
+import time
 
 import pytest
 from django.utils import timezone
@@ -76,3 +78,34 @@ def test_similar_posts_follow_tag_changes_at_once():
     assert similar_titles(post) == ["Jardin"]
     Post.objects.filter(pk=garden.pk).update(status=PostStatus.DRAFT)
     assert similar_titles(post) == []
+
+
+def similar_on_page(client, post):
+    """The titles under "Similar posts" on the rendered post page, in order."""
+    html = client.get(post.get_absolute_url()).content.decode()
+    if "Similar posts" not in html:
+        return []
+    section = html[html.index("Similar posts") :]
+    return re.findall(r">(Voisin [^<]*)</a>", section)
+
+
+def test_the_post_page_shows_similar_posts_as_they_are_at_once(client):
+    """Publishing, a scheduled post coming due, retagging, unpublishing and deleting show on the next view."""
+    post = PostFactory(tags=["jardin"])
+    draft = PostFactory(title="Voisin brouillon", tags=["jardin"], status=PostStatus.DRAFT, published_at=None)
+    due = timezone.now() + datetime.timedelta(seconds=3)  # time to check before, on a slow machine
+    PostFactory(title="Voisin programmé", tags=["jardin"], published_at=due)
+    other = PostFactory(title="Voisin lointain", tags=["mer"], published_at=days_ago(30))
+    assert similar_on_page(client, post) == []
+    draft.status, draft.published_at = PostStatus.PUBLISHED, days_ago(10)
+    draft.save()
+    assert similar_on_page(client, post) == ["Voisin brouillon"]
+    time.sleep(max(0, (due - timezone.now()).total_seconds()) + 0.2)
+    assert similar_on_page(client, post) == ["Voisin programmé", "Voisin brouillon"]  # the newer first
+    other.tags.add("jardin")
+    assert similar_on_page(client, post) == ["Voisin programmé", "Voisin brouillon", "Voisin lointain"]
+    draft.status = PostStatus.DRAFT
+    draft.save()
+    assert similar_on_page(client, post) == ["Voisin programmé", "Voisin lointain"]
+    other.delete()
+    assert similar_on_page(client, post) == ["Voisin programmé"]
