@@ -3,6 +3,7 @@ import subprocess
 import sys
 
 from django.conf import settings
+from django.core.management import call_command
 
 
 def run_with(env, code="import django; django.setup()"):
@@ -89,3 +90,8 @@ def test_sqlite_options_are_the_same_with_or_without_database_url():
     from config.settings.base import database
 
     assert database("sqlite:////srv/carnet/db.sqlite3")["OPTIONS"] == database(None)["OPTIONS"]
+
+
+def test_the_checks_against_the_database_are_silent():
+    """What `migrate` and `runserver` check against the configured database warns of nothing."""
+    call_command("check", "--database", "default", "--fail-level", "WARNING")
