@@ -2,6 +2,7 @@ import os
 import subprocess
 import sys
 
+import pytest
 from django.conf import settings
 from django.core.management import call_command
 
@@ -92,6 +93,7 @@ def test_sqlite_options_are_the_same_with_or_without_database_url():
     assert database("sqlite:////srv/carnet/db.sqlite3")["OPTIONS"] == database(None)["OPTIONS"]
 
 
+@pytest.mark.django_db
 def test_the_checks_against_the_database_are_silent():
     """What `migrate` and `runserver` check against the configured database warns of nothing."""
     call_command("check", "--database", "default", "--fail-level", "WARNING")
