@@ -57,9 +57,9 @@ class TaggedPost(TaggedItemBase):
 
 
 class PostQuerySet(TranslatableQuerySet):
-    def published(self):
-        """Posts readers may see: published, with a publication date that has come."""
-        return self.filter(status=PostStatus.PUBLISHED, published_at__lte=timezone.now())
+    def published(self, now=None):
+        """Posts readers may see: published, with a publication date that has come (by `now`, the present)."""
+        return self.filter(status=PostStatus.PUBLISHED, published_at__lte=now or timezone.now())
 
     def scheduled(self):
         """Posts with the published status that readers do not see yet: their date has not come (or is missing)."""
