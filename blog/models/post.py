@@ -212,6 +212,8 @@ class Post(OtherLanguageSummaries, TranslatableModel):
             # SQLite's indexes hold the id (rowid) anyway, and it ignores `include`.
             models.Index(fields=["status", "published_at"], include=["id"], name="blog_post_published_idx"),
             models.Index(fields=["translation_of", "status", "published_at"]),
+            # A language page counts its posts from this index alone, not from the wide rows.
+            models.Index(fields=["language", "status", "published_at"]),
         ]
         permissions = [("edit_all_posts", _("Can edit the posts of every author"))]
 

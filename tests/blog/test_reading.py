@@ -128,6 +128,30 @@ def test_tag_page_and_tag_index(client):
     assert client.get("/tag/no-such-tag/").status_code == 404
 
 
+def test_tag_page_is_paginated_over_the_posts_readers_see(client):
+    """The pages of a tag count its published posts only: drafts, scheduled posts and posts that lost the
+    tag make no extra page; a tag whose posts are all hidden has one empty page."""
+    for day in range(1, 11):
+        PostFactory(title=f"Tagged day {day:02d}", tags=["cluetrain"], published_at=at(2020, 1, day))
+    PostFactory(title="Draft tagged", tags=["cluetrain"], status=PostStatus.DRAFT)
+    PostFactory(title="Future tagged", tags=["cluetrain"], published_at=timezone.now() + datetime.timedelta(days=2))
+    PostFactory(title="Untagged later", tags=["cluetrain"], published_at=at(2020, 1, 20)).tags.clear()
+    one_page = client.get("/tag/cluetrain/").content.decode()
+    assert "Tagged day 10" in one_page and "Tagged day 01" in one_page and "Page 1 of" not in one_page
+    assert client.get("/tag/cluetrain/?page=2").status_code == 404
+
+    PostFactory(title="Tagged day 11", tags=["cluetrain"], published_at=at(2020, 1, 11))
+    first = client.get("/tag/cluetrain/").content.decode()
+    second = client.get("/tag/cluetrain/?page=2").content.decode()
+    assert "Page 1 of 2" in first and "Tagged day 11" in first and "Tagged day 01" not in first
+    assert "Page 2 of 2" in second and "Tagged day 01" in second and "Tagged day 02" not in second
+    assert client.get("/tag/cluetrain/?page=3").status_code == 404
+
+    PostFactory(title="Hidden only", tags=["secret"], status=PostStatus.DRAFT)
+    hidden = client.get("/tag/secret/")
+    assert hidden.status_code == 200 and "Hidden only" not in hidden.content.decode()
+
+
 def test_language_page_lists_posts_written_in_that_language(client):
     """/language/en/ lists English posts only; an unknown language is a 404."""
     PostFactory(title="English post", language="en")
