@@ -63,7 +63,9 @@ class PostQuerySet(TranslatableQuerySet):
 
     def scheduled(self):
         """Posts with the published status that readers do not see yet: their date has not come (or is missing)."""
-        return self.filter(status=PostStatus.PUBLISHED).exclude(published_at__lte=timezone.now())
+        # Each branch a range of the (status, published_at) index: SQLite read all of it for `exclude(…__lte=…)`.
+        published = Q(status=PostStatus.PUBLISHED)
+        return self.filter(published & Q(published_at__gt=timezone.now()) | published & Q(published_at__isnull=True))
 
     def visible_to(self, user):
         """Readers see published posts; staff also the drafts and scheduled posts they may edit."""
