@@ -93,10 +93,15 @@ class PostQuerySet(TranslatableQuerySet):
 
     def for_list(self):
         """Everything a list of posts shows, fetched in a fixed number of queries (apps add theirs)."""
-        queryset = self.select_related("author").prefetch_related("tags").with_summaries()
+        queryset = self.for_display()
         for annotate in extensions.list_annotations:
             queryset = annotate(queryset)
         return queryset
+
+    def for_display(self):
+        """What a post shows wherever it appears: its author, tags and summaries. A post page needs no more
+        (the list annotations, such as a card's comment count, cost it a subquery to build for nothing)."""
+        return self.select_related("author").prefetch_related("tags").with_summaries()
 
     def with_summaries(self):
         """What `Post.summaries()` reads: the summaries, and a republished column's descriptions."""
