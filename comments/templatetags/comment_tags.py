@@ -72,6 +72,13 @@ def comment_thread_list(context):
     return rendering.threads_html(context["threads"], context)
 
 
+@register.simple_tag
+def comment_field(field):
+    """A field of the comment form with its label, errors and help (a template included four times cost more)."""
+    help_text = format_html(' <small class="help">{}</small>', field.help_text) if field.help_text else ""
+    return format_html('<p class="field">{}{}\n  {}{}</p>\n', field.label_tag(), field.errors, field, help_text)
+
+
 @register.simple_tag(takes_context=True)
 def comment_form_keys(context):
     """The CSRF token and signed time of the form; empty on a page kept for every reader (a script fills them)."""

@@ -2,14 +2,17 @@
 
 import re
 import time
+from pathlib import Path
 
 import pytest
 from django.forms.renderers import DjangoTemplates
+from django.template import Context, Engine
 from django.utils import translation
 
 from comments import spam
 from comments.form_renderer import CommentFormRenderer
 from comments.forms import CommentForm
+from comments.templatetags.comment_tags import comment_field
 from tests.factories import UserFactory
 
 from .conftest import comment_url, form_data
@@ -68,6 +71,22 @@ def test_every_state_of_the_form_is_written_as_django_writes_it(post, language):
             ours = written(CommentForm(post=post, **arguments))
             assert ours == django, name
             assert isinstance(CommentForm(post=post, **arguments).renderer, CommentFormRenderer)
+
+
+FORMER_FIELD = Path(__file__).with_name("former_templates") / "_comment_field.html"
+
+
+@pytest.mark.parametrize("language", ["fr", "en"])
+def test_each_field_is_written_as_its_former_template_wrote_it(post, language):
+    """{% comment_field %} writes a field, its label, errors and help as comments/_comment_field.html did."""
+    former = Engine.get_default().from_string(FORMER_FIELD.read_text())
+    parent = CommentFactory(post=post)
+    with translation.override(language):
+        for name, arguments in states(post, parent):
+            form = CommentForm(post=post, **arguments)
+            form.is_bound and form.is_valid()
+            for field in ("author_name", "author_email", "author_url", "body"):
+                assert comment_field(form[field]) == former.render(Context({"field": form[field]})), (name, field)
 
 
 VOLATILE = re.compile(r'(name="(?:csrfmiddlewaretoken|timestamp|submission)"[^>]*value=")[^"]*"')
