@@ -64,6 +64,18 @@ def generate(seed=13, posts=POSTS, tags=TAGS, comments=COMMENTS, republications=
     return {"posts": len(post_objects), "tags": len(tag_objects), "comments": comment_count, "indexed": indexed}
 
 
+def generate_scaled(posts):
+    """The corpus with `posts` posts and the rest in the same proportions (long threads stay as they are)."""
+    scale = posts / POSTS
+    counts = {"tags": TAGS, "comments": COMMENTS, "republications": REPUBLICATIONS}
+    return generate(posts=posts, **{name: max(1, round(count * scale)) for name, count in counts.items()})
+
+
+def describe():
+    """What the corpus holds, for the results' heading."""
+    return f"{Post.objects.count():,} posts, {Tag.objects.count():,} tags, {Comment.objects.count():,} comments"
+
+
 def _tags(rng, count):
     words = sorted({*WORDS["fr"], *WORDS["en"]} - {POPULAR_TAG})
     names = [POPULAR_TAG] + [f"{rng.choice(words)} {number}" for number in range(1, count)]

@@ -78,7 +78,7 @@ def summaries_html(summaries):
 
 def tags_html(post):
     """The post's tags, each a link to its page."""
-    tags = post.tags.all()
+    tags = post.listed_tags()
     if not tags:
         return mark_safe("\n")
     links = "".join(

@@ -98,7 +98,7 @@ class PostsFeed(Feed):
         return post.author.public_name
 
     def item_categories(self, post):
-        return [tag.name for tag in post.tags.all()]
+        return [tag.name for tag in post.listed_tags()]
 
     def item_extra_kwargs(self, post):
         return {"language": post.language}

@@ -9,6 +9,7 @@ from datetime import datetime
 
 from django.db.models import Subquery
 
+from blog.compiled import CompiledQuery
 from blog.models import Post
 
 from .models import Generation
@@ -31,8 +32,16 @@ class Version:
         return int(max(moments).timestamp()) if moments else None
 
 
+def _version_query(now):
+    latest = Post.objects.published(now).order_by("-published_at").values("published_at")[:1]
+    return Generation.objects.filter(pk=1).values_list("number", "changed_at").annotate(latest=Subquery(latest))
+
+
+# Asked on every anonymous request: compiled once.
+_VERSION = CompiledQuery(_version_query, datetime_columns=(1, 2))
+
+
 def current():
     """The Version now, in one query; None when the row is missing (a flushed database)."""
-    latest = Post.objects.published().order_by("-published_at").values("published_at")[:1]
-    row = Generation.objects.filter(pk=1).values_list("number", "changed_at").annotate(latest=Subquery(latest)).first()
-    return Version(*row) if row else None
+    rows = _VERSION()
+    return Version(*rows[0]) if rows else None

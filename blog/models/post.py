@@ -3,7 +3,7 @@ import datetime
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
-from django.db.models import Count, Exists, F, OuterRef, Q
+from django.db.models import Count, Exists, F, OuterRef, Prefetch, Q
 from django.utils import timezone
 from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
@@ -16,6 +16,7 @@ from blog import extensions, markup, slugs
 from blog.addresses import address
 from blog.models import similar
 from blog.models.summaries import OtherLanguageSummaries
+from blog.text import dictionary_order
 
 
 class Language(models.TextChoices):
@@ -56,9 +57,9 @@ class TaggedPost(TaggedItemBase):
 
 
 class PostQuerySet(TranslatableQuerySet):
-    def published(self):
-        """Posts readers may see: published, with a publication date that has come."""
-        return self.filter(status=PostStatus.PUBLISHED, published_at__lte=timezone.now())
+    def published(self, now=None):
+        """Posts readers may see: published, with a publication date that has come (by `now`, the present)."""
+        return self.filter(status=PostStatus.PUBLISHED, published_at__lte=now or timezone.now())
 
     def scheduled(self):
         """Posts with the published status that readers do not see yet: their date has not come (or is missing)."""
@@ -101,7 +102,10 @@ class PostQuerySet(TranslatableQuerySet):
     def for_display(self):
         """What a post shows wherever it appears: its author, tags and summaries. A post page needs no more
         (the list annotations, such as a card's comment count, cost it a subquery to build for nothing)."""
-        return self.select_related("author").prefetch_related("tags").with_summaries()
+        # The tags come as the post's tag rows: taggit's own prefetch builds a queryset per post (a tenth
+        # of a list page).
+        tag_rows = Prefetch("tagged_items", TaggedPost.objects.select_related("tag"), "tag_rows")
+        return self.select_related("author").prefetch_related(tag_rows).with_summaries()
 
     def with_summaries(self):
         """What `Post.summaries()` reads: the summaries, and a republished column's descriptions."""
@@ -116,7 +120,7 @@ class PostQuerySet(TranslatableQuerySet):
         more than a common one; ties go to the most recent post (see blog.models.similar).
         """
         limit = limit or settings.BLOG_SIMILAR_POSTS
-        tag_ids = [tag.pk for tag in post.tags.all()]
+        tag_ids = [tag.pk for tag in post.listed_tags()]
         if not tag_ids:
             return self.none()
         best = similar.best_candidates(tag_ids, post.pk, self.published(), limit)
@@ -309,6 +313,11 @@ class Post(OtherLanguageSummaries, TranslatableModel):
     def read_in(self):
         """ "Read in English" for an English post: the words of a link leading to it."""
         return READ_IN[self.language]
+
+    def listed_tags(self):
+        """The post's tags in dictionary order, as `Post.objects.for_list()` fetched them, else queried."""
+        tags = [row.tag for row in self.tag_rows] if hasattr(self, "tag_rows") else self.tags.all()
+        return sorted(tags, key=lambda tag: (dictionary_order(tag.name), tag.pk))
 
     def summaries(self):
         """(language, Markdown) of every non-empty summary, the other language first.

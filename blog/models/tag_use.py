@@ -144,16 +144,20 @@ def install(connection):
         cursor.execute(RECOUNT)
 
 
-def published_tag_counts(popular_first=False, limit=None):
+def published_tag_counts(popular_first=False, limit=None, first=None):
     """The tags readers see, each with `num_posts`: the stored count less the published-status posts not yet visible.
 
     One query: the few scheduled posts' tags are counted in a subquery the database runs once.
-    Tags carried by no visible post are left out. By name, or the most used first.
+    Tags carried by no visible post are left out. By name, or the most used first; the tag whose slug is
+    `first`, if readers see it, comes before all others (and so within `limit`).
     """
     waiting = TaggedPost.objects.filter(content_object__in=Post.objects.scheduled()).values("tag_id")
     waiting_sql, params = waiting.annotate(n=models.Count("pk")).order_by().query.sql_with_params()
     count = "blog_taguse.posts - COALESCE(waiting.n, 0)"
     order = f"{count} DESC, taggit_tag.name" if popular_first else "taggit_tag.name"
+    if first:
+        order = f"CASE WHEN taggit_tag.slug = %s THEN 0 ELSE 1 END, {order}"
+        params = (*params, first)
     # Fixed SQL around the ORM's own subquery; the values are parameters.
     sql = (
         f"SELECT taggit_tag.id, taggit_tag.name, taggit_tag.slug, {count} AS num_posts "  # noqa: S608

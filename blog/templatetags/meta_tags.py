@@ -65,7 +65,7 @@ def post_json_ld(post, description):
             "name": post.author.public_name,
             "url": absolute_url(reverse("blog:author-detail", args=[post.author.username])),
         },
-        "keywords": [tag.name for tag in post.tags.all()],
+        "keywords": [tag.name for tag in post.listed_tags()],
         "description": description,
     }
     if based_on := original_url(post):

@@ -307,6 +307,8 @@ SEARCH_PAGE_SIZE = 10
 SEARCH_MAX_QUERY_LENGTH = 200
 # On PostgreSQL, a search ranks at most this many of its newest matches (search.queries).
 SEARCH_RANKED_MATCHES = 1000
+# The search page's tag filter lists this many of the most used tags; a tag link (?tag=) can name any other.
+SEARCH_TAG_CHOICES = 50
 
 # --- error reports ---
 SENTRY_DSN = env("SENTRY_DSN", "")

@@ -1,8 +1,10 @@
 import datetime
+import re
 
 import pytest
 from django.core.management import call_command
 from django.db import connection
+from django.test import override_settings
 from django.utils import timezone
 
 from blog.models import Post, PostStatus
@@ -71,6 +73,27 @@ def test_search_filters_by_language_and_tag(client):
     assert sorted(titles(search(client, q="blog", language="en"))) == ["Blog again"]
     assert sorted(titles(search(client, q="blog", tag="writing"))) == ["Blog again", "Blog encore"]
     assert titles(search(client, q="blog", tag="writing", language="fr")) == ["Blog encore"]
+
+
+def tag_options(response):
+    """The tag filter's options as a reader sees them: (label, selected)."""
+    html = response.content.decode()
+    select = html[html.index('<select name="tag"') : html.index("</select>", html.index('<select name="tag"'))]
+    return re.findall(r"<option value=\"[^\"]*\"( selected)?>([^<]*)</option>", select)
+
+
+@override_settings(SEARCH_TAG_CHOICES=2)
+def test_tag_filter_offers_the_most_used_tags_and_the_one_chosen(client):
+    """The filter lists the most used tags in dictionary order; a rarer tag named in the address is listed too,
+    selected, and filters the results."""
+    for number in range(3):
+        PostFactory(title=f"Blog {number}", tags=["écriture", "voyage"] if number else ["écriture"])
+    PostFactory(title="Blog rare", tags=["aquarelle"])
+    assert tag_options(search(client, q="blog")) == [(" selected", "Any tag"), ("", "écriture"), ("", "voyage")]
+
+    response = search(client, q="blog", tag="aquarelle")
+    assert tag_options(response) == [("", "Any tag"), (" selected", "aquarelle"), ("", "écriture")]
+    assert titles(response) == ["Blog rare"]
 
 
 def test_drafts_and_scheduled_posts_are_not_found(client):

@@ -23,6 +23,12 @@ class Command(BaseCommand):
         parser.add_argument("--connections", type=int, default=16, help="wrk connections.")
         parser.add_argument("--cache", choices=["off", "on", "both"], default="both")
         parser.add_argument("--fresh", action="store_true", help="Generate the corpus again from an empty database.")
+        parser.add_argument(
+            "--posts",
+            type=int,
+            default=corpus.POSTS,
+            help="Posts of a corpus generated now; tags, comments and columns in proportion (to compare sizes).",
+        )
 
     def handle(self, *args, **options):
         (settings.BASE_DIR / ".bench").mkdir(exist_ok=True)
@@ -34,7 +40,7 @@ class Command(BaseCommand):
                 raise CommandError("The benchmark database holds other posts: point it at a database of its own.")
             self.stdout.write(f"Generating the corpus on {connection.vendor}…")
             started = datetime.datetime.now()
-            counts = corpus.generate()
+            counts = corpus.generate_scaled(options["posts"])
             self.stdout.write(f"{counts} in {(datetime.datetime.now() - started).seconds} s")
         call_command("collectstatic", interactive=False, verbosity=0)
         modes = ["off", "on"] if options["cache"] == "both" else [options["cache"]]
@@ -45,7 +51,7 @@ class Command(BaseCommand):
             raise CommandError(str(error)) from error
         stamp = datetime.datetime.now(datetime.UTC).strftime("%Y%m%d-%H%M%S")
         heading = (
-            f"# make bench, {stamp} UTC, {connection.vendor}, {options['duration']} s per page, "
+            f"# make bench, {stamp} UTC, {connection.vendor}, {corpus.describe()}, {options['duration']} s per page, "
             f"{options['connections']} connections, gunicorn 2 sync workers, Python {platform.python_version()}, "
             f"{os.cpu_count()} CPUs, load average {_load(load_before)} before, {_load(os.getloadavg())} after"
         )
