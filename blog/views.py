@@ -100,7 +100,7 @@ class PostDetailView(DetailView):
     context_object_name = "post"
 
     def get_object(self, queryset=None):
-        return get_object_or_404(Post.objects.visible_to(self.request.user).for_list(), slug=self.kwargs["slug"])
+        return get_object_or_404(Post.objects.visible_to(self.request.user).for_display(), slug=self.kwargs["slug"])
 
     def get(self, request, *args, **kwargs):
         self.object = self.get_object()
@@ -124,7 +124,7 @@ class PostPreviewView(DetailView):
     context_object_name = "post"
 
     def get_queryset(self):
-        return Post.objects.editable_by(self.request.user).for_list()
+        return Post.objects.editable_by(self.request.user).for_display()
 
     def get_context_data(self, **kwargs):
         return super().get_context_data(preview=True, similar_posts=[], **kwargs)

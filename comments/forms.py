@@ -6,6 +6,7 @@ from django.core.validators import URLValidator
 from django.utils.translation import gettext_lazy as _
 
 from . import spam
+from .form_renderer import CommentFormRenderer
 from .models import Comment, SubscriptionScope
 from .text import strip_control_characters
 
@@ -38,6 +39,8 @@ class CommentForm(forms.Form):
     # Rendered by the template: the timestamp always fresh, the honeypot always empty.
     timestamp = forms.CharField(required=False)
     leave_empty = forms.CharField(required=False)
+
+    default_renderer = CommentFormRenderer()
 
     def __init__(self, *args, post, **kwargs):
         self.post = post

@@ -96,14 +96,18 @@ class PostQuerySet(TranslatableQuerySet):
 
     def for_list(self):
         """Everything a list of posts shows, fetched in a fixed number of queries (apps add theirs)."""
-        # The tags come as the post's tag rows: taggit's own prefetch builds a queryset per post (a tenth
-        # of a list page).
-        tag_rows = Prefetch("tagged_items", TaggedPost.objects.select_related("tag"), "tag_rows")
-        queryset = self.select_related("author").prefetch_related(tag_rows)
-        queryset = queryset.with_summaries()
+        queryset = self.for_display()
         for annotate in extensions.list_annotations:
             queryset = annotate(queryset)
         return queryset
+
+    def for_display(self):
+        """What a post shows wherever it appears: its author, tags and summaries. A post page needs no more
+        (the list annotations, such as a card's comment count, cost it a subquery to build for nothing)."""
+        # The tags come as the post's tag rows: taggit's own prefetch builds a queryset per post (a tenth
+        # of a list page).
+        tag_rows = Prefetch("tagged_items", TaggedPost.objects.select_related("tag"), "tag_rows")
+        return self.select_related("author").prefetch_related(tag_rows).with_summaries()
 
     def with_summaries(self):
         """What `Post.summaries()` reads: the summaries, and a republished column's descriptions."""

@@ -1,14 +1,14 @@
 from django import template
 from django.conf import settings
 from django.middleware.csrf import get_token
-from django.utils import dateformat, timezone
+from django.utils import timezone
 from django.utils.formats import get_format
 from django.utils.html import format_html
 
-from blog.templatetags.blog_tags import first_of_month
 from comments import rendering, spam
 from comments import text as comment_text
 from comments import threads as comment_threads
+from comments.dates import DateTexts
 from comments.forms import CommentForm
 from comments.models import Comment
 
@@ -56,12 +56,13 @@ def _prepare(comments, post):
     """What each comment shows, computed once in Python rather than through template filters per comment:
     its anchor, its date in the interface language, the address of its Reply link."""
     reply_base = post.get_absolute_url() if post.pk else ""
-    date_format = get_format("DATETIME_FORMAT")
+    date_text = DateTexts(get_format("DATETIME_FORMAT"))
+    zone = timezone.get_current_timezone()
     for comment in comments:
-        created = timezone.localtime(comment.created_at)
+        created = timezone.localtime(comment.created_at, zone)
         comment.anchor = f"comment-{comment.pk}"
         comment.date_iso = created.isoformat()
-        comment.date_text = first_of_month(dateformat.format(created, date_format))
+        comment.date_text = date_text(created)
         comment.reply_url = f"{reply_base}?replytocom={comment.pk}#respond"
 
 
@@ -69,6 +70,13 @@ def _prepare(comments, post):
 def comment_thread_list(context):
     """The comment section's threads as HTML (comments.rendering: a template per comment cost most of a long page)."""
     return rendering.threads_html(context["threads"], context)
+
+
+@register.simple_tag
+def comment_field(field):
+    """A field of the comment form with its label, errors and help (a template included four times cost more)."""
+    help_text = format_html(' <small class="help">{}</small>', field.help_text) if field.help_text else ""
+    return format_html('<p class="field">{}{}\n  {}{}</p>\n', field.label_tag(), field.errors, field, help_text)
 
 
 @register.simple_tag(takes_context=True)
