@@ -108,11 +108,21 @@ SQLITE_OPTIONS = {
 }
 
 
+# Each worker keeps its connection a minute: opening one (and SQLite's PRAGMAs) for every request
+# cost more than serving a cached page.
+CONN_MAX_AGE = 60
+
+
 def database(url):
     """The default database from `DATABASE_URL`, or the SQLite file; SQLite gets the same options either way."""
     if not url:
-        return {"ENGINE": "django.db.backends.sqlite3", "NAME": SQLITE_PATH, "OPTIONS": dict(SQLITE_OPTIONS)}
-    config = dj_database_url.parse(url, conn_max_age=60)
+        return {
+            "ENGINE": "django.db.backends.sqlite3",
+            "NAME": SQLITE_PATH,
+            "OPTIONS": dict(SQLITE_OPTIONS),
+            "CONN_MAX_AGE": CONN_MAX_AGE,
+        }
+    config = dj_database_url.parse(url, conn_max_age=CONN_MAX_AGE)
     if config["ENGINE"] == "django.db.backends.sqlite3":
         config["OPTIONS"] = {**SQLITE_OPTIONS, **config.get("OPTIONS", {})}
     return config
