@@ -9,6 +9,7 @@ import sys
 import time
 import urllib.error
 import urllib.request
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 from urllib.parse import quote
 
@@ -105,6 +106,17 @@ class Gunicorn:
         with urllib.request.urlopen(request, timeout=300) as response:  # noqa: S310
             return response.read()
 
+    def warm(self, path):
+        """Both workers warm (imports, templates, their own page cache): requests in parallel, so that each
+        worker takes some; one after another, the same idle worker may take them all."""
+
+        def get(_):
+            with contextlib.suppress(OSError):  # a page too slow for gunicorn's timeout shows in wrk's errors
+                self.get(path)
+
+        with ThreadPoolExecutor(max_workers=4) as pool:
+            list(pool.map(get, range(8)))
+
     def worker_rss_mb(self):
         """The resident memory of each worker, in MB, read from /proc."""
         children = Path(f"/proc/{self.process.pid}/task/{self.process.pid}/children").read_text().split()
@@ -145,9 +157,7 @@ def run(write, port, duration, connections, modes):
             for label, path in pages():
                 queries, cpu_ms = count_queries(path, cache_seconds)
                 bare_cpu = bare_cpu or cpu_ms
-                for _ in range(4):  # both workers warm (imports, templates, caches)
-                    with contextlib.suppress(OSError):  # a page too slow for gunicorn's timeout shows in wrk's errors
-                        server.get(path)
+                server.warm(path)
                 result = wrk(server.url(path), duration, connections)
                 bare_rps = bare_rps or result["rps"]
                 row = {"page": label, "path": path, "cache": mode, "queries": queries, **result}
