@@ -75,7 +75,9 @@ def comment_thread_list(context):
 @register.simple_tag
 def comment_field(field):
     """A field of the comment form with its label, errors and help (a template included four times cost more)."""
-    help_text = format_html(' <small class="help">{}</small>', field.help_text) if field.help_text else ""
+    # The id the input's aria-describedby names (Django adds it when there is help).
+    help_text = format_html(' <small class="help" id="{}_helptext">{}</small>', field.auto_id, field.help_text)
+    help_text = help_text if field.help_text else ""
     return format_html('<p class="field">{}{}\n  {}{}</p>\n', field.label_tag(), field.errors, field, help_text)
 
 

@@ -113,3 +113,12 @@ def test_post_page_is_the_same_as_with_djangos_templates(client, post, language,
     for mine, theirs in zip(ours, django, strict=True):
         assert VOLATILE.sub(r'\1"', mine.content.decode()) == VOLATILE.sub(r'\1"', theirs.content.decode())
     assert "Zoé &lt;b&gt;&quot;L&#x27;Hôte&quot;&lt;/b&gt; &amp; co" in ours[2].content.decode()
+
+
+def test_every_description_an_input_names_is_on_the_page(client, post):
+    """A screen reader announces the help under a field: the id its aria-describedby names exists."""
+    html = client.get(post.get_absolute_url()).content.decode()
+    described = re.findall(r'aria-describedby="([^"]+)"', html)
+    assert "id_author_email_helptext" in described
+    for name in described:
+        assert f'id="{name}"' in html, name
