@@ -31,7 +31,9 @@ class CompiledQuery:
         params = [now if index in positions else param for index, param in enumerate(params)]
         with connection.cursor() as cursor:
             cursor.execute(sql, params)
-            return [self._convert(row) for row in cursor.fetchall()]
+            rows = cursor.fetchall()
+        converters = connection.ops.get_db_converters(_DATETIME)
+        return [self._convert(row, converters) for row in rows]
 
     def _compiled(self):
         key = (connection.alias, connection.vendor, connection.settings_dict["NAME"])
@@ -44,10 +46,7 @@ class CompiledQuery:
             self.compiled[key] = (sql, params, positions)
         return self.compiled[key]
 
-    def _convert(self, row):
-        if not self.datetime_columns:
-            return row
-        converters = connection.ops.get_db_converters(_DATETIME)
+    def _convert(self, row, converters):
         row = list(row)
         for index in self.datetime_columns:
             for converter in converters:

@@ -13,7 +13,7 @@ from taggit.models import Tag
 from .links import same_address
 from .models import Language, Post, published_tag_counts
 from .pagination import NarrowOffsetPaginator
-from .text import dictionary_order
+from .text import by_name
 
 LANGUAGE_HEADINGS = {Language.FR: _("Posts written in French"), Language.EN: _("Posts written in English")}
 
@@ -92,7 +92,7 @@ class TagListView(ListView):
 
     def get_queryset(self):
         """Every tag, in dictionary order: "écriture" sorts with the e's, not after "writing"."""
-        return sorted(published_tag_counts(), key=lambda tag: dictionary_order(tag.name))
+        return by_name(published_tag_counts())
 
 
 class PostDetailView(DetailView):

@@ -82,13 +82,13 @@ def comment_count(context):
     post = context["post"]
     count = getattr(post, "num_comments", 0)
     if count:
-        text = ngettext("%(counter)s comment", "%(counter)s comments", count) % {
+        label = ngettext("%(counter)s comment", "%(counter)s comments", count) % {
             "counter": render_value_in_context(count, context)
         }
-        url = escape(post.get_absolute_url())
-        return mark_safe(f'\n<p class="comment-count"><a href="{url}#comments">{text}</a></p>\n\n')  # noqa: S308 - escaped
-    if post.comments_open:
-        label = escape(gettext("Leave a comment"))
-        url = escape(post.get_absolute_url())
-        return mark_safe(f'\n<p class="comment-count"><a href="{url}#respond">{label}</a></p>\n\n')  # noqa: S308 - escaped
-    return "\n"
+        anchor = "comments"
+    elif post.comments_open:
+        label, anchor = escape(gettext("Leave a comment")), "respond"
+    else:
+        return "\n"
+    url = escape(post.get_absolute_url())
+    return mark_safe(f'\n<p class="comment-count"><a href="{url}#{anchor}">{label}</a></p>\n\n')  # noqa: S308 - escaped

@@ -3,7 +3,7 @@ from django.core.paginator import Paginator
 from django.shortcuts import render
 
 from blog.models import published_tag_counts
-from blog.text import dictionary_order
+from blog.text import by_name
 
 from .forms import SearchForm
 from .queries import search_posts
@@ -14,8 +14,8 @@ def search(request):
     """The search page: the form, and the matching posts when the query holds a word."""
     # The filter offers the most used tags (and the one chosen): a select of every tag of a
     # twenty-year blog would weigh more than the results on a phone.
-    tags = published_tag_counts(popular_first=True, limit=settings.SEARCH_TAG_CHOICES, first=request.GET.get("tag"))
-    tags.sort(key=lambda tag: dictionary_order(tag.name))
+    popular = published_tag_counts(popular_first=True, limit=settings.SEARCH_TAG_CHOICES, first=request.GET.get("tag"))
+    tags = by_name(popular)
     form = SearchForm(request.GET or None, tags=tags)
     context = {"form": form, "noindex": True}
     if form.is_valid():

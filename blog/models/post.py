@@ -16,7 +16,7 @@ from blog import extensions, markup, slugs
 from blog.addresses import address
 from blog.models import similar
 from blog.models.summaries import OtherLanguageSummaries
-from blog.text import dictionary_order
+from blog.text import by_name
 
 
 class Language(models.TextChoices):
@@ -65,7 +65,8 @@ class PostQuerySet(TranslatableQuerySet):
         """Posts with the published status that readers do not see yet: their date has not come (or is missing)."""
         # Each branch a range of the (status, published_at) index: SQLite read all of it for `exclude(…__lte=…)`.
         published = Q(status=PostStatus.PUBLISHED)
-        return self.filter(published & Q(published_at__gt=timezone.now()) | published & Q(published_at__isnull=True))
+        dated_later = published & Q(published_at__gt=timezone.now())
+        return self.filter(dated_later | (published & Q(published_at__isnull=True)))
 
     def visible_to(self, user):
         """Readers see published posts; staff also the drafts and scheduled posts they may edit."""
@@ -320,8 +321,7 @@ class Post(OtherLanguageSummaries, TranslatableModel):
 
     def listed_tags(self):
         """The post's tags in dictionary order, as `Post.objects.for_list()` fetched them, else queried."""
-        tags = [row.tag for row in self.tag_rows] if hasattr(self, "tag_rows") else self.tags.all()
-        return sorted(tags, key=lambda tag: (dictionary_order(tag.name), tag.pk))
+        return by_name([row.tag for row in self.tag_rows] if hasattr(self, "tag_rows") else self.tags.all())
 
     def summaries(self):
         """(language, Markdown) of every non-empty summary, the other language first.

@@ -75,9 +75,12 @@ def comment_thread_list(context):
 @register.simple_tag
 def comment_field(field):
     """A field of the comment form with its label, errors and help (a template included four times cost more)."""
-    # The id the input's aria-describedby names (Django adds it when there is help).
-    help_text = format_html(' <small class="help" id="{}_helptext">{}</small>', field.auto_id, field.help_text)
-    help_text = help_text if field.help_text else ""
+    help_text = (
+        # The id the input's aria-describedby names (Django adds it when there is help).
+        format_html(' <small class="help" id="{}_helptext">{}</small>', field.auto_id, field.help_text)
+        if field.help_text
+        else ""
+    )
     return format_html('<p class="field">{}{}\n  {}{}</p>\n', field.label_tag(), field.errors, field, help_text)
 
 
