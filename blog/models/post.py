@@ -117,21 +117,18 @@ class PostQuerySet(TranslatableQuerySet):
         )
 
     def similar_to(self, post, limit=None):
-        """Published posts sharing the most tags with `post`, in one query once its tags are loaded.
+        """A list of the published posts sharing the most tags with `post`, best first: three small queries once
+        its tags are loaded, the last one fetching them as this queryset does.
 
-        Each shared tag weighs 1 / (number of posts carrying it), so a rare tag counts
+        Each shared tag weighs 1 / (number of published posts carrying it), so a rare tag counts
         more than a common one; ties go to the most recent post (see blog.models.similar).
         """
         limit = limit or settings.BLOG_SIMILAR_POSTS
-        tag_ids = [tag.pk for tag in post.listed_tags()]
-        if not tag_ids:
-            return self.none()
-        best = similar.best_candidates(tag_ids, post.pk, self.published(), limit)
-        return (
-            self.filter(pk__in=best)
-            .annotate(score=similar.score(tag_ids))
-            .order_by("-score", F("published_at").desc(nulls_last=True), "-pk")
-        )
+        counts = similar.carriers([tag.pk for tag in post.listed_tags()])
+        if not counts:
+            return []
+        best = similar.best_candidates(counts, post.pk, self.published(), limit)
+        return sorted(self.filter(pk__in=best), key=lambda found: best.index(found.pk))
 
 
 class PostManager(TranslatableManager.from_queryset(PostQuerySet)):

@@ -1,11 +1,13 @@
 import datetime
+import random
 import re
 import time
+from fractions import Fraction
 
 import pytest
 from django.utils import timezone
 
-from blog.models import Post, PostStatus
+from blog.models import Post, PostStatus, similar
 from tests.factories import PostFactory
 
 pytestmark = pytest.mark.django_db
@@ -16,16 +18,17 @@ def days_ago(n):
 
 
 def test_similar_posts_prefer_shared_rare_tags(django_assert_num_queries):
-    """A post sharing a rare tag ranks above one sharing a common tag; one query once the post's tags are loaded."""
+    """A post sharing a rare tag ranks above one sharing a common tag; three queries once the post's tags are loaded
+    (how many posts carry each tag, the best of them, and those posts)."""
     post = PostFactory(tags=["internet", "cluetrain"])
     for _ in range(5):
         PostFactory(tags=["internet"], published_at=days_ago(10))
     rare = PostFactory(title="Shares the rare tag", tags=["cluetrain"], published_at=days_ago(20))
     post = Post.objects.prefetch_related("tags").get(pk=post.pk)  # as the post page loads it
-    with django_assert_num_queries(1):
-        similar = list(Post.objects.similar_to(post))
-    assert similar[0] == rare
-    assert len(similar) == 5
+    with django_assert_num_queries(3):
+        found = list(Post.objects.similar_to(post))
+    assert found[0] == rare
+    assert len(found) == 5
 
 
 def test_more_shared_tags_win_and_ties_go_to_the_most_recent():
@@ -109,3 +112,69 @@ def test_the_post_page_shows_similar_posts_as_they_are_at_once(client):
     assert similar_on_page(client, post) == ["Voisin programmé", "Voisin lointain"]
     other.delete()
     assert similar_on_page(client, post) == ["Voisin programmé"]
+
+
+def carriers(post):
+    return similar.carriers([tag.pk for tag in post.tags.all()])
+
+
+def best(post, limit, rare_rows, counts=None):
+    counts = counts or carriers(post)
+    return similar.best_candidates(counts, post.pk, Post.objects.published(), limit, rare_rows=rare_rows)
+
+
+def test_posts_found_from_the_rare_tags_alone_when_no_other_can_score_more(django_assert_num_queries):
+    """Among many posts tagged "web", the one sharing the rare tag wins without every "web" post being scored."""
+    post = PostFactory(tags=["rare", "web"])
+    for days in range(1, 8):
+        PostFactory(tags=["web"], published_at=days_ago(days))
+    shares_rare = PostFactory(tags=["rare"], published_at=days_ago(30))
+    counts = carriers(post)
+    with django_assert_num_queries(1):
+        assert best(post, 1, rare_rows=2, counts=counts) == [shares_rare.pk]
+
+
+def test_every_post_is_scored_when_the_rare_tags_give_too_few(django_assert_num_queries):
+    """One post shares the rare tag; the two other places go to the newest "web" posts."""
+    post = PostFactory(tags=["rare", "web"])
+    web = [PostFactory(tags=["web"], published_at=days_ago(days)) for days in range(1, 5)]
+    shares_rare = PostFactory(tags=["rare"], published_at=days_ago(30))
+    counts = carriers(post)
+    with django_assert_num_queries(2):
+        assert best(post, 3, rare_rows=2, counts=counts) == [shares_rare.pk, web[0].pk, web[1].pk]
+
+
+def test_a_tie_with_the_common_tags_is_settled_by_scoring_every_post():
+    """Sharing the rare tag (1/2) scores as much as sharing both common ones (1/4 + 1/4): the newer post wins."""
+    post = PostFactory(tags=["rare", "common-a", "common-b"])
+    PostFactory(title="Rare", tags=["rare"], published_at=days_ago(20))
+    both = PostFactory(title="Both", tags=["common-a", "common-b"], published_at=days_ago(1))
+    for tag in ("common-a", "common-a", "common-b", "common-b"):
+        PostFactory(tags=[tag], published_at=days_ago(40))
+    assert best(post, 1, rare_rows=2) == [both.pk]
+
+
+def test_the_rare_tags_first_find_what_scoring_every_post_finds():
+    """On a blog of posts with random tags, common and rare, whatever the first search reads: the same posts, in
+    the order the rule gives (exact fractions here)."""
+    rng = random.Random(13)
+    names = [f"t{index}" for index in range(8)]
+    weights = [30, 15, 8, 5, 3, 2, 1, 1]  # "t0" on many posts, "t7" on few
+    posts = [
+        PostFactory(
+            tags=set(rng.choices(names, weights, k=rng.randint(1, 2))), published_at=days_ago(rng.randint(1, 9))
+        )
+        for _ in range(40)
+    ]
+    PostFactory(tags=["t6"], status=PostStatus.DRAFT)  # weighs nothing, suggested nowhere
+    for post in rng.sample(posts, 8):
+        post.tags.add(*rng.sample(names, 2))
+        carried = {name: Post.objects.filter(tags__name=name, status=PostStatus.PUBLISHED).count() for name in names}
+        mine = set(post.tags.names())
+        scored = [
+            (sum(Fraction(1, carried[name]) for name in mine & set(other.tags.names())), other.published_at, other.pk)
+            for other in Post.objects.published().exclude(pk=post.pk)
+        ]
+        expected = [pk for score, _date, pk in sorted(scored, reverse=True) if score][:5]
+        for rare_rows in (1, 20, 60, 10_000):
+            assert best(post, 5, rare_rows) == expected, (post.tags.names(), rare_rows)
