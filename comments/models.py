@@ -89,13 +89,6 @@ class Comment(models.Model):
     def get_absolute_url(self):
         return f"{self.post.get_absolute_url()}#comment-{self.pk}"
 
-    @property
-    def safe_author_url(self):
-        """The commenter's website when it is a web address (never `javascript:` and the like)."""
-        if self.author_url.lower().startswith(("http://", "https://")):
-            return self.author_url
-        return ""
-
 
 class SubscriptionQuerySet(models.QuerySet):
     def confirmed(self):

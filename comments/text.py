@@ -32,6 +32,11 @@ def linkify(text):
     return "".join(parts)
 
 
+def safe_url(url):
+    """A commenter's website when it is a web address (never `javascript:` and the like), else ""."""
+    return url if url.lower().startswith(("http://", "https://")) else ""
+
+
 def render_body(text):
     """The comment as HTML paragraphs, line breaks kept, links clickable; nothing else survives."""
     text = text.replace("\r\n", "\n").replace("\r", "\n").strip()

@@ -1,16 +1,14 @@
 from django import template
 from django.conf import settings
 from django.middleware.csrf import get_token
-from django.utils import timezone
-from django.utils.formats import get_format
 from django.utils.html import format_html
 
 from comments import rendering, spam
 from comments import text as comment_text
 from comments import threads as comment_threads
-from comments.dates import DateTexts
 from comments.forms import CommentForm
 from comments.models import Comment
+from comments.shown import shown_comments
 
 register = template.Library()
 
@@ -30,13 +28,12 @@ def get_item(mapping, key):
 def comment_section(context, post):
     """The approved comments of `post` as threads, and the form (bound, after an error) to add one."""
     request = context["request"]
-    comments = list(post.comments.approved()) if post.pk else []
+    comments = shown_comments(post)
     by_pk = {comment.pk: comment for comment in comments}
     form = context.get("comment_form")
     if form is None:
         reply_to = by_pk.get(_int(request.GET.get("replytocom")))
         form = CommentForm.for_reader(post, request.user, parent=reply_to)
-    _prepare(comments, post)
     return {
         "post": post,
         "request": request,
@@ -50,20 +47,6 @@ def comment_section(context, post):
         "akismet": bool(settings.AKISMET_API_KEY),
         "LANGUAGE_CODE": context.get("LANGUAGE_CODE"),
     }
-
-
-def _prepare(comments, post):
-    """What each comment shows, computed once in Python rather than through template filters per comment:
-    its anchor, its date in the interface language, the address of its Reply link."""
-    reply_base = post.get_absolute_url() if post.pk else ""
-    date_text = DateTexts(get_format("DATETIME_FORMAT"))
-    zone = timezone.get_current_timezone()
-    for comment in comments:
-        created = timezone.localtime(comment.created_at, zone)
-        comment.anchor = f"comment-{comment.pk}"
-        comment.date_iso = created.isoformat()
-        comment.date_text = date_text(created)
-        comment.reply_url = f"{reply_base}?replytocom={comment.pk}#respond"
 
 
 @register.simple_tag(takes_context=True)

@@ -1,0 +1,60 @@
+"""What a post page shows of its approved comments, read as plain values rather than models.
+
+As models, the 238 comments of a long thread cost 5 ms of a 50 ms page: the model instances and the
+seventeen columns they load. The page needs eight columns, and texts computed once per comment
+(its anchor, its date in the interface language, the address of its Reply link).
+"""
+
+from dataclasses import dataclass
+
+from django.utils import timezone
+from django.utils.formats import get_format
+
+from comments.dates import DateTexts
+from comments.text import safe_url
+
+
+@dataclass(frozen=True, slots=True)
+class ShownComment:
+    pk: int
+    parent_id: int | None
+    user_id: int | None
+    author_name: str
+    safe_author_url: str
+    body: str
+    language: str
+    anchor: str
+    date_iso: str
+    date_text: str
+    reply_url: str
+
+
+def shown_comments(post):
+    """The approved comments of `post`, oldest first (one query)."""
+    if not post.pk:
+        return []
+    reply_base = post.get_absolute_url()
+    date_text = DateTexts(get_format("DATETIME_FORMAT"))
+    zone = timezone.get_current_timezone()
+    rows = post.comments.approved().values_list(
+        "pk", "parent_id", "user_id", "author_name", "author_url", "body", "language", "created_at"
+    )
+    shown = []
+    for pk, parent_id, user_id, author_name, author_url, body, language, created_at in rows:
+        created = timezone.localtime(created_at, zone)
+        shown.append(
+            ShownComment(
+                pk=pk,
+                parent_id=parent_id,
+                user_id=user_id,
+                author_name=author_name,
+                safe_author_url=safe_url(author_url),
+                body=body,
+                language=language,
+                anchor=f"comment-{pk}",
+                date_iso=created.isoformat(),
+                date_text=date_text(created),
+                reply_url=f"{reply_base}?replytocom={pk}#respond",
+            )
+        )
+    return shown
