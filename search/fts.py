@@ -6,6 +6,7 @@ by "geneve"), and a prefix query finds the words a search word begins ("chroniq"
 """
 
 from django.db import connection
+from django.db.models.expressions import RawSQL
 
 TABLE = "search_fts"
 CREATE = f"CREATE VIRTUAL TABLE {TABLE} USING fts5(title, secondary, body, tokenize = 'unicode61 remove_diacritics 2')"
@@ -40,12 +41,22 @@ def match_expression(words):
     return " AND ".join(f'"{word}"*' for word in words)
 
 
-def search(posts, words):
-    """`posts` that match every word, annotated with `rank` (lower is better)."""
-    return posts.extra(  # noqa: S610 - a join with a virtual table the ORM cannot name; the query is a parameter
+def matching(posts, words):
+    """`posts` that match every word."""
+    # The full-text index is read once for the set of matches, then each post looked up.
+    matches = RawSQL(f"SELECT rowid FROM {TABLE} WHERE {TABLE} MATCH %s", [match_expression(words)])  # noqa: S608, S611
+    return posts.filter(pk__in=matches)
+
+
+def search(posts, words, among):
+    """`posts` that match every word and whose id is in `among` (a query of ids), annotated with `rank` (lower is
+    better)."""
+    among_sql, among_params = among.query.sql_with_params()
+    return posts.extra(  # noqa: S610 - a join with a virtual table the ORM cannot name; the values are parameters
         tables=[TABLE],
-        # "+" keeps SQLite from probing the index once per post: it reads the matches once, then each post.
-        where=[f"blog_post.id = +{TABLE}.rowid", f"{TABLE} MATCH %s"],
-        params=[match_expression(words)],
+        # "+" keeps SQLite from probing the index once per post: it reads the matches once, keeps those in
+        # `among`, and only then reads their posts' rows.
+        where=[f"blog_post.id = +{TABLE}.rowid", f"{TABLE} MATCH %s", f"+{TABLE}.rowid IN ({among_sql})"],
+        params=[match_expression(words), *among_params],
         select={"rank": RANK},
     )

@@ -12,27 +12,31 @@ from .indexing import CONFIGURATIONS
 
 
 def search_posts(words, language=None, tag=None):
-    """Published posts matching every word in `words`, best first, with their document."""
+    """Published posts matching every word in `words`, best first, with their document.
+
+    Of words found in thousands of posts, the SEARCH_RANKED_MATCHES newest are ranked: ranking reads each
+    match's whole text (PostgreSQL's vector, SQLite's bm25), and ranking every match to show ten cost most
+    of a search on a large blog. The newest are found walking the publication-date index, so the work is
+    bounded.
+    """
     posts = Post.objects.published().for_list().select_related("search_document")
     if language:
         posts = posts.filter(language=language)
     if tag:
         posts = posts.filter(tags=tag)
     if connection.vendor == "postgresql":
-        return _full_text(posts, words).order_by("-rank", F("published_at").desc(), "-pk")
-    return fts.search(posts, words).order_by("rank", F("published_at").desc(), "-pk")
+        # The words are looked for through both languages' stemming: a French word finds French
+        # text, an English word English text; accents are dropped by both configurations.
+        text = " ".join(words)
+        query = SearchQuery(text, config=CONFIGURATIONS["fr"]) | SearchQuery(text, config=CONFIGURATIONS["en"])
+        ranked = posts.filter(pk__in=_newest(posts.filter(search_document__vector=query)))
+        return ranked.annotate(rank=SearchRank(F("search_document__vector"), query)).order_by(
+            "-rank", F("published_at").desc(), "-pk"
+        )
+    ranked = fts.search(posts, words, among=_newest(fts.matching(posts, words)))
+    return ranked.order_by("rank", F("published_at").desc(), "-pk")
 
 
-def _full_text(posts, words):
-    """The matching posts ranked; of a word found in thousands of posts, the SEARCH_RANKED_MATCHES newest.
-
-    Ranking reads each candidate's whole vector: ranking every match to show ten cost most of a search on a
-    large blog. The newest matches are found walking the publication-date index, so the work is bounded.
-    """
-    # The words are looked for through both languages' stemming: a French word finds French
-    # text, an English word English text; accents are dropped by both configurations.
-    text = " ".join(words)
-    query = SearchQuery(text, config=CONFIGURATIONS["fr"]) | SearchQuery(text, config=CONFIGURATIONS["en"])
-    newest = posts.filter(search_document__vector=query).order_by(F("published_at").desc(), "-pk").values("pk")
-    candidates = posts.filter(pk__in=newest[: settings.SEARCH_RANKED_MATCHES])
-    return candidates.annotate(rank=SearchRank(F("search_document__vector"), query))
+def _newest(matching):
+    """The ids of the SEARCH_RANKED_MATCHES newest posts of `matching`."""
+    return matching.order_by(F("published_at").desc(), "-pk").values("pk")[: settings.SEARCH_RANKED_MATCHES]

@@ -272,8 +272,7 @@ def test_sqlite_matches_words_by_their_start(client):
     assert titles(search(client, q="roniques")) == []
 
 
-@postgresql_only
-def test_postgresql_ranks_only_the_newest_matches(client, settings):
+def test_search_ranks_only_the_newest_matches(client, settings):
     """A word in thousands of posts: only the SEARCH_RANKED_MATCHES newest matches are ranked and listed."""
     settings.SEARCH_RANKED_MATCHES = 2
     day = timezone.now() - datetime.timedelta(days=1)
