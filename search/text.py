@@ -13,6 +13,8 @@ EXCERPT_WORDS = 40
 
 def fold(text):
     """Lowercase `text` and drop its accents ("Été" → "ete"), character for character."""
+    if text.isascii():  # most words: nothing to decompose (a search page folds every word of ten posts)
+        return text.lower()
     decomposed = unicodedata.normalize("NFKD", text.casefold())
     return "".join(char for char in decomposed if not unicodedata.combining(char))
 
