@@ -18,7 +18,8 @@ _DATETIME = Value(None, output_field=DateTimeField())
 
 class CompiledQuery:
     """`build(now)` returns a queryset; calling this runs its SQL with `now` the current time, and returns the
-    rows as tuples, their `datetime_columns` (indexes) converted as the ORM would."""
+    rows as tuples, their `datetime_columns` (indexes) converted as the ORM would. `sql_with_params()` gives the
+    SQL to write into another query."""
 
     def __init__(self, build, datetime_columns=()):
         self.build = build
@@ -26,14 +27,18 @@ class CompiledQuery:
         self.compiled = {}
 
     def __call__(self):
-        sql, params, positions = self._compiled()
-        now = connection.ops.adapt_datetimefield_value(timezone.now())
-        params = [now if index in positions else param for index, param in enumerate(params)]
+        sql, params = self.sql_with_params()
         with connection.cursor() as cursor:
             cursor.execute(sql, params)
             rows = cursor.fetchall()
         converters = connection.ops.get_db_converters(_DATETIME)
         return [self._convert(row, converters) for row in rows]
+
+    def sql_with_params(self):
+        """The SQL and its parameters, the current time among them: to run, or to write into a larger query."""
+        sql, params, positions = self._compiled()
+        now = connection.ops.adapt_datetimefield_value(timezone.now())
+        return sql, [now if index in positions else param for index, param in enumerate(params)]
 
     def _compiled(self):
         key = (connection.alias, connection.vendor, connection.settings_dict["NAME"])

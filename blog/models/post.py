@@ -61,11 +61,12 @@ class PostQuerySet(TranslatableQuerySet):
         """Posts readers may see: published, with a publication date that has come (by `now`, the present)."""
         return self.filter(status=PostStatus.PUBLISHED, published_at__lte=now or timezone.now())
 
-    def scheduled(self):
-        """Posts with the published status that readers do not see yet: their date has not come (or is missing)."""
+    def scheduled(self, now=None):
+        """Posts with the published status that readers do not see yet: their date has not come (by `now`, the
+        present), or is missing."""
         # Each branch a range of the (status, published_at) index: SQLite read all of it for `exclude(…__lte=…)`.
         published = Q(status=PostStatus.PUBLISHED)
-        dated_later = published & Q(published_at__gt=timezone.now())
+        dated_later = published & Q(published_at__gt=now or timezone.now())
         return self.filter(dated_later | (published & Q(published_at__isnull=True)))
 
     def visible_to(self, user):

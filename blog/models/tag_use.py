@@ -12,6 +12,8 @@ from django.db import connections, models
 from django.utils.translation import gettext_lazy as _
 from taggit.models import Tag
 
+from blog.compiled import CompiledQuery
+
 from .post import Post, TaggedPost
 
 
@@ -144,6 +146,16 @@ def install(connection):
         cursor.execute(RECOUNT)
 
 
+def _waiting(now):
+    """How many scheduled posts carry each tag."""
+    waiting = TaggedPost.objects.filter(content_object__in=Post.objects.scheduled(now)).values("tag_id")
+    return waiting.annotate(n=models.Count("pk")).order_by()
+
+
+# Asked on every list page (the sidebar): compiled once.
+_WAITING = CompiledQuery(_waiting)
+
+
 def published_tag_counts(popular_first=False, limit=None, first=None, tag=None):
     """The tags readers see, each with `num_posts`: the stored count less the published-status posts not yet visible.
 
@@ -151,8 +163,7 @@ def published_tag_counts(popular_first=False, limit=None, first=None, tag=None):
     Tags carried by no visible post are left out. By name, or the most used first; the tag whose slug is
     `first`, if readers see it, comes before all others (and so within `limit`). With `tag`, that tag only.
     """
-    waiting = TaggedPost.objects.filter(content_object__in=Post.objects.scheduled()).values("tag_id")
-    waiting_sql, params = waiting.annotate(n=models.Count("pk")).order_by().query.sql_with_params()
+    waiting_sql, params = _WAITING.sql_with_params()
     count = "blog_taguse.posts - COALESCE(waiting.n, 0)"
     order = f"{count} DESC, taggit_tag.name" if popular_first else "taggit_tag.name"
     where = f"{count} > 0"
