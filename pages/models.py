@@ -14,10 +14,17 @@ from blog.models.summaries import OtherLanguageSummaries
 from . import addresses
 
 
+def page_url(path):
+    """The address of the page at `path`."""
+    # Not reverse(): a path the route refuses (stored without clean(), by a script) must not
+    # break the menu of every page.
+    return iri_to_uri(f"{get_script_prefix()}{path}/")
+
+
 class PageQuerySet(TranslatableQuerySet):
-    def published(self):
-        """Pages readers may see: published, with a publication date that has come."""
-        return self.filter(status=PostStatus.PUBLISHED, published_at__lte=timezone.now())
+    def published(self, now=None):
+        """Pages readers may see: published, with a publication date that has come (by `now`, the present)."""
+        return self.filter(status=PostStatus.PUBLISHED, published_at__lte=now or timezone.now())
 
     def visible_to(self, user):
         """Readers see published pages; editors also drafts and scheduled pages."""
@@ -25,9 +32,9 @@ class PageQuerySet(TranslatableQuerySet):
             return self.all()
         return self.published()
 
-    def in_navigation(self):
+    def in_navigation(self, now=None):
         """The published top-level pages the site's navigation lists, in their order."""
-        return self.published().filter(parent=None, in_navigation=True).order_by("order", "title")
+        return self.published(now).filter(parent=None, in_navigation=True).order_by("order", "title")
 
 
 class PageManager(TranslatableManager.from_queryset(PageQuerySet)):
@@ -139,9 +146,7 @@ class Page(OtherLanguageSummaries, TranslatableModel):
         return "/".join([*(page.slug for page in reversed(self.ancestors())), slug])
 
     def get_absolute_url(self):
-        # Not reverse(): a path the route refuses (stored without clean(), by a script) must not
-        # break the menu of every page.
-        return iri_to_uri(f"{get_script_prefix()}{self.path}/")
+        return page_url(self.path)
 
     @property
     def is_published(self):

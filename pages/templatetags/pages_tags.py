@@ -1,11 +1,25 @@
+from dataclasses import dataclass
+
 from django import template
 from django.utils.text import Truncator
 
 from blog import markup
+from blog.compiled import CompiledQuery
 from blog.templatetags.meta_tags import DESCRIPTION_LENGTH
-from pages.models import Page
+from pages.models import Page, page_url
 
 register = template.Library()
+
+
+@dataclass(frozen=True)
+class NavigationLink:
+    title: str
+    url: str
+    language: str
+
+
+# Asked on every page: compiled once.
+_NAVIGATION = CompiledQuery(lambda now: Page.objects.in_navigation(now).values_list("title", "path", "language"))
 
 
 @register.simple_tag(takes_context=True)
@@ -18,7 +32,7 @@ def navigation_pages(context):
     """
     if context.template.name == "404.html":
         return []
-    return list(Page.objects.in_navigation().only("title", "path", "language"))
+    return [NavigationLink(title, page_url(path), language) for title, path, language in _NAVIGATION()]
 
 
 @register.filter
