@@ -6,6 +6,7 @@ from html import escape
 from django.utils.safestring import mark_safe
 
 PARAGRAPH_BREAK = re.compile(r"\n\s*\n")
+NEWLINE = "\n"
 URL = re.compile(r"https?://[^\s<>\"'`]+", re.IGNORECASE)
 TRAILING_PUNCTUATION = ".,;:!?)]}»"
 # Invisible, and refused by XML: one of them would break the comment feeds.
@@ -21,6 +22,8 @@ def linkify(text):
 
     `html.escape` gives the text Django's `escape` gives, without its check for lazy strings (long threads).
     """
+    if "://" not in text:  # most comments: no link to look for
+        return escape(text)
     parts = []
     position = 0
     for match in URL.finditer(text):
@@ -39,9 +42,8 @@ def safe_url(url):
 
 def render_body(text):
     """The comment as HTML paragraphs, line breaks kept, links clickable; nothing else survives."""
-    text = text.replace("\r\n", "\n").replace("\r", "\n").strip()
-    paragraphs = [p.strip() for p in PARAGRAPH_BREAK.split(text) if p.strip()]
-    html = "".join(f"<p>{linkify(p).replace(chr(10), '<br>')}</p>" for p in paragraphs)
+    paragraphs = (part.strip() for part in PARAGRAPH_BREAK.split(text.replace("\r\n", "\n").replace("\r", "\n")))
+    html = "".join(f"<p>{linkify(paragraph).replace(NEWLINE, '<br>')}</p>" for paragraph in paragraphs if paragraph)
     return mark_safe(html)  # noqa: S308 - every piece of text went through escape()
 
 
