@@ -24,7 +24,12 @@ def search(request):
         if words:
             results = search_posts(words, form.cleaned_data["language"], form.cleaned_data["tag"])
             page = Paginator(results, settings.SEARCH_PAGE_SIZE).get_page(request.GET.get("page"))
-            context.update(page_obj=page, results=[_result(post, words) for post in page], query=_query(request))
+            context.update(
+                page_obj=page,
+                results=[_result(post, words) for post in page],
+                query=_query(request),
+                ranked_at_most=settings.SEARCH_RANKED_MATCHES,  # of more matches, the newest (search.queries)
+            )
     return render(request, "search/search.html", context)
 
 

@@ -272,7 +272,7 @@ def test_sqlite_matches_words_by_their_start(client):
     assert titles(search(client, q="roniques")) == []
 
 
-def test_search_ranks_only_the_newest_matches(client, settings):
+def test_search_ranks_only_the_newest_matches(client, french_client, settings):
     """A word in thousands of posts: only the SEARCH_RANKED_MATCHES newest matches are ranked and listed."""
     settings.SEARCH_RANKED_MATCHES = 2
     day = timezone.now() - datetime.timedelta(days=1)
@@ -282,3 +282,6 @@ def test_search_ranks_only_the_newest_matches(client, settings):
     response = search(client, q="brume")
     assert titles(response) == ["Brume et brume", "Brume"]  # ranked between themselves; the oldest left out
     assert response.context["page_obj"].paginator.count == 2
+    assert "2 posts or more found: the 2 most recent, best first." in response.content.decode()
+    french = search(french_client, q="brume").content.decode()
+    assert "2 articles trouvés ou plus\u202f: les 2 plus récents, les plus pertinents d’abord." in french
