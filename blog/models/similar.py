@@ -53,7 +53,8 @@ def _split(counts, rare_rows):
 
 def _weight(counts):
     """SQL for the weight of the row `tagged`, and its parameters."""
-    when = " ".join(["WHEN %s THEN %s"] * len(counts))
+    # Cast: PostgreSQL reads a float parameter as a decimal, in which 1/6 + 1/6 outscores 1/3.
+    when = " ".join(["WHEN %s THEN CAST(%s AS DOUBLE PRECISION)"] * len(counts))
     return f"CASE tagged.tag_id {when} END", [value for tag_id, n in counts.items() for value in (tag_id, 1.0 / n)]
 
 
