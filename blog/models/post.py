@@ -119,7 +119,8 @@ class PostQuerySet(TranslatableQuerySet):
 
     def similar_to(self, post, limit=None):
         """A list of the published posts sharing the most tags with `post`, best first: three small queries once
-        its tags are loaded, the last one fetching them as this queryset does.
+        its tags are loaded (four when its rarest tags cannot settle the list), the last one fetching them as this
+        queryset does.
 
         Each shared tag weighs 1 / (number of published posts carrying it), so a rare tag counts
         more than a common one; ties go to the most recent post (see blog.models.similar).
