@@ -1,7 +1,9 @@
+import datetime
 from urllib.parse import urljoin
 
 import feedparser
 import pytest
+from django.utils import timezone
 
 from tests.factories import PostFactory
 
@@ -52,3 +54,21 @@ def test_pages_announce_their_feeds_and_the_feeds_answer(live_server, page):
     assert [
         entry.title for entry in feedparser.parse(page.request.get(urljoin(page.url, "/feed/")).body()).entries
     ] == ["Internet, espace de vie"]
+
+
+def test_a_broad_search_on_a_phone_says_it_lists_the_newest(live_server, browser, settings):
+    """A word in more posts than search ranks: a French reader on a phone is told she sees the most recent ones."""
+    settings.SEARCH_RANKED_MATCHES = 3
+    day = timezone.now() - datetime.timedelta(days=1)
+    for age, title in enumerate(["Brume du matin", "Brume d’été", "Brume sur le lac", "La plus vieille brume"]):
+        PostFactory(title=title, body="Brume.", published_at=day - datetime.timedelta(days=age))
+    context = browser.new_context(viewport={"width": 390, "height": 844}, locale="fr-CH")
+    page = context.new_page()
+    page.goto(f"{live_server.url}/search/?q=brume")
+
+    told = "3 articles trouvés ou plus\u202f: les 3 plus récents, les plus pertinents d’abord."
+    assert page.inner_text(".count") == told
+    titles = page.locator("article.search-result h2 a").all_inner_texts()
+    assert sorted(titles) == ["Brume du matin", "Brume d’été", "Brume sur le lac"]
+    assert page.evaluate("document.documentElement.scrollWidth <= window.innerWidth")
+    context.close()
