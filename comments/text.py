@@ -6,7 +6,6 @@ from html import escape
 from django.utils.safestring import mark_safe
 
 PARAGRAPH_BREAK = re.compile(r"\n\s*\n")
-NEWLINE = "\n"
 URL = re.compile(r"https?://[^\s<>\"'`]+", re.IGNORECASE)
 TRAILING_PUNCTUATION = ".,;:!?)]}»"
 # Invisible, and refused by XML: one of them would break the comment feeds.
@@ -43,7 +42,7 @@ def safe_url(url):
 def render_body(text):
     """The comment as HTML paragraphs, line breaks kept, links clickable; nothing else survives."""
     paragraphs = (part.strip() for part in PARAGRAPH_BREAK.split(text.replace("\r\n", "\n").replace("\r", "\n")))
-    html = "".join(f"<p>{linkify(paragraph).replace(NEWLINE, '<br>')}</p>" for paragraph in paragraphs if paragraph)
+    html = "".join("<p>" + linkify(paragraph).replace("\n", "<br>") + "</p>" for paragraph in paragraphs if paragraph)
     return mark_safe(html)  # noqa: S308 - every piece of text went through escape()
 
 

@@ -1,22 +1,15 @@
 """Text as search sees it: unaccented, lowercase words; and excerpts with the words marked."""
 
 import re
-import unicodedata
 
 from django.utils.html import escape
 from django.utils.safestring import mark_safe
 
+from blog.text import fold
+
 WORD = re.compile(r"\w+")
 MAX_TERMS = 10
 EXCERPT_WORDS = 40
-
-
-def fold(text):
-    """Lowercase `text` and drop its accents ("Été" → "ete"), character for character."""
-    if text.isascii():  # most words: nothing to decompose (a search page folds every word of ten posts)
-        return text.lower()
-    decomposed = unicodedata.normalize("NFKD", text.casefold())
-    return "".join(char for char in decomposed if not unicodedata.combining(char))
 
 
 def terms(query):
