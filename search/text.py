@@ -8,6 +8,9 @@ from django.utils.safestring import mark_safe
 from blog.text import fold
 
 WORD = re.compile(r"\w+")
+# French elision ("l’été", "qu’il"): the article or pronoun before the apostrophe is no word to look for;
+# as the start of a word, "l" would match, and mark, every word beginning with an l.
+ELISION = re.compile(r"\b(?:[cdjlmnst]|qu|jusqu|lorsqu|puisqu)['’]", re.IGNORECASE)
 MAX_TERMS = 10
 EXCERPT_WORDS = 40
 
@@ -15,7 +18,7 @@ EXCERPT_WORDS = 40
 def terms(query):
     """The distinct words of a query as typed (accents kept), at most MAX_TERMS of them."""
     found = []
-    for word in WORD.findall(query or ""):
+    for word in WORD.findall(ELISION.sub(" ", query or "")):
         if fold(word) not in {fold(term) for term in found}:
             found.append(word)
     return found[:MAX_TERMS]

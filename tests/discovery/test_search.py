@@ -9,6 +9,7 @@ from django.utils import timezone
 
 from blog.models import Post, PostStatus
 from search.models import SearchDocument
+from search.text import terms
 from tests.factories import PostFactory
 
 pytestmark = pytest.mark.django_db
@@ -121,6 +122,15 @@ def test_excerpt_marks_the_words_and_escapes_the_text(client):
     PostFactory(title="Signes", body="Entre a & b, si a < b et la mer.\n\nPuis d'autres choses.")
     html = search(client, q="MER").content.decode()
     assert "Entre a &amp; b, si a &lt; b et la <mark>mer</mark>. Puis d&#x27;autres choses.</p>" in html
+
+
+def test_french_elisions_are_not_searched_for(client):
+    """ "l’été" looks for "été": the elided article neither narrows the search nor marks every word in l."""
+    PostFactory(title="Souvenirs", body="La lumière de l'été sur le lac.")
+    html = search(client, q="L’été").content.decode()
+    assert "1 post found." in html
+    assert "La lumière de l&#x27;<mark>été</mark> sur le lac." in html
+    assert terms("qu’il jusqu'à d’Écriture") == ["il", "à", "Écriture"]
 
 
 def test_excerpt_comes_from_the_summary_when_only_it_matches(client):
