@@ -12,14 +12,15 @@ from .indexing import CONFIGURATIONS
 
 
 def search_posts(words, language=None, tag=None):
-    """Published posts matching every word in `words`, best first, with their document.
+    """The ids of the published posts matching every word in `words`, best first (one query).
 
     Of words found in thousands of posts, the SEARCH_RANKED_MATCHES newest are ranked: ranking reads each
     match's whole text (PostgreSQL's vector, SQLite's bm25), and ranking every match to show ten cost most
     of a search on a large blog. The newest are found walking the publication-date index, so the work is
-    bounded.
+    bounded. Only ids are ranked: joining every match to what a result shows, before keeping ten, cost
+    more than the ranking (`found_posts` fetches a page's posts).
     """
-    posts = Post.objects.published().for_list().select_related("search_document")
+    posts = Post.objects.published()
     if language:
         posts = posts.filter(language=language)
     if tag:
@@ -29,12 +30,19 @@ def search_posts(words, language=None, tag=None):
         # text, an English word English text; accents are dropped by both configurations.
         text = " ".join(words)
         query = SearchQuery(text, config=CONFIGURATIONS["fr"]) | SearchQuery(text, config=CONFIGURATIONS["en"])
-        ranked = posts.filter(pk__in=_newest(posts.filter(search_document__vector=query)))
-        return ranked.annotate(rank=SearchRank(F("search_document__vector"), query)).order_by(
-            "-rank", F("published_at").desc(), "-pk"
-        )
-    ranked = fts.search(posts, words, among=_newest(fts.matching(posts, words)))
-    return ranked.order_by("rank", F("published_at").desc(), "-pk")
+        newest = _newest(posts.filter(search_document__vector=query))
+        ranked = Post.objects.filter(pk__in=newest).annotate(rank=SearchRank(F("search_document__vector"), query))
+        ranked = ranked.order_by("-rank", F("published_at").desc(), "-pk")
+    else:
+        ranked = fts.search(Post.objects.all(), words, among=_newest(fts.matching(posts, words)))
+        ranked = ranked.order_by("rank", F("published_at").desc(), "-pk")
+    return list(ranked.values_list("pk", flat=True))
+
+
+def found_posts(ids):
+    """The posts of `ids`, in that order, with what a result shows (a fixed number of queries)."""
+    posts = Post.objects.for_list().select_related("search_document").in_bulk(ids)
+    return [posts[pk] for pk in ids if pk in posts]
 
 
 def _newest(matching):

@@ -6,7 +6,7 @@ from blog.models import published_tag_counts
 from blog.text import by_name
 
 from .forms import SearchForm
-from .queries import search_posts
+from .queries import found_posts, search_posts
 from .text import highlight, matches, terms
 
 
@@ -22,11 +22,11 @@ def search(request):
         words = terms(form.cleaned_data["q"])
         context["words"] = words
         if words:
-            results = search_posts(words, form.cleaned_data["language"], form.cleaned_data["tag"])
-            page = Paginator(results, settings.SEARCH_PAGE_SIZE).get_page(request.GET.get("page"))
+            found = search_posts(words, form.cleaned_data["language"], form.cleaned_data["tag"])
+            page = Paginator(found, settings.SEARCH_PAGE_SIZE).get_page(request.GET.get("page"))
             context.update(
                 page_obj=page,
-                results=[_result(post, words) for post in page],
+                results=[_result(post, words) for post in found_posts(page.object_list)],
                 query=_query(request),
                 ranked_at_most=settings.SEARCH_RANKED_MATCHES,  # of more matches, the newest (search.queries)
             )
