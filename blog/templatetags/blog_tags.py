@@ -41,6 +41,12 @@ def slot(context, name):
 
 
 @register.filter
+def grouped(number):
+    """A count as the interface language writes it: "5 774" in French, "5,774" in English."""
+    return formats.number_format(number, force_grouping=True)
+
+
+@register.filter
 def summary_label(language_code):
     """ "In English:" / "En français :", the label of a summary written for readers of that language."""
     return SUMMARY_LABELS.get(language_code, "")

@@ -138,6 +138,17 @@ def test_popular_first_and_limit():
     assert [tag.name for tag in published_tag_counts()] == ["alpha", "deux", "trois", "un"]
 
 
+def test_large_counts_are_written_as_each_language_writes_numbers(client, french_client):
+    """A tag on thousands of posts reads "(5 774)" in French and "(5,774)" in English, in the box and the index."""
+    PostFactory(tags=["internet"])
+    with connection.cursor() as cursor:  # the stored count, as after twenty years of posts
+        cursor.execute("UPDATE blog_taguse SET posts = 5774")
+    for reader, shown in [(french_client, "(5\xa0774)"), (client, "(5,774)")]:
+        assert f">internet</a> {shown}</li>" in reader.get("/").content.decode()
+        index = reader.get(reverse("blog:tag-list")).content.decode()
+        assert f'>internet</a> <span class="count">{shown}</span>' in index
+
+
 @pytest.mark.django_db(transaction=True)  # flush and loaddata, as an operator runs them
 def test_counts_survive_a_natural_key_dump_and_load(client, tmp_path):
     """A dump holds the stored counts too: loaded back after the tagged rows (which count themselves), they agree."""
