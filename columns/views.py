@@ -13,10 +13,10 @@ class ColumnListView(ListView):
     context_object_name = "publications"
 
     def get_queryset(self):
+        """Each column with its newest pieces: a weekly column has hundreds, which its own pages list."""
         pieces = Republication.objects.published().select_related("post").order_by(*PIECE_ORDER)
-        columns = Column.objects.with_pieces().prefetch_related(
-            "translations", Prefetch("republications", queryset=pieces, to_attr="pieces")
-        )
+        newest = Prefetch("republications", queryset=pieces[: settings.COLUMNS_INDEX_PIECES], to_attr="pieces")
+        columns = Column.objects.with_pieces().prefetch_related("translations", newest)
         return Publication.objects.prefetch_related(Prefetch("columns", queryset=columns))
 
 

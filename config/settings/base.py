@@ -302,6 +302,7 @@ WORDPRESS_DEFAULT_LANGUAGE = env("WORDPRESS_DEFAULT_LANGUAGE", "fr")
 
 # --- columns ---
 COLUMNS_PAGE_SIZE = 20
+COLUMNS_INDEX_PIECES = 5  # the newest pieces of each column on /columns/; all of them on the column's page
 COLUMNS_CHECK_TIMEOUT = 10  # seconds per original
 COLUMNS_CHECK_CONCURRENCY = 4  # originals visited at the same time
 COLUMNS_CHECK_USER_AGENT = f"Carnet-original-checker/1.0 (+{SITE_URL}; checks that republished columns still exist)"

@@ -135,8 +135,22 @@ def test_columns_page_lists_publications_and_their_columns(client):
     assert '<a href="/columns/billets/">Billets d&#x27;humeur</a>' in html
     assert "(0 pieces)" in html
     assert "Le Temps" in html
-    assert html.count('class="piece"') == 2  # every piece, with its original
+    assert html.count('class="piece"') == 2  # each piece (up to five a column), with its original
     assert html.count('class="original"') == 2
+
+
+def test_columns_page_shows_the_newest_pieces_of_a_long_column_and_leads_to_the_rest(client, french_client):
+    """A weekly column runs to hundreds of pieces: /columns/ shows its five newest, then "See all 7 pieces"."""
+    now = timezone.now()
+    for day in range(7):
+        RepublicationFactory(post__title=f"Piece {day}", post__published_at=now - datetime.timedelta(days=day + 1))
+    html = client.get("/columns/").content.decode()
+    assert re.findall(r">(Piece \d)</a></h4>", html) == ["Piece 0", "Piece 1", "Piece 2", "Piece 3", "Piece 4"]
+    assert '<a href="/columns/chroniques-du-monde-connecte/">See all 7 pieces</a>' in html
+    french = french_client.get("/columns/").content.decode()
+    assert '<a href="/columns/chroniques-du-monde-connecte/">Voir les 7 chroniques</a>' in french
+    column_page = client.get("/columns/chroniques-du-monde-connecte/").content.decode()
+    assert column_page.count('class="piece"') == 7
 
 
 def test_column_page_lists_pieces_newest_first_with_blog_copy_original_and_date(client):
@@ -218,7 +232,7 @@ def test_columns_index_query_count_is_locked(client, django_assert_num_queries, 
     RepublicationFactory.create_batch(count)
     with django_assert_num_queries(5):  # + the pages of the menu
         html = client.get("/columns/").content.decode()
-    assert html.count('class="piece"') == count
+    assert html.count('class="piece"') == min(count, 5)
 
 
 @pytest.mark.parametrize("count", [2, 20])
