@@ -1,7 +1,6 @@
 from django.conf import settings
 from django.core.paginator import Paginator
 from django.shortcuts import render
-from django.utils.formats import number_format
 
 from blog.models import published_tag_counts
 from blog.text import by_name
@@ -29,9 +28,7 @@ def search(request):
                 page_obj=page,
                 results=[_result(post, words) for post in found_posts(page.object_list)],
                 query=_query(request),
-                # Of more matches, the newest (search.queries); "1 000" in French, "1,000" in English.
-                ranked_at_most=settings.SEARCH_RANKED_MATCHES,
-                ranked_at_most_text=number_format(settings.SEARCH_RANKED_MATCHES, force_grouping=True),
+                ranked_at_most=settings.SEARCH_RANKED_MATCHES,  # of more matches, the newest (search.queries)
             )
     return render(request, "search/search.html", context)
 
