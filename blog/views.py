@@ -112,7 +112,7 @@ class PostDetailView(DetailView):
         return response
 
     def get_context_data(self, **kwargs):
-        similar = Post.objects.with_summaries().similar_to(self.object)
+        similar = Post.objects.for_mentions().similar_to(self.object)
         return super().get_context_data(similar_posts=similar, **kwargs)
 
 

@@ -14,7 +14,7 @@ from comments.dates import DateTexts
 from comments.text import safe_url
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True)
 class ShownComment:
     pk: int
     parent_id: int | None

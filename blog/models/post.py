@@ -117,6 +117,15 @@ class PostQuerySet(TranslatableQuerySet):
             "translations", "republication__column__translations"
         )
 
+    def for_mentions(self):
+        """What a mention of a post on another post's page shows (similar posts): its title, date, summaries for
+        the other language and column line; not its body, nor the column descriptions only its own page shows."""
+        return (
+            self.select_related("republication__column__publication")
+            .prefetch_related("translations")
+            .defer("body", "body_html", "excerpt_html")
+        )
+
     def similar_to(self, post, limit=None):
         """A list of the published posts sharing the most tags with `post`, best first: three small queries once
         its tags are loaded (four when its rarest tags cannot settle the list), the last one fetching them as this
@@ -306,7 +315,8 @@ class Post(OtherLanguageSummaries, TranslatableModel):
         status index alone, SQLite scanned every published post (110 ms on 10,000 posts).
         """
         pair = Q(pk=self.translation_of_id) if self.translation_of_id else Q(translation_of=self.pk)
-        return Post.objects.published().filter(pair).exclude(language=self.language).order_by("pk").first()
+        other = Post.objects.published().filter(pair).exclude(language=self.language)
+        return other.only("slug", "language", "published_at").order_by("pk").first()  # a link to it, not its body
 
     @property
     def original_of_pair(self):
