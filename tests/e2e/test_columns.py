@@ -4,7 +4,7 @@ import re
 import pytest
 from django.utils import timezone
 
-from tests.columns.factories import ColumnFactory
+from tests.columns.factories import ColumnFactory, RepublicationFactory
 from tests.factories import EditorFactory, PostFactory
 
 pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True)]
@@ -90,3 +90,21 @@ def test_candidates_lead_to_a_prefilled_link_form(live_server, open_page, log_in
         " ".join(notice.inner_text().split()),
     )
     assert notice.get_by_role("link", name="See the original").get_attribute("href") == ORIGINAL
+
+
+def test_a_reader_on_a_phone_goes_from_a_long_column_to_all_its_pieces(live_server, browser):
+    """/columns/ shows a long column's five newest pieces; "Voir les 7 chroniques" opens the column with all seven."""
+    now = timezone.now()
+    for age in range(7):
+        RepublicationFactory(post__title=f"Chronique {7 - age}", post__published_at=now - datetime.timedelta(days=age))
+    context = browser.new_context(viewport={"width": 390, "height": 844}, locale="fr-CH")
+    page = context.new_page()
+    page.goto(f"{live_server.url}/columns/")
+
+    pieces = page.locator(".column-block .piece h4 a").all_inner_texts()
+    assert pieces == ["Chronique 7", "Chronique 6", "Chronique 5", "Chronique 4", "Chronique 3"]
+    assert page.evaluate("document.documentElement.scrollWidth <= window.innerWidth")
+    page.get_by_role("link", name="Voir les 7 chroniques").click()
+    page.wait_for_url("**/columns/chroniques-du-monde-connecte/")
+    assert page.locator(".piece h2 a").count() == 7
+    context.close()
