@@ -10,6 +10,9 @@ from blog.models import Post
 from . import fts
 from .indexing import CONFIGURATIONS
 
+# Between equal ranks, and among more matches than are ranked: the most recent first.
+NEWEST_FIRST = (F("published_at").desc(), "-pk")
+
 
 def search_posts(words, language=None, tag=None):
     """The ids of the published posts matching every word in `words`, best first (one query).
@@ -32,10 +35,10 @@ def search_posts(words, language=None, tag=None):
         query = SearchQuery(text, config=CONFIGURATIONS["fr"]) | SearchQuery(text, config=CONFIGURATIONS["en"])
         newest = _newest(posts.filter(search_document__vector=query))
         ranked = Post.objects.filter(pk__in=newest).annotate(rank=SearchRank(F("search_document__vector"), query))
-        ranked = ranked.order_by("-rank", F("published_at").desc(), "-pk")
+        ranked = ranked.order_by("-rank", *NEWEST_FIRST)
     else:
         ranked = fts.search(Post.objects.all(), words, among=_newest(fts.matching(posts, words)))
-        ranked = ranked.order_by("rank", F("published_at").desc(), "-pk")
+        ranked = ranked.order_by("rank", *NEWEST_FIRST)
     return list(ranked.values_list("pk", flat=True))
 
 
@@ -47,4 +50,4 @@ def found_posts(ids):
 
 def _newest(matching):
     """The ids of the SEARCH_RANKED_MATCHES newest posts of `matching`."""
-    return matching.order_by(F("published_at").desc(), "-pk").values("pk")[: settings.SEARCH_RANKED_MATCHES]
+    return matching.order_by(*NEWEST_FIRST).values("pk")[: settings.SEARCH_RANKED_MATCHES]

@@ -17,9 +17,10 @@ EXCERPT_WORDS = 40
 
 def terms(query):
     """The distinct words of a query as typed (accents kept), at most MAX_TERMS of them."""
-    found = []
+    found, seen = [], set()
     for word in WORD.findall(ELISION.sub(" ", query or "")):
-        if fold(word) not in {fold(term) for term in found}:
+        if fold(word) not in seen:
+            seen.add(fold(word))
             found.append(word)
     return found[:MAX_TERMS]
 

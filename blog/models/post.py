@@ -113,18 +113,16 @@ class PostQuerySet(TranslatableQuerySet):
 
     def with_summaries(self):
         """What `Post.summaries()` reads: the summaries, and a republished column's descriptions."""
-        return self.select_related("republication__column__publication").prefetch_related(
-            "translations", "republication__column__translations"
-        )
+        return self._with_own_summaries().prefetch_related("republication__column__translations")
 
     def for_mentions(self):
         """What a mention of a post on another post's page shows (similar posts): its title, date, summaries for
         the other language and column line; not its body, nor the column descriptions only its own page shows."""
-        return (
-            self.select_related("republication__column__publication")
-            .prefetch_related("translations")
-            .defer("body", "body_html", "excerpt_html")
-        )
+        return self._with_own_summaries().defer("body", "body_html", "excerpt_html")
+
+    def _with_own_summaries(self):
+        """The post's own summaries, and its column and publication (a republished post's column line)."""
+        return self.select_related("republication__column__publication").prefetch_related("translations")
 
     def similar_to(self, post, limit=None):
         """A list of the published posts sharing the most tags with `post`, best first: three small queries once
