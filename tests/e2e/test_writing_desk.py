@@ -3,6 +3,7 @@
 import re
 
 import pytest
+from playwright.sync_api import expect
 
 from blog.models import Post, PostDraft
 from tests.factories import AuthorFactory, PostFactory
@@ -41,7 +42,7 @@ def test_french_post_with_an_english_summary_survives_every_click(live_server, o
     page.fill("#id_body", BODY)
     page.locator("#id_body").press_sequentially("\n\nUne dernière phrase, tapée.")
     page.locator("#desk-preview h2").wait_for()
-    page.wait_for_function("document.querySelector('#desk-preview').textContent.includes('tapée')")
+    expect(page.locator("#desk-preview")).to_contain_text("tapée")
     assert page.inner_text("#desk-preview strong") == "été"
     assert "Anticonstitutionnellement" in page.inner_text("#desk-preview")
     assert "<!--more-->" not in page.inner_text("#desk-preview")
