@@ -1,5 +1,5 @@
 from django.apps import AppConfig
-from django.db.models.signals import post_migrate, post_save, pre_migrate
+from django.db.models.signals import post_migrate, post_save, pre_migrate, pre_save
 from django.utils.translation import gettext_lazy as _
 
 
@@ -8,9 +8,13 @@ class BlogConfig(AppConfig):
     verbose_name = _("Blog")
 
     def ready(self):
+        from taggit.models import Tag
+
+        from . import slugs
         from .models import tag_use
 
         # After every migrate (a rebuilt SQLite table loses its triggers), and after a test flush.
         pre_migrate.connect(tag_use.uninstall_before_migrate, dispatch_uid="blog-tag-use-triggers")
         post_migrate.connect(tag_use.install_after_migrate, dispatch_uid="blog-tag-use-triggers")
+        pre_save.connect(slugs.give_tag_an_address, sender=Tag, dispatch_uid="blog-tag-slug")
         post_save.connect(tag_use.recount_when_saved, sender=tag_use.TagUse, dispatch_uid="blog-tag-use-recount")

@@ -1,4 +1,4 @@
-"""Slugs made from titles: plain ASCII, so that addresses survive being pasted anywhere.
+"""Slugs made from titles: plain ASCII, so that addresses survive being pasted anywhere; and a slug for every tag.
 
 `static/blog/admin/slug.js` applies the same rule as the author types the title; this
 module fills in the slug when she leaves it empty. Slugs already stored (Unicode ones
@@ -36,6 +36,37 @@ def unique_slug(title, taken, max_length=200):
     base = slug_from_title(title, max_length - 4) or slugify(title, allow_unicode=True)[: max_length - 4] or "post"
     slug, number = base, 1
     while taken(slug):
+        number += 1
+        slug = f"{base}-{number}"
+    return slug
+
+
+# django-taggit's own fallback when a name slugifies to nothing: "", then "_1", "_2"…
+TAGGIT_EMPTY_SLUG = re.compile(r"(_\d+)?")
+
+
+def symbol_slug(name, max_length=100):
+    """ "🙂" → "slightly-smiling-face", "?" → "question-mark": a name with no letter or digit, spelt by Unicode."""
+    spelt = " ".join(unicodedata.name(char, "") for char in name)
+    return slugify(spelt)[:max_length].strip("-") or "tag"
+
+
+def give_tag_an_address(sender, instance, **kwargs):
+    """Before a new tag is saved (pre_save): a name made only of symbols or emoji gets a slug spelt from them.
+
+    django-taggit would give it an empty slug, and no page listing the tag could link to it.
+    """
+    if not instance._state.adding or slugify(instance.name, allow_unicode=True):
+        return
+    if not TAGGIT_EMPTY_SLUG.fullmatch(instance.slug):
+        return  # chosen by hand
+    instance.slug = unique_tag_slug(sender, instance.name)
+
+
+def unique_tag_slug(tag_model, name):
+    base = symbol_slug(name)
+    slug, number = base, 1
+    while tag_model.objects.filter(slug=slug).exists():
         number += 1
         slug = f"{base}-{number}"
     return slug
