@@ -1,6 +1,6 @@
 from django.contrib import admin
 
-from .models import Redirect
+from .models import ImportedBlog, Redirect
 
 
 @admin.register(Redirect)
@@ -16,3 +16,17 @@ class RedirectAdmin(admin.ModelAdmin):
     @admin.display(description=Redirect._meta.get_field("target").verbose_name)
     def target_url(self, obj):
         return obj.get_target_url()
+
+
+@admin.register(ImportedBlog)
+class ImportedBlogAdmin(admin.ModelAdmin):
+    """Read only: deleting the blog lets an import of the same blog at a new address go through."""
+
+    list_display = ["url", "imported_at"]
+    readonly_fields = ["address", "url", "imported_at"]
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False

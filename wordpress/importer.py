@@ -24,7 +24,7 @@ from taggit.models import Tag
 from blog import extensions, markup
 from blog.models import Language, Markup, Post, PostStatus, TaggedPost
 
-from . import content, languages, qtranslate, reading, wxr
+from . import blogs, content, languages, qtranslate, reading, wxr
 from .clock import Clock
 from .column_import import ColumnImport
 from .comment_import import CommentImport
@@ -82,6 +82,7 @@ class Importer:
         data, notes = reading.prepare(source.read())
         for note in notes:
             self.report.listing("reading", note)
+        blogs.check(next(wxr.read(io.BytesIO(data))))
         if self.uploads.wanted:
             self.site, wanted = self.uploads.read(data)
             self.uploads.bring_in(wanted, lambda login: self.author or self.user_for(login), dry_run=dry_run)
@@ -96,6 +97,7 @@ class Importer:
                 for number, entry in enumerate(wxr.read(io.BytesIO(data))):
                     if isinstance(entry, wxr.Site):
                         self.site = entry
+                        blogs.remember(entry)
                     else:
                         self.import_item(entry)
                     if self.progress:

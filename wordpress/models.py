@@ -101,3 +101,19 @@ class Upload(models.Model):
     @property
     def url(self):
         return self.item.url if self.item_id else self.file.url
+
+
+class ImportedBlog(models.Model):
+    """The WordPress blog moved into Carnet (wordpress.blogs): an export of another one is refused."""
+
+    address = models.CharField(_("address"), max_length=500, unique=True, help_text=_("Host and path, as compared."))
+    url = models.CharField(_("address in the export"), max_length=500)
+    imported_at = models.DateTimeField(_("last imported"), auto_now=True)
+
+    class Meta:
+        verbose_name = _("imported blog")
+        verbose_name_plural = _("imported blogs")
+        ordering = ["address"]
+
+    def __str__(self):
+        return self.url

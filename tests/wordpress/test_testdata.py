@@ -11,6 +11,7 @@ from taggit.models import Tag
 
 from blog.models import Post
 from comments.models import Comment
+from wordpress.models import ImportedBlog
 
 # CARNET_SHARED points at the shared folder from a checkout that is not next to it (a worktree).
 WXR = Path(os.environ.get("CARNET_SHARED", Path(settings.BASE_DIR).parent / "shared")) / "testdata" / "wxr"
@@ -111,3 +112,40 @@ def test_real_bilingual_blog_keeps_its_code_listings_and_splits_its_languages(ru
     assert '<pre><code class="language-javascript">function getBase(n) {\n    var src_' in bodies
     assert "&amp;nbsp;" not in bodies and "[bash" not in bodies and "[code" not in bodies
     assert "https://gist.github.com/6397201" in bodies
+
+
+def test_an_export_of_another_blog_is_refused_and_changes_nothing(run_import):
+    """Two real blogs share WordPress ids: the second export would replace the first one's posts."""
+    run_import(WXR / "alienlebarge-wordpress.xml")
+    chat = Post.objects.get(title="La vie de chat")
+    before = {
+        "posts": sorted(Post.objects.values_list("pk", "title", "slug", "language")),
+        "comments": sorted(Comment.objects.values_list("pk", "post_id", "body")),
+    }
+    with pytest.raises(CommandError) as refused:
+        run_import(WXR / "themeunittestdata.wordpress.xml")
+    assert "this export’s posts would replace those of http://www.alienlebarge.ch" in str(refused.value)
+    assert "Nothing was imported." in str(refused.value)
+    after = {
+        "posts": sorted(Post.objects.values_list("pk", "title", "slug", "language")),
+        "comments": sorted(Comment.objects.values_list("pk", "post_id", "body")),
+    }
+    assert after == before
+    assert Post.objects.get(pk=chat.pk).title == "La vie de chat"
+    assert "Import finished." in run_import(WXR / "alienlebarge-wordpress.xml")  # the same blog still imports
+
+
+def test_the_same_blog_over_https_or_at_a_new_address_once_its_record_is_deleted(run_import, tmp_path):
+    """The blog's address is compared without scheme or www; a moved blog goes through once the admin forgets it."""
+    export = (WXR / "alienlebarge-wordpress.xml").read_text()
+    run_import(WXR / "alienlebarge-wordpress.xml")
+    https = tmp_path / "https.xml"
+    https.write_text(export.replace("<wp:base_blog_url>http://www.", "<wp:base_blog_url>https://"))
+    assert "Import finished." in run_import(https)
+    moved = tmp_path / "moved.xml"
+    moved.write_text(export.replace("<wp:base_blog_url>http://www.alienlebarge.ch", "<wp:base_blog_url>https://a.ch"))
+    with pytest.raises(CommandError, match="delete https://alienlebarge.ch under “Imported blogs”"):
+        run_import(moved)
+    ImportedBlog.objects.all().delete()
+    assert "Import finished." in run_import(moved)
+    assert list(ImportedBlog.objects.values_list("url", flat=True)) == ["https://a.ch"]

@@ -4,6 +4,7 @@ from django.contrib.auth import get_user_model
 from django.core.management.base import BaseCommand, CommandError
 from django.utils.translation import gettext as _
 
+from wordpress.blogs import OtherBlog
 from wordpress.importer import Importer
 from wordpress.wxr import WXRError
 
@@ -44,7 +45,7 @@ class Command(BaseCommand):
                 report = importer.run(source, dry_run=dry_run)
         except OSError as error:
             raise CommandError(_("Cannot read %(file)s: %(error)s") % {"file": export, "error": error}) from error
-        except WXRError as error:
+        except (WXRError, OtherBlog) as error:
             raise CommandError(
                 _("%(file)s: %(error)s Nothing was imported.") % {"file": export, "error": error}
             ) from error
