@@ -41,6 +41,14 @@ def form_age(signed):
     return time.time() - issued
 
 
+def kept_timestamp(form):
+    """The signed time a reader's form came back with after a mistake, if still valid: her typing time keeps
+    counting from when she first got the form, so a quick correction is not refused as too fast."""
+    signed = form.data.get("timestamp", "") if form is not None and form.is_bound else ""
+    age = form_age(signed) if signed else None
+    return signed if age is not None and 0 <= age <= settings.COMMENTS_MAX_FORM_AGE else None
+
+
 def count_links(text):
     return len(LINK.findall(text))
 

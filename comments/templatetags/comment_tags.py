@@ -74,7 +74,7 @@ def comment_form_keys(context):
     if getattr(request, "is_shared_page", False):
         token, timestamp = "", ""
     else:
-        token, timestamp = get_token(request), spam.sign_timestamp()
+        token, timestamp = get_token(request), spam.kept_timestamp(context.get("form")) or spam.sign_timestamp()
     return format_html(
         '<input type="hidden" name="csrfmiddlewaretoken" value="{}"><input type="hidden" name="timestamp" value="{}">',
         token,

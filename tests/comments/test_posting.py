@@ -95,6 +95,28 @@ def test_too_fast_is_rejected_and_text_kept(client, post):
     assert "Rapide</textarea>" in html
 
 
+def test_a_quick_correction_after_a_mistake_is_not_refused_as_too_fast(client, post):
+    """Her typing time counts from when she first got the form: the form that comes back with an error keeps it,
+    and the corrected form, sent at once, goes through."""
+    typed = form_data(author_url="https://lea exemple", timestamp=spam.sign_timestamp(time.time() - 20))
+    mistake = client.post(comment_url(post), typed)
+    html = mistake.content.decode()
+    assert mistake.status_code == 400
+    assert "Enter a valid URL." in html
+    assert f'name="timestamp" value="{typed["timestamp"]}"' in html
+    corrected = client.post(comment_url(post), {**typed, "author_url": "https://lea.example"})
+    assert corrected.status_code == 302
+    assert Comment.objects.get().author_url == "https://lea.example"
+
+
+def test_an_expired_form_comes_back_with_a_fresh_time(client, post):
+    expired = form_data(timestamp=spam.sign_timestamp(time.time() - 3 * 24 * 3600))
+    html = client.post(comment_url(post), expired).content.decode()
+    assert "has expired" in html
+    assert expired["timestamp"] not in html
+    assert 'name="timestamp" value=""' not in html
+
+
 @pytest.mark.parametrize("timestamp", [spam.sign_timestamp(time.time() - 3 * 24 * 3600), "forged:value"])
 def test_expired_or_forged_timestamp_is_rejected(client, post, timestamp):
     """A form older than COMMENTS_MAX_FORM_AGE, or a tampered timestamp, is refused as expired."""
