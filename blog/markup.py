@@ -154,20 +154,45 @@ def split_more(text):
 
 TAG_OR_TEXT = re.compile(r"(<[^>]*>)")
 VERBATIM = re.compile(r"<(/?)(pre|code|kbd|samp|script|style)\b", re.I)
+MARK = re.compile(r"[:;!?»]")  # searched for alone: the search then skips ahead to the rare marks
+SPACE_AFTER = re.compile(r"«(?:[ \u00a0\u202f]|&nbsp;)*")
 
 
 def french_spacing(html):
     """French typography in HTML text: a narrow no-break space before : ; ! ? », a no-break space after «.
 
-    Code and markup are left alone; "http://" and "10:30" have no space to replace.
+    Code is left alone; "http://" and "10:30" have no space to replace.
     """
+    if not VERBATIM.search(html):
+        # Most text has no code: one pass over the whole of it (a space inside a tag is an attribute's text).
+        return _spaced(html)
     parts, verbatim = [], 0
     for part in TAG_OR_TEXT.split(html):
         if part.startswith("<"):
             if tag := VERBATIM.match(part):
                 verbatim = max(0, verbatim + (-1 if tag.group(1) else 1))
         elif not verbatim:
-            part = re.sub(r"(?:[ \u00a0\u202f]|&nbsp;)+([:;!?»])", "\u202f\\1", part)
-            part = re.sub(r"«(?:[ \u00a0\u202f]|&nbsp;)*", "«\u00a0", part)
+            part = _spaced(part)
         parts.append(part)
     return "".join(parts)
+
+
+def _spaced(text):
+    parts, start = [], 0
+    for mark in MARK.finditer(text):
+        if text[mark.start() - 1 : mark.start()] not in (" ", "\u00a0", "\u202f", ";"):  # ";" ends "&nbsp;"
+            continue
+        before = _without_trailing_spaces(text[start : mark.start()])
+        if len(before) < mark.start() - start:
+            parts += [before, "\u202f"]
+            start = mark.start()
+    text = "".join(parts) + text[start:] if parts else text
+    return SPACE_AFTER.sub("«\u00a0", text) if "«" in text else text
+
+
+def _without_trailing_spaces(text):
+    while True:
+        text = text.rstrip(" \u00a0\u202f")
+        if not text.endswith("&nbsp;"):
+            return text
+        text = text[: -len("&nbsp;")]

@@ -6,6 +6,7 @@ from django.utils.translation import gettext as _
 
 from blog.links import absolute_url
 from blog.models import Post
+from blog.templatetags.blog_tags import typography
 
 from .models import Comment
 from .text import render_body, strip_control_characters
@@ -42,7 +43,7 @@ class LatestCommentsFeed(Feed):
         return _("%(name)s on “%(title)s”") % {"name": name, "title": item.post.title}
 
     def item_description(self, item):
-        return render_body(strip_control_characters(item.body))
+        return typography(render_body(strip_control_characters(item.body)), item.language)
 
     def item_link(self, item):
         return item.get_absolute_url()

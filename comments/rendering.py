@@ -13,6 +13,7 @@ from django.utils.html import format_html
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext, ngettext
 
+from blog.templatetags.blog_tags import typography
 from comments.text import render_body
 
 
@@ -42,6 +43,7 @@ class _Page:
         if url:
             name = f'<a href="{escape(url)}" rel="nofollow ugc">{name}</a>'
         notice = self.notices.get(comment.pk)
+        body = typography(render_body(comment.body), comment.language)
         parts = [
             f'\n<li class="comment depth-{node.depth}{" by-author" if by_author else ""}" id="{anchor}">\n',
             f'  <article aria-labelledby="{anchor}-author">\n',
@@ -51,7 +53,7 @@ class _Page:
             f'      <a class="comment-date" href="#{anchor}"><time datetime="{comment.date_iso}">'
             f"{escape(comment.date_text)}</time></a>\n",
             "    </header>\n",
-            f'    <div class="comment-body" lang="{escape(comment.language)}">{render_body(comment.body)}</div>\n',
+            f'    <div class="comment-body" lang="{escape(comment.language)}">{body}</div>\n',
             "    ",
             format_html('<p class="comment-notice" role="status">{}</p>', notice) if notice else "",
             "\n    ",

@@ -66,6 +66,18 @@ def test_body_paragraphs_links_and_escaping(client, post):
     assert "<p>&lt;b&gt;gras&lt;/b&gt; &amp; suite</p>" in html
 
 
+def test_a_french_comment_is_spaced_the_french_way_an_english_one_as_typed(client, post):
+    """A narrow no-break space before : ; ! ? and », a no-break one after «: the mark never starts a line alone."""
+    CommentFactory(post=post, body="Sur l’article : « très juste » ! Voir https://example.org/?a=1", language="fr")
+    CommentFactory(post=post, body="Quote : « fine » ! Right ?", language="en")
+    html = client.get(post.get_absolute_url()).content.decode()
+    assert "<p>Sur l’article\u202f: «\u00a0très juste\u202f»\u202f! Voir " in html
+    assert '<a href="https://example.org/?a=1" rel="nofollow ugc">' in html
+    assert "<p>Quote : « fine » ! Right ?</p>" in html
+    feed = client.get("/comments/feed/").content.decode()
+    assert "Sur l’article\u202f: «\u00a0très juste\u202f»\u202f!" in feed
+
+
 def test_date_in_interface_language(client, french_client, post):
     """The comment date follows the reader's interface language."""
     CommentFactory(post=post, created_at=datetime.datetime(2024, 3, 5, 10, 0, tzinfo=datetime.UTC))

@@ -124,6 +124,17 @@ def test_excerpt_marks_the_words_and_escapes_the_text(client):
     assert "Entre a &amp; b, si a &lt; b et la <mark>mer</mark>. Puis d&#x27;autres choses.</p>" in html
 
 
+def test_french_titles_and_excerpts_are_spaced_the_french_way(client):
+    """The excerpt is plain text again: its French typography is set anew, so « never ends a line alone."""
+    PostFactory(title="L’été : enfin !", body="Il a dit, avec « l’été » : partir ?", language="fr")
+    PostFactory(title="Summer: at last!", body="She said « summer » : go ?", language="en")
+    html = search(client, q="été").content.decode()
+    assert "L’<mark>été</mark>\u202f: enfin\u202f!</a></h2>" in html
+    assert "Il a dit, avec «\u00a0l’<mark>été</mark>\u202f»\u202f: partir\u202f?</p>" in html
+    html = search(client, q="summer").content.decode()
+    assert "She said « <mark>summer</mark> » : go ?</p>" in html
+
+
 def test_french_elisions_are_not_searched_for(client):
     """ "l’été" looks for "été": the elided article neither narrows the search nor marks every word in l."""
     PostFactory(title="Souvenirs", body="La lumière de l'été sur le lac.")
