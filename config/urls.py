@@ -3,6 +3,8 @@ import re
 from django.conf import settings
 from django.contrib import admin
 from django.contrib.sitemaps.views import sitemap
+from django.http import HttpResponseRedirect
+from django.templatetags.static import static
 from django.urls import include, path, re_path
 from django.utils.translation import gettext_lazy as _
 from django.views.decorators.csrf import csrf_exempt
@@ -31,8 +33,16 @@ SITEMAPS = {
 admin.site.site_header = _("Carnet administration")
 admin.site.site_title = "Carnet"
 
+
+def favicon(request):
+    # What browsers and feed readers ask for when a page names no icon; a temporary redirect, since the
+    # icon's address changes with its content.
+    return HttpResponseRedirect(static("favicon.svg"))
+
+
 urlpatterns = [
     path("healthz", healthz, name="healthz"),
+    path("favicon.ico", favicon),
     path("admin/", admin.site.urls),
     path("accounts/", include("django.contrib.auth.urls")),
     # No CSRF token on the switch: it is on every page, and a token would keep pages out of the cache.

@@ -2,6 +2,7 @@ import logging
 
 import pytest
 from django.db import connection
+from django.templatetags.static import static
 from django.test import override_settings
 from django.test.utils import CaptureQueriesContext
 
@@ -117,3 +118,10 @@ def test_health_checks_of_servers_sharing_one_cache_do_not_fail_each_other():
     finally:
         sys.setswitchinterval(switch_interval)
     assert failures == []
+
+
+def test_favicon_ico_leads_to_the_site_icon(client):
+    """Browsers and feed readers ask /favicon.ico: it is not a 404 (nor a redirect to /favicon.ico/)."""
+    response = client.get("/favicon.ico")
+    assert response.status_code == 302
+    assert response["Location"] == static("favicon.svg")

@@ -92,6 +92,15 @@ def test_the_menu_lists_published_top_level_pages_in_order_in_both_interfaces(cl
     assert 'href="/contact/" lang="fr" aria-current="page"' in nav(client.get("/contact/").content.decode())
 
 
+def test_a_page_not_found_has_the_same_menu(client, french_client):
+    """A reader who followed a broken link finds the site's pages in the menu, as on every other page."""
+    PageFactory(title="À propos", slug="a-propos")
+    response = french_client.get("/nulle-part/")
+    assert response.status_code == 404
+    assert "Page introuvable" in response.content.decode()
+    assert '<a href="/a-propos/" lang="fr">À propos</a>' in nav(response.content.decode())
+
+
 def test_carnet_addresses_stay_carnet_s(client):
     """A page stored at a Carnet address (bypassing the form) never hides the tag index, an archive or search."""
     PostFactory(tags=["internet"])
