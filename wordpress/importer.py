@@ -245,7 +245,14 @@ class Importer:
     def count_old_pictures(self, body):
         pictures = content.old_pictures(body, self.old_hosts)
         if pictures:
-            self.report.note("post", _("pictures still on the old site (their files were not imported)"), pictures)
+            self.report.note(
+                "post",
+                _(
+                    "pictures still on the old site, shown only while it stays online "
+                    "(bring them over with --fetch-media or --media-from)"
+                ),
+                pictures,
+            )
 
     @cached_property
     def old_hosts(self):

@@ -247,14 +247,16 @@ FORMAT_MODULE_PATH = ["config.formats"]
 
 # --- operations ---
 # Scripts and styles only from Carnet's own files: no inline script, no inline event handler,
-# no style attribute. Images may come from a storage host (CSP_IMAGE_HOSTS, e.g. an S3 bucket).
+# no style attribute. Pictures and sound over HTTPS from anywhere: twenty years of posts show photos
+# kept on Flickr and the like, which no import brings over, and a picture runs no script. A storage
+# host served over plain HTTP (a local bucket) is named in CSP_IMAGE_HOSTS.
 CONTENT_SECURITY_POLICY = {
     "DIRECTIVES": {
         "default-src": ["'self'"],
         "script-src": ["'self'"],
         "style-src": ["'self'"],
-        "img-src": ["'self'", "data:", *env_list("CSP_IMAGE_HOSTS")],
-        "media-src": ["'self'", *env_list("CSP_IMAGE_HOSTS")],
+        "img-src": ["'self'", "data:", "https:", *env_list("CSP_IMAGE_HOSTS")],
+        "media-src": ["'self'", "https:", *env_list("CSP_IMAGE_HOSTS")],
         "object-src": ["'none'"],
         "base-uri": ["'self'"],
         "form-action": ["'self'"],

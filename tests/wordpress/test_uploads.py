@@ -155,7 +155,7 @@ def test_without_an_option_nothing_is_brought_in_and_the_summary_counts_old_pict
     """As before: no file stored, and the summary says how many pictures still come from the old site."""
     output = run(EXPORT)
     assert "files (into the media library)" not in output
-    assert "5 × pictures still on the old site (their files were not imported)" in output
+    assert "5 × pictures still on the old site, shown only while it stays online (bring them over with" in output
     assert not MediaItem.objects.exists() and not Upload.objects.exists()
 
 
