@@ -108,7 +108,14 @@ def test_coming_back_in_the_same_browser_and_after_a_crash(live_server, browser,
     page.goto(f"{live_server.url}/admin/blog/post/add/")
     assert page.input_value("#id_body") == ""
     assert "Texte non enregistré de" in page.inner_text("#desk-restore")
+    # Until she chooses, nothing can be typed beside the offer (it would have nowhere to be saved).
+    assert page.locator("#id_body").evaluate("body => body.closest('[inert]') !== null")
+    page.locator("#id_body").click(force=True)  # a click on the grey form does not start writing
+    page.keyboard.type("Un autre texte")
+    assert page.input_value("#id_body") == ""
+    assert "Restaurez ou écartez" in page.inner_text("#desk-saved")
     page.click("#desk-restore-yes")
+    assert page.locator("#id_body").evaluate("body => body.closest('[inert]') === null")
     assert page.input_value("#id_body") == "Première phrase, sauvée. Deuxième phr"
     assert page.input_value("#id_title") == "Écrire sans perdre"
     page.locator("#desk-preview p").filter(has_text="Deuxième phr").wait_for()

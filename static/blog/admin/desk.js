@@ -262,17 +262,30 @@
     document.getElementById("desk-restore-text").textContent = fill(text.unsaved, { time: offer.time });
     status.textContent = text.paused;
     banner.hidden = false;
-    document.getElementById("desk-restore-yes").addEventListener("click", () => {
-      restore(offer.data);
+    // Until she chooses, the form cannot be typed in: text written beside the offer had nowhere to be saved
+    // without overwriting the text offered, and was lost when she left.
+    const waiting = [...form.children].filter((child) => !child.contains(banner));
+    waiting.forEach((child) => {
+      child.inert = true;
+      child.classList.add("desk-waiting");
+    });
+    const resume = () => {
+      waiting.forEach((child) => {
+        child.inert = false;
+        child.classList.remove("desk-waiting");
+      });
       banner.hidden = true;
       paused = false;
+    };
+    document.getElementById("desk-restore-yes").addEventListener("click", () => {
+      restore(offer.data);
+      resume();
       dirty = true;
       keepLocally();
       save();
     });
     document.getElementById("desk-restore-no").addEventListener("click", () => {
-      banner.hidden = true;
-      paused = false;
+      resume();
       status.textContent = "";
       localStorage.removeItem(storageKey);
       lastSent = JSON.stringify(snapshot());
