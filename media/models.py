@@ -104,9 +104,12 @@ class MediaItem(models.Model):
 
 
 class MediaUsage(models.Model):
-    """A post whose body shows a media item; kept up to date each time the post is saved."""
+    """A post whose body shows a media item; kept up to date each time the post is saved.
 
-    item = models.ForeignKey(MediaItem, on_delete=models.CASCADE, related_name="usages", verbose_name=_("media item"))
+    A media item a post shows cannot be deleted (PROTECT): the post would show a broken picture.
+    """
+
+    item = models.ForeignKey(MediaItem, on_delete=models.PROTECT, related_name="usages", verbose_name=_("media item"))
     post = models.ForeignKey("blog.Post", on_delete=models.CASCADE, related_name="+", verbose_name=_("post"))
 
     class Meta:

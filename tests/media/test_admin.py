@@ -2,6 +2,7 @@ import io
 import json
 
 import pytest
+from django.core.files.storage import default_storage
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.test import Client
 
@@ -81,12 +82,22 @@ def test_authors_manage_their_own_uploads_and_editors_all(client, media_root, au
     assert client.get(f"/admin/media/mediaitem/{other.pk}/change/").status_code == 200
 
 
-def test_deleting_a_picture_used_by_a_post_warns_naming_the_post(staff_client, media_root, author):
-    """The delete page lists the posts that show the picture before anything is deleted."""
+def test_a_picture_used_by_a_post_cannot_be_deleted_and_the_page_names_the_post(staff_client, media_root, author):
+    """The post would show a broken picture: the delete page names it instead, and neither a confirmation
+    nor the list's bulk action deletes the file; once the post no longer shows it, it can go."""
     item = add_item(author)
-    PostFactory(author=author, title="Souvenirs de l'été", body=f"![Plage]({item.url})")
+    post = PostFactory(author=author, title="Souvenirs de l'été", body=f"![Plage]({item.url})")
     html = staff_client.get(f"/admin/media/mediaitem/{item.pk}/delete/").content.decode()
-    assert "This file is shown in a post" in html and "Souvenirs de l&#x27;été" in html
+    assert "it cannot be deleted, or the post would show a broken picture" in html
+    assert f'<a href="/admin/blog/post/{post.pk}/change/">Souvenirs de l&#x27;été</a>' in html
+    assert 'value="Yes, I’m sure"' not in html
+    staff_client.post(f"/admin/media/mediaitem/{item.pk}/delete/", {"post": "yes"})
+    bulk = {"action": "delete_selected", "_selected_action": [item.pk], "post": "yes"}
+    staff_client.post("/admin/media/mediaitem/", bulk)
+    assert MediaItem.objects.filter(pk=item.pk).exists()
+    assert default_storage.exists(item.file.name)
+    post.body = "Plus d'image."
+    post.save()
     staff_client.post(f"/admin/media/mediaitem/{item.pk}/delete/", {"post": "yes"})
     assert not MediaItem.objects.exists()
 
