@@ -1,9 +1,11 @@
 """The post form of the admin: the post's fields and its summaries in both languages on one page."""
 
 from django import forms
+from django.utils import formats
 from django.utils.translation import gettext_lazy as _
 
 from .models import Language, Post
+from .slugs import unique_slug
 
 SUMMARY_FIELDS = {code: f"summary_{code}" for code, _name in Language.choices}
 SUMMARY_LABELS = {"fr": _("Summary in French"), "en": _("Summary in English")}
@@ -41,6 +43,20 @@ class PostAdminForm(forms.ModelForm):
         if self.instance.pk:
             for translation in self.instance.translations.all():
                 self.initial.setdefault(SUMMARY_FIELDS[translation.language_code], translation.summary)
+
+    def clean_slug(self):
+        """A slug another post has: say which post, and offer a free one, rather than Django's generic message."""
+        slug = self.cleaned_data["slug"]
+        other = Post.objects.filter(slug=slug).exclude(pk=self.instance.pk).first() if slug else None
+        if other:
+            free = unique_slug(slug, lambda candidate: Post.objects.filter(slug=candidate).exists())
+            when = formats.date_format(other.published_at) if other.published_at else _("not published")
+            raise forms.ValidationError(
+                _("The post “%(title)s” (%(date)s) already has this address. Choose another one, such as “%(free)s”."),
+                params={"title": other.title, "date": when, "free": free},
+                code="unique",
+            )
+        return slug
 
     def _save_m2m(self):
         # Summaries are rows of their own: like the tags, they are written once the post has its pk.

@@ -4,6 +4,7 @@ import json
 
 from django import forms
 from django.urls import reverse
+from django.utils.html import format_html, format_html_join
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
@@ -29,7 +30,7 @@ class MediaBodyForm:
     def clean(self):
         cleaned_data = super().clean()
         published = cleaned_data.get("status") == PostStatus.PUBLISHED
-        if published and (problem := missing_alt_text(cleaned_data.get("body", ""))):
+        if published and (problem := missing_alt_text(cleaned_data.get("body", ""), links=True)):
             self.add_error("body", problem)
         return cleaned_data
 
@@ -38,17 +39,28 @@ def publish_check(post):
     return missing_alt_text(post.body)
 
 
-def missing_alt_text(body):
-    """Why a post with `body` cannot be published yet: the library pictures in it that have no alt text."""
+def missing_alt_text(body, links=False):
+    """Why a post with `body` cannot be published yet: the library pictures in it that have no alt text; with
+    `links`, each name leads to the picture's page in the media library, where the alt text is written."""
     missing = pictures_missing_alt_text(body)
     if not missing:
         return ""
-    names = ", ".join(f"“{item.original_name}”" for item in missing)
-    return ngettext(
+    sentence = ngettext(
         "Before publishing, give this picture an alt text (what it shows): %(names)s.",
         "Before publishing, give these pictures an alt text (what they show): %(names)s.",
         len(missing),
-    ) % {"names": names}
+    )
+    if not links:
+        return sentence % {"names": ", ".join(_("“%(name)s”") % {"name": item.original_name} for item in missing)}
+    names = format_html_join(
+        ", ",
+        '<a href="{}" target="_blank">{}</a>',
+        (
+            (reverse("admin:media_mediaitem_change", args=[item.pk]), _("“%(name)s”") % {"name": item.original_name})
+            for item in missing
+        ),
+    )
+    return format_html(sentence.replace("%(names)s", "{}"), names)
 
 
 def editor_messages():

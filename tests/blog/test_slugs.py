@@ -1,3 +1,5 @@
+import datetime
+
 import pytest
 
 from blog.models import Post
@@ -72,3 +74,22 @@ def test_admin_still_accepts_an_accented_slug(client):
     )
     assert response.status_code == 302
     assert Post.objects.get().slug == "déjà-vu"
+
+
+@pytest.mark.django_db
+def test_a_slug_another_post_has_is_refused_naming_that_post_and_keeping_what_was_typed(client):
+    """Not Django's "Post with this Slug already exists": which post has the address, and a free one to take."""
+    PostFactory(title="L'été, déjà", slug="ete", published_at=datetime.datetime(2026, 7, 14, 10, tzinfo=datetime.UTC))
+    PostFactory(title="Encore l'été", slug="ete-2")
+    client.force_login(AuthorFactory())
+    response = client.post(
+        "/admin/blog/post/add/?language=fr",
+        {"title": "Un autre été", "slug": "ete", "language": "fr", "body": "Mon texte, tapé.", "status": "draft"},
+        HTTP_ACCEPT_LANGUAGE="fr",
+    )
+    html = response.content.decode()
+    assert response.status_code == 200
+    assert "L’article « L&#x27;été, déjà » (14 juillet 2026) a déjà cette adresse." in html
+    assert "Choisissez-en une autre, par exemple « ete-3 »." in html
+    assert "Mon texte, tapé.</textarea>" in html
+    assert Post.objects.count() == 2
