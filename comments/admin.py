@@ -19,6 +19,7 @@ class CommentAdmin(admin.ModelAdmin):
     search_fields = ["author_name", "author_email", "body", "ip_address", "post__title"]
     date_hierarchy = "created_at"
     actions = ["approve", "mark_spam", "remove"]
+    ordering = ["-created_at", "-pk"]  # what came in last, first
     raw_id_fields = ["post", "parent", "user"]
     readonly_fields = ["ip_address", "user_agent", "held_because", "created_at"]
 
@@ -53,7 +54,9 @@ class CommentAdmin(admin.ModelAdmin):
         count = services.mark_spam(queryset)
         self.message_user(request, ngettext("%d comment marked as spam.", "%d comments marked as spam.", count) % count)
 
-    @admin.action(description=_("Remove the selected comments"), permissions=["change"])
+    @admin.action(
+        description=_("Remove the selected comments (hidden from readers, kept here)"), permissions=["change"]
+    )
     def remove(self, request, queryset):
         count = services.remove(queryset)
         self.message_user(request, ngettext("%d comment removed.", "%d comments removed.", count) % count)

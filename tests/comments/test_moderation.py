@@ -100,3 +100,14 @@ def test_published_comment_does_not_bother_moderators(client, post):
     CommentFactory(author_email="alice@example.org")
     client.post(comment_url(post), form_data())
     assert mail.outbox == []
+
+
+def test_the_list_shows_the_newest_first_and_says_plainly_what_removing_does(editor_client, post):
+    """A moderator reads what came in last first; "Retirer" files a comment as "Retiré", unlike "Supprimer",
+    Django's own action, which deletes it."""
+    CommentFactory(post=post, author_name="Ancienne", status=CommentStatus.PENDING)
+    CommentFactory(post=post, author_name="Récente", status=CommentStatus.PENDING)
+    html = editor_client.get("/admin/comments/comment/", HTTP_ACCEPT_LANGUAGE="fr").content.decode()
+    assert html.index("Récente") < html.index("Ancienne")
+    assert "Retirer les commentaires sélectionnés (masqués aux lecteurs, gardés ici)" in html
+    assert 'status__exact=removed">Retiré</a>' in html  # the status filter
