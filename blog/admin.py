@@ -12,6 +12,8 @@ from .models import Post, PostStatus
 from .post_form import SUMMARY_FIELDS, PostAdminForm
 from .revision_admin import RevisionAdminMixin
 
+LISTED_TAGS = 5  # in the post list
+
 
 class MissingSummaryFilter(admin.SimpleListFilter):
     title = _("summary in the other language")
@@ -123,7 +125,15 @@ class PostAdmin(RevisionAdminMixin, admin.ModelAdmin):
 
     @admin.display(description=_("tags"))
     def tag_list(self, obj):
-        return ", ".join(tag.name for tag in obj.tags.all())
+        """The first few tags: a post with forty made its row a screen tall."""
+        names = [tag.name for tag in obj.listed_tags()]
+        if len(names) <= LISTED_TAGS:
+            return ", ".join(names)
+        more = len(names) - LISTED_TAGS
+        return ngettext("%(tags)s and %(more)d more", "%(tags)s and %(more)d more", more) % {
+            "tags": ", ".join(names[:LISTED_TAGS]),
+            "more": more,
+        }
 
     @admin.display(boolean=True, description=_("other-language summary"))
     def has_other_summary(self, obj):

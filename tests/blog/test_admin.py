@@ -198,3 +198,11 @@ def test_admin_post_list_query_count_does_not_grow(client, django_assert_max_num
     client.force_login(EditorFactory())
     with django_assert_max_num_queries(15):
         client.get("/admin/blog/post/")
+
+
+def test_the_post_list_names_a_few_tags_and_counts_the_rest(client):
+    """A post with forty tags keeps its row one line tall: the first five in dictionary order, then a count."""
+    client.force_login(EditorFactory())
+    PostFactory(title="Beaucoup d’étiquettes", tags=[f"tag {number:02d}" for number in range(40)] + ["été"])
+    html = client.get("/admin/blog/post/", HTTP_ACCEPT_LANGUAGE="fr").content.decode()
+    assert "été, tag 00, tag 01, tag 02, tag 03 et 36 autres" in html
