@@ -15,6 +15,25 @@ from .revision_admin import RevisionAdminMixin
 LISTED_TAGS = 5  # in the post list
 
 
+class StatusFilter(admin.SimpleListFilter):
+    """Draft, scheduled, published: the three states the list's status column shows."""
+
+    title = _("status")
+    parameter_name = "status"
+
+    def lookups(self, request, model_admin):
+        return [("draft", _("Draft")), ("scheduled", _("Scheduled")), ("published", _("Published"))]
+
+    def queryset(self, request, queryset):
+        if self.value() == "draft":
+            return queryset.filter(status=PostStatus.DRAFT)
+        if self.value() == "scheduled":
+            return queryset.scheduled()
+        if self.value() == "published":
+            return queryset.published()
+        return queryset
+
+
 class MissingSummaryFilter(admin.SimpleListFilter):
     title = _("summary in the other language")
     parameter_name = "other_summary"
@@ -43,7 +62,7 @@ class PostAdmin(RevisionAdminMixin, admin.ModelAdmin):
         "tag_list",
         "has_other_summary",
     ]
-    list_filter = ["status", "language", MissingSummaryFilter, "author", "tags"]
+    list_filter = [StatusFilter, "language", MissingSummaryFilter, "author", "tags"]
     search_fields = ["title", "body", "translations__summary", "tags__name"]
     date_hierarchy = "published_at"
     actions = ["publish", "unpublish"]

@@ -155,7 +155,8 @@ def test_list_columns_filters_and_search(client):
     ):
         assert column in listing
     assert "cluetrain" in listing
-    assert "Un brouillon" not in client.get("/admin/blog/post/?status__exact=published").content.decode()
+    assert "Un brouillon" not in client.get("/admin/blog/post/?status=published").content.decode()
+    assert "Un brouillon" in client.get("/admin/blog/post/?status=draft").content.decode()
     assert "Un brouillon" not in client.get("/admin/blog/post/?q=cluetrain").content.decode()
     assert "Cluetrain 101" in client.get("/admin/blog/post/?language__exact=en").content.decode()
     tag_id = tagged.tags.get().pk
@@ -206,3 +207,15 @@ def test_the_post_list_names_a_few_tags_and_counts_the_rest(client):
     PostFactory(title="Beaucoup d’étiquettes", tags=[f"tag {number:02d}" for number in range(40)] + ["été"])
     html = client.get("/admin/blog/post/", HTTP_ACCEPT_LANGUAGE="fr").content.decode()
     assert "été, tag 00, tag 01, tag 02, tag 03 et 36 autres" in html
+
+
+def test_the_post_list_filters_scheduled_posts_as_its_status_column_shows_them(client):
+    PostFactory(title="Pour demain", published_at=timezone.now() + datetime.timedelta(days=1))
+    PostFactory(title="Déjà paru")
+    client.force_login(EditorFactory())
+    listing = client.get("/admin/blog/post/", HTTP_ACCEPT_LANGUAGE="fr").content.decode()
+    assert '<a href="?status=scheduled">Programmé</a>' in listing
+    scheduled = client.get("/admin/blog/post/?status=scheduled").content.decode()
+    assert "Pour demain" in scheduled and "Déjà paru" not in scheduled
+    published = client.get("/admin/blog/post/?status=published").content.decode()
+    assert "Déjà paru" in published and "Pour demain" not in published
