@@ -104,7 +104,8 @@ class PostAdmin(RevisionAdminMixin, admin.ModelAdmin):
             .get_queryset(request)
             .editable_by(request.user)
             .select_related("author")
-            .prefetch_related("tags", "translations")
+            .prefetch_related("tags")
+            .with_summaries()  # a republished column's description counts as its summary, as readers see it
         )
 
     def get_list_filter(self, request):

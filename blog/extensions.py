@@ -8,6 +8,9 @@
 - `canonical_urls`: functions (post → absolute URL or None), the first answer names the page
   search engines should index instead of the post's own;
 - `canonical_elsewhere`: Q objects matching posts whose canonical page is elsewhere (not in the sitemap);
+- `lent_summaries`: functions returning a filter (an `Exists` over `OuterRef("pk")` and `OuterRef("language")`)
+  matching posts that another object lends a summary in a language other than their own (a column's
+  description), which `Post.summaries()` shows;
 - `admin_inlines`: inlines added to the post form;
 - `demo_seeders`: functions (author) that `seed_demo` calls after blog's own demo content;
 - `markdown_extensions`: callables returning a Markdown extension, made once per thread (reset between documents)
@@ -30,6 +33,7 @@ _templates = defaultdict(list)
 list_annotations = []
 canonical_urls = []
 canonical_elsewhere = []
+lent_summaries = []
 admin_inlines = []
 demo_seeders = []
 markdown_extensions = []

@@ -9,7 +9,7 @@ class ColumnsConfig(AppConfig):
     def ready(self):
         from blog import extensions
 
-        from . import canonical, demo
+        from . import canonical, demo, summaries
         from .admin import RepublicationInline
         from .card import column_line
 
@@ -20,3 +20,4 @@ class ColumnsConfig(AppConfig):
         extensions.register(extensions.canonical_urls, canonical.canonical_url)
         extensions.register(extensions.canonical_elsewhere, canonical.CANONICAL_ELSEWHERE)
         extensions.register(extensions.demo_seeders, demo.seed)
+        extensions.register(extensions.lent_summaries, summaries.lent_by_column)

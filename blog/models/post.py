@@ -82,13 +82,16 @@ class PostQuerySet(TranslatableQuerySet):
         return self.filter(author=user)
 
     def missing_other_summary(self):
-        """Posts with no summary written in a language other than their own."""
+        """Posts with no summary in a language other than their own, written or lent (`Post.summaries()`)."""
         other_summaries = (
             Post.translations.field.model.objects.filter(master=OuterRef("pk"))
             .exclude(language_code=OuterRef("language"))
             .exclude(summary="")
         )
-        return self.exclude(Exists(other_summaries))
+        missing = self.exclude(Exists(other_summaries))
+        for lent in extensions.lent_summaries:
+            missing = missing.exclude(lent())
+        return missing
 
     def tag_counts(self):
         """The tags of these posts, each with `num_posts`, the number of these posts carrying it."""

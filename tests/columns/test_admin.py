@@ -243,3 +243,20 @@ def test_publication_website_must_be_a_full_address(client, editor):
     )
     assert "Enter the full address, starting with https:// or http://." in page(response)
     assert not Publication.objects.filter(slug="le-temps").exists()
+
+
+def test_a_column_piece_is_not_listed_as_missing_the_summary_its_column_lends(client, editor):
+    """Readers see the column's English description as a French piece's summary: the post list counts it too.
+    A column without an English description lends nothing."""
+    lent = RepublicationFactory(post=PostFactory(title="Passion et authenticité")).post
+    bare_column = ColumnFactory(name="Billets", slug="billets", description={"fr": "En français seulement."})
+    bare = RepublicationFactory(post=PostFactory(title="Sans description anglaise"), column=bare_column).post
+    PostFactory(title="Billet sans résumé")
+    missing = client.get("/admin/blog/post/?other_summary=missing").content.decode()
+    assert lent.title not in missing
+    assert bare.title in missing and "Billet sans résumé" in missing
+    present = client.get("/admin/blog/post/?other_summary=present").content.decode()
+    assert lent.title in present and bare.title not in present
+    listing = client.get("/admin/blog/post/").content.decode()
+    row = listing[listing.index("Passion et authenticit") :]
+    assert 'field-has_other_summary"><img src="/static/admin/img/icon-yes.svg" alt="True">' in row[:2000]
