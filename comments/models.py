@@ -196,7 +196,7 @@ class Notification(models.Model):
     )
     subscription = models.ForeignKey(
         Subscription,
-        on_delete=models.CASCADE,
+        on_delete=models.SET_NULL,  # the record of what was sent outlives an unsubscription
         null=True,
         blank=True,
         related_name="notifications",

@@ -1,5 +1,6 @@
 """The e-mails comments cause, written in the recipient's language. Plain text only."""
 
+import re
 from urllib.parse import urlsplit
 
 from django.conf import settings
@@ -14,9 +15,13 @@ from blog.links import absolute_url
 from .models import NotificationKind
 from .text import excerpt
 
+ASCII_SPACES = re.compile(r"[ \t\r\n\x0b\x0c]+")
+
 
 def one_line(text):
-    return " ".join(str(text).split())
+    """A subject on one line: line breaks and runs of spaces become one space. French typography's no-break
+    spaces stay (str.split() would take them too), so that no mail client wraps before a colon or a »."""
+    return ASCII_SPACES.sub(" ", str(text)).strip()
 
 
 def message_id(notification):

@@ -108,7 +108,10 @@ def confirm_subscription(subscription):
 
 
 def unsubscribe(subscription):
-    subscription.delete()
+    """No e-mail is sent to the address any more (those still queued are dropped); those sent stay on record."""
+    with transaction.atomic():
+        subscription.notifications.filter(status=NotificationStatus.QUEUED).delete()
+        subscription.delete()
 
 
 def approve(comments):
