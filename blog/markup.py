@@ -78,7 +78,18 @@ def clean_html(fragment):
         allowed_classes=ALLOWED_CLASSES,
         attribute_filter=allowed_value,
     )
-    return XML_FORBIDDEN.sub("", cleaned)
+    return below_the_title(XML_FORBIDDEN.sub("", cleaned))
+
+
+HEADING = re.compile(r"<(/?)h([1-6])(?=[\s>])")
+
+
+def below_the_title(html):
+    """A page's title is its only <h1>: a text that has one (imported, or "# " in Markdown) moves each of its
+    headings down a level, keeping their order of importance."""
+    if "<h1" not in html:
+        return html
+    return HEADING.sub(lambda tag: f"<{tag.group(1)}h{min(int(tag.group(2)) + 1, 6)}", html)
 
 
 class SpacedHashHeaderProcessor(HashHeaderProcessor):

@@ -128,7 +128,7 @@ def test_preview_renders_drafts_for_staff_only(client):
     assert f'href="{preview_url}"' in change_form
     response = client.get(preview_url)
     html = response.content.decode()
-    assert "<h1>Heading</h1>" in html and "<em>emphasis</em>" in html
+    assert "<h2>Heading</h2>" in html and "<em>emphasis</em>" in html
     assert "Preview" in html and "staff-banner" in html
     assert "no-cache" in response["Cache-Control"]
 
