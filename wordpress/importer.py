@@ -32,7 +32,7 @@ from .files import Files
 from .pages import PageImport
 from .redirect_import import RedirectImport
 from .report import CONTENT, REMOVED, RULES, Report
-from .values import POST_STATUS, TAG_DOMAINS, base_slug, post_date, slug_title, valid_email
+from .values import POST_STATUS, TAG_DOMAINS, base_slug, modified_date, post_date, slug_title, valid_email
 
 # The default category's slug in WordPress's languages; else it is the category with the lowest id.
 DEFAULT_CATEGORIES = {"uncategorized", "uncategorised", "non-classe", "non-classé", "sans-categorie", "allgemein"}
@@ -231,6 +231,10 @@ class Importer:
         if outcome != "unchanged":
             post.save()
             self.slugs.add(post.slug)
+            if modified := modified_date(item, post.published_at):
+                # As WordPress dated it, not the import's time (auto_now): feeds and the sitemap tell readers and
+                # crawlers what changed, and moving day changed no post.
+                Post.objects.filter(pk=post.pk).update(updated_at=modified)
         if outcome == "created":
             self.created_ids.add(post.pk)
         if self.set_tags(item, post, created=outcome == "created") and outcome == "unchanged":

@@ -40,6 +40,14 @@ def post_date(item):
     return found
 
 
+def modified_date(item, published_at):
+    """When the post was last changed in WordPress, never before its publication."""
+    modified = parse_date(item.modified_gmt) or parse_date(item.modified, local=True)
+    if modified and published_at:
+        return max(modified, published_at)
+    return modified or published_at
+
+
 def parse_date(value, local=False):
     if not value or ZERO_DATE.match(value):
         return None

@@ -64,6 +64,8 @@ class Item:
     status: str = ""
     date: str = ""
     date_gmt: str = ""
+    modified: str = ""
+    modified_gmt: str = ""
     pub_date: str = ""
     creator: str = ""
     content: str = ""
@@ -191,6 +193,8 @@ ITEM_FIELDS = {
     "wp:post_id": "id",
     "wp:post_date": "date",
     "wp:post_date_gmt": "date_gmt",
+    "wp:post_modified": "modified",
+    "wp:post_modified_gmt": "modified_gmt",
     "wp:comment_status": "comment_status",
     "wp:post_name": "slug",
     "wp:status": "status",

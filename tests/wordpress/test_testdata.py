@@ -149,3 +149,13 @@ def test_the_same_blog_over_https_or_at_a_new_address_once_its_record_is_deleted
     ImportedBlog.objects.all().delete()
     assert "Import finished." in run_import(moved)
     assert list(ImportedBlog.objects.values_list("url", flat=True)) == ["https://a.ch"]
+
+
+def test_imported_posts_are_dated_as_wordpress_last_changed_them_not_as_moving_day(run_import, client):
+    """A feed reader is not told the whole archive changed on the day of the move."""
+    run_import(WXR / "polylang-bilingual.xml")
+    post = Post.objects.get(wordpress_id=398)
+    assert post.updated_at.isoformat() == "2016-01-30T17:03:16+00:00"
+    atom = client.get("/feed/atom/").content.decode()
+    essai = atom[atom.index("<title>Essai</title>") :]
+    assert essai.index("<updated>2016-01-30T17:03:37+00:00</updated>") < essai.index("</entry>")
