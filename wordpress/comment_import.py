@@ -8,9 +8,10 @@ from functools import cached_property
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from blog.models import Language
 from comments.models import Comment, CommentKind, CommentStatus
 
-from . import content
+from . import content, detection
 from .values import parse_date, valid_email, valid_ip, valid_url
 from .wxr import to_int
 
@@ -59,7 +60,9 @@ class CommentImport:
             values = self.comment_values(comment, kind=COMMENT_KIND[comment.type])
             stored = existing.get(wordpress_id)
             if stored is None:
-                new[wordpress_id] = Comment(post=post, wordpress_id=wordpress_id, language=post.language, **values)
+                # Written in the post's language unless its words tell another (a French reader on an English post).
+                language = detection.detect("", values["body"], Language.values) or post.language
+                new[wordpress_id] = Comment(post=post, wordpress_id=wordpress_id, language=language, **values)
                 continue
             values["post_id"] = post.pk
             differs = [name for name, value in values.items() if getattr(stored, name) != value]

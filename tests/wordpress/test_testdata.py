@@ -159,3 +159,14 @@ def test_imported_posts_are_dated_as_wordpress_last_changed_them_not_as_moving_d
     atom = client.get("/feed/atom/").content.decode()
     essai = atom[atom.index("<title>Essai</title>") :]
     assert essai.index("<updated>2016-01-30T17:03:37+00:00</updated>") < essai.index("</entry>")
+
+
+def test_an_imported_comment_is_in_the_language_its_words_tell(run_import, client):
+    """La Globule wrote in French on an English post: her comment is marked French, and spaced the French way."""
+    run_import(WXR / "bloggure-wordpress.xml")
+    globule = Comment.objects.get(author_name="La Globule")
+    assert (globule.post.language, globule.language) == ("en", "fr")
+    html = client.get(globule.post.get_absolute_url()).content.decode()
+    assert '<div class="comment-body" lang="fr"><p>Je suis résolument CONTRE' in html
+    languages = dict(Comment.objects.filter(post=globule.post).values_list("author_name", "language"))
+    assert (languages["Youhouhou"], languages["Christopher"], languages["Pancake345"]) == ("fr", "en", "en")
