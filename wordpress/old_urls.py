@@ -60,12 +60,17 @@ QUERY_VARS = {
 
 @dataclass(frozen=True)
 class Suffix:
-    """What an old address adds to the page it names: a page number or a feed."""
+    """What an old address adds to the page it names: a page number, a feed, or a language (qTranslate's and
+    Polylang's `&lang=fr`: the post's translation in it, when there is one)."""
 
     page: int = 1
     feed: str = ""
+    language: str = ""
 
     def apply(self, url, post=None):
+        if post is not None and self.language and self.language != post.language:
+            if translation := post.linked_translation:
+                return self.apply(translation.get_absolute_url(), translation)
         if self.feed:
             return feed_of(url, self.feed, post)
         if self.page > 1 and post is None:
@@ -155,7 +160,11 @@ def from_query(path, query):
         return None
     feed = query.get("feed", "")
     paged = query.get("paged", "")
-    suffix = Suffix(page=int(paged) if NUMBER.fullmatch(paged) else 1, feed=FEED_KINDS.get(feed, "rss" if feed else ""))
+    suffix = Suffix(
+        page=int(paged) if NUMBER.fullmatch(paged) else 1,
+        feed=FEED_KINDS.get(feed, "rss" if feed else ""),
+        language=query.get("lang", "")[:2].lower(),
+    )
     wanted = Wanted()
     for name in ("p", "page_id", "attachment_id", "cat", "author"):
         value = query.get(name, "")

@@ -170,3 +170,11 @@ def test_an_imported_comment_is_in_the_language_its_words_tell(run_import, clien
     assert '<div class="comment-body" lang="fr"><p>Je suis résolument CONTRE' in html
     languages = dict(Comment.objects.filter(post=globule.post).values_list("author_name", "language"))
     assert (languages["Youhouhou"], languages["Christopher"], languages["Pancake345"]) == ("fr", "en", "en")
+
+
+def test_a_qtranslate_link_to_a_language_leads_to_that_version(run_import, client):
+    """bloggure's "my french version … here" links to /?p=543&lang=fr: the French post, not the English one."""
+    run_import(WXR / "bloggure-wordpress.xml")
+    assert client.get("/?p=543&lang=fr")["Location"] == "/2012/04/24/devoxx-france-fr/"
+    assert client.get("/?p=543&lang=en")["Location"] == "/2012/04/24/devoxx-france/"
+    assert client.get("/?p=543")["Location"] == "/2012/04/24/devoxx-france/"
