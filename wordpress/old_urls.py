@@ -68,9 +68,9 @@ class Suffix:
     language: str = ""
 
     def apply(self, url, post=None):
-        if post is not None and self.language and self.language != post.language:
-            if translation := post.linked_translation:
-                return self.apply(translation.get_absolute_url(), translation)
+        other_language = post is not None and self.language and self.language != post.language
+        if other_language and (translation := post.linked_translation):
+            return self.apply(translation.get_absolute_url(), translation)
         if self.feed:
             return feed_of(url, self.feed, post)
         if self.page > 1 and post is None:
