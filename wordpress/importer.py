@@ -172,7 +172,13 @@ class Importer:
         if not item.id:
             return _("no WordPress id")
         if item.id in self.post_ids:
-            return _("WordPress id %(id)s appears twice in the export") % {"id": item.id}
+            return _(
+                "WordPress id %(id)s appears twice in the export: the second, “%(title)s” (%(status)s), is left out"
+            ) % {
+                "id": item.id,
+                "title": markup.plain_text(item.title) or item.slug,
+                "status": item.status,
+            }
         return None
 
     # Posts
@@ -369,6 +375,8 @@ class Importer:
             first_name=author.first_name[:150],
             last_name=author.last_name[:150],
             display_name=author.display_name[:150],
+            # The language of her e-mails: the blog's, as the export gives it.
+            preferred_language=languages.language_code(self.site.language) or self.default_language,
         )
         user.set_unusable_password()
         user.save()

@@ -6,6 +6,7 @@ from pathlib import Path
 
 import pytest
 from django.conf import settings
+from django.contrib.auth import get_user_model
 from django.core.management import CommandError
 from taggit.models import Tag
 
@@ -178,3 +179,15 @@ def test_a_qtranslate_link_to_a_language_leads_to_that_version(run_import, clien
     assert client.get("/?p=543&lang=fr")["Location"] == "/2012/04/24/devoxx-france-fr/"
     assert client.get("/?p=543&lang=en")["Location"] == "/2012/04/24/devoxx-france/"
     assert client.get("/?p=543")["Location"] == "/2012/04/24/devoxx-france/"
+
+
+def test_an_imported_author_gets_e_mails_in_the_blog_s_language(run_import):
+    """pelican's export says <language>en</language>: its author's e-mails are in English."""
+    run_import(WXR / "pelican-wordpressexport.xml")
+    assert set(get_user_model().objects.values_list("preferred_language", flat=True)) == {"en"}
+
+
+def test_an_item_listed_twice_is_named_in_the_report(run_import):
+    """pelican's export gives id 176 to two items: the report says which one was left out."""
+    output = run_import(WXR / "pelican-wordpressexport.xml")
+    assert "WordPress id 176 appears twice in the export: the second, “Caption on image” (publish), is left out" in output
