@@ -24,7 +24,7 @@ from taggit.models import Tag
 from blog import extensions, markup
 from blog.models import Language, Markup, Post, PostStatus, TaggedPost
 
-from . import blogs, content, languages, qtranslate, reading, wxr
+from . import blogs, content, languages, polylang, qtranslate, reading, wxr
 from .clock import Clock
 from .column_import import ColumnImport
 from .comment_import import CommentImport
@@ -73,6 +73,7 @@ class Importer:
         self.comments = CommentImport(self)
         self.redirects = RedirectImport(self)
         self.columns = ColumnImport(self)
+        self.translations = polylang.Translations(self.report)
 
     def run(self, source, dry_run=False):
         """Import `source` (a path or a binary file); nothing is stored if it fails or for a dry run."""
@@ -105,6 +106,7 @@ class Importer:
                     if number % FLUSH_EVERY == 0:
                         self.flush()
                 self.flush()
+                self.translations.link()
                 self.pages.run()
                 self.redirects.for_archives()
                 self.flush()
@@ -157,6 +159,7 @@ class Importer:
         post = self.import_post(versions[0][1], qtranslate=versions[0][0])
         for code, version in versions[1:]:
             self.import_post(replace(version, slug=f"{base_slug(item)}-{code}"), qtranslate=code, original=post)
+        self.translations.see(item, post)
         self.redirects.for_post(item, post)
         self.comments.import_comments(item, post)
 

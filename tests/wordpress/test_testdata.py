@@ -190,4 +190,21 @@ def test_an_imported_author_gets_e_mails_in_the_blog_s_language(run_import):
 def test_an_item_listed_twice_is_named_in_the_report(run_import):
     """pelican's export gives id 176 to two items: the report says which one was left out."""
     output = run_import(WXR / "pelican-wordpressexport.xml")
-    assert "WordPress id 176 appears twice in the export: the second, “Caption on image” (publish), is left out" in output
+    assert (
+        "WordPress id 176 appears twice in the export: the second, “Caption on image” (publish), is left out" in output
+    )
+
+
+def test_polylang_translations_are_linked_both_ways(run_import, client):
+    """Polylang groups "Test" (en) and "Essai" (fr): each page links to the other, and a second import keeps it."""
+    output = run_import(WXR / "polylang-bilingual.xml")
+    assert "linked to the post it translates (Polylang)" in output
+    english, french = Post.objects.get(wordpress_id=398), Post.objects.get(wordpress_id=400)
+    assert (english.language, french.language, french.translation_of) == ("en", "fr", english)
+    assert (
+        f'hreflang="fr" href="http://testserver{french.get_absolute_url()}"'
+        in client.get(english.get_absolute_url()).content.decode()
+    )
+    assert english.get_absolute_url() in client.get(french.get_absolute_url()).content.decode()
+    run_import(WXR / "polylang-bilingual.xml")
+    assert Post.objects.get(pk=french.pk).translation_of == english
