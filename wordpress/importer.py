@@ -32,7 +32,16 @@ from .files import Files
 from .pages import PageImport
 from .redirect_import import RedirectImport
 from .report import CONTENT, REMOVED, RULES, Report
-from .values import POST_STATUS, TAG_DOMAINS, base_slug, modified_date, post_date, slug_title, valid_email
+from .values import (
+    POST_STATUS,
+    TAG_DOMAINS,
+    base_slug,
+    listed_twice,
+    modified_date,
+    post_date,
+    slug_title,
+    valid_email,
+)
 
 # The default category's slug in WordPress's languages; else it is the category with the lowest id.
 DEFAULT_CATEGORIES = {"uncategorized", "uncategorised", "non-classe", "non-classé", "sans-categorie", "allgemein"}
@@ -175,13 +184,7 @@ class Importer:
         if not item.id:
             return _("no WordPress id")
         if item.id in self.post_ids:
-            return _(
-                "WordPress id %(id)s appears twice in the export: the second, “%(title)s” (%(status)s), is left out"
-            ) % {
-                "id": item.id,
-                "title": markup.plain_text(item.title) or item.slug,
-                "status": item.status,
-            }
+            return listed_twice(item)
         return None
 
     # Posts

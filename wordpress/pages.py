@@ -17,7 +17,7 @@ from pages.models import Page
 
 from . import content, languages, old_urls, qtranslate
 from .report import RULES
-from .values import POST_STATUS, base_slug, post_date, slug_title
+from .values import POST_STATUS, base_slug, listed_twice, post_date, slug_title
 
 SKIPPED_STATUSES = ("trash", "auto-draft", "inherit")
 
@@ -45,7 +45,7 @@ class PageImport:
         if not item.id:
             return _("no WordPress id")
         if item.id in self.items:
-            return _("WordPress id %(id)s appears twice in the export") % {"id": item.id}
+            return listed_twice(item)
         return None
 
     def run(self):

@@ -10,6 +10,7 @@ from django.core.exceptions import ValidationError
 from django.core.validators import URLValidator, validate_email
 from django.utils import timezone
 from django.utils.text import slugify
+from django.utils.translation import gettext as _
 
 from blog import markup
 from blog.models import PostStatus
@@ -96,3 +97,12 @@ def valid_ip(value):
         return str(ipaddress.ip_address(value.strip()))
     except ValueError:
         return None
+
+
+def listed_twice(item):
+    """The report's reason for leaving out an item whose WordPress id came earlier in the export."""
+    return _("WordPress id %(id)s appears twice in the export: the second, “%(title)s” (%(status)s), is left out") % {
+        "id": item.id,
+        "title": markup.plain_text(item.title) or item.slug,
+        "status": item.status,
+    }
