@@ -49,7 +49,7 @@ class PostAdminForm(forms.ModelForm):
         slug = self.cleaned_data["slug"]
         other = Post.objects.filter(slug=slug).exclude(pk=self.instance.pk).first() if slug else None
         if other:
-            free = unique_slug(slug, lambda candidate: Post.objects.filter(slug=candidate).exists())
+            free = unique_slug(slug, self.instance.slug_is_taken)
             when = formats.date_format(other.published_at) if other.published_at else _("not published")
             raise forms.ValidationError(
                 _("The post “%(title)s” (%(date)s) already has this address. Choose another one, such as “%(free)s”."),

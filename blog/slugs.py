@@ -34,6 +34,11 @@ def unique_slug(title, taken, max_length=200):
     """A slug for `title` that `taken(slug)` says is free: `slug`, then `slug-2`, `slug-3`…"""
     # A title in a script with no ASCII spelling keeps its letters rather than become "post".
     base = slug_from_title(title, max_length - 4) or slugify(title, allow_unicode=True)[: max_length - 4] or "post"
+    return numbered(base, taken)
+
+
+def numbered(base, taken):
+    """`base`, or the first of `base-2`, `base-3`… that `taken(slug)` says is free."""
     slug, number = base, 1
     while taken(slug):
         number += 1
@@ -64,9 +69,4 @@ def give_tag_an_address(sender, instance, **kwargs):
 
 
 def unique_tag_slug(tag_model, name):
-    base = symbol_slug(name)
-    slug, number = base, 1
-    while tag_model.objects.filter(slug=slug).exists():
-        number += 1
-        slug = f"{base}-{number}"
-    return slug
+    return numbered(symbol_slug(name), lambda slug: tag_model.objects.filter(slug=slug).exists())

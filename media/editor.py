@@ -50,15 +50,13 @@ def missing_alt_text(body, links=False):
         "Before publishing, give these pictures an alt text (what they show): %(names)s.",
         len(missing),
     )
+    quoted = [(item, _("“%(name)s”") % {"name": item.original_name}) for item in missing]
     if not links:
-        return sentence % {"names": ", ".join(_("“%(name)s”") % {"name": item.original_name} for item in missing)}
+        return sentence % {"names": ", ".join(name for _item, name in quoted)}
     names = format_html_join(
         ", ",
         '<a href="{}" target="_blank">{}</a>',
-        (
-            (reverse("admin:media_mediaitem_change", args=[item.pk]), _("“%(name)s”") % {"name": item.original_name})
-            for item in missing
-        ),
+        ((reverse("admin:media_mediaitem_change", args=[item.pk]), name) for item, name in quoted),
     )
     return format_html(sentence.replace("%(names)s", "{}"), names)
 

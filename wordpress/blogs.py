@@ -25,8 +25,9 @@ def address(url):
 
 def check(site):
     """Raise OtherBlog if `site` (the export's header) is not the blog already imported."""
-    other = ImportedBlog.objects.exclude(address=address(site.base_blog_url)).first()
-    if other and address(site.base_blog_url):
+    own = address(site.base_blog_url)
+    other = ImportedBlog.objects.exclude(address=own).first() if own else None
+    if other:
         raise OtherBlog(
             _(
                 "This export is of %(new)s, and Carnet already holds the blog of %(old)s. The two blogs’ WordPress "
@@ -38,5 +39,5 @@ def check(site):
 
 
 def remember(site):
-    if address(site.base_blog_url):
-        ImportedBlog.objects.update_or_create(address=address(site.base_blog_url), defaults={"url": site.base_blog_url})
+    if own := address(site.base_blog_url):
+        ImportedBlog.objects.update_or_create(address=own, defaults={"url": site.base_blog_url})
