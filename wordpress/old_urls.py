@@ -177,6 +177,8 @@ def from_query(path, query):
     # Only a Carnet page gets a page number or a feed by rule: `//elsewhere.example/?paged=2` must not leave the site.
     by_rule = suffix.apply(path) if suffix != Suffix() and carnet_page(path) else ""
     wanted.fallback = QUERY_FEEDS.get(feed) or date_archive(query.get("m", "")) or search(query) or by_rule
+    if not wanted.fallback and suffix != Suffix() and path != "/":
+        wanted.candidates.append((path, suffix))  # `/blog/?feed=rss2`: the feed of where `/blog/` leads
     return wanted
 
 

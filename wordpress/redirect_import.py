@@ -6,10 +6,11 @@ New redirects wait in `waiting` and are stored a batch at a time by flush().
 from urllib.parse import unquote
 
 from django.urls import Resolver404, resolve, reverse
+from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from blog import markup
-from blog.models import Post
+from blog.models import Post, PostStatus
 
 from . import old_urls, wxr
 from .models import Redirect
@@ -22,6 +23,8 @@ class RedirectImport:
         self.report = run.report
         self.paths = set()  # old paths of the redirects stored before this run, and since
         self.waiting = {}  # {old path: Redirect} not stored yet
+        self.months = set()  # (year, month) of the published posts, for a blog in a folder
+        self.language_folders = set()  # Polylang's `fr/` in `/blog/fr/essai/`
 
     def load(self):
         """Called once the transaction has begun: the redirects an earlier run stored."""
@@ -32,6 +35,18 @@ class RedirectImport:
         self.store(dict.fromkeys(old_urls.post_paths(item, site), {"post": post}))
         old_slugs = dict.fromkeys(old_urls.old_slug_paths(item), {"post": post})
         self.store(old_slugs, take_over=False)
+        self.see_folders(item, post)
+
+    def see_folders(self, item, post):
+        """A blog in a folder (`/blog/`): its date archives and Polylang's language folders are not Carnet's
+        addresses, as they are for a blog at the root, so they get redirects of their own."""
+        base = old_urls.blog_base(self.importer.site, item.link)
+        if base == "/" or post.status != PostStatus.PUBLISHED or post.published_at is None:
+            return
+        day = timezone.localtime(post.published_at)
+        self.months.add((day.year, day.month))
+        if old_urls.permalink(item.link).startswith(f"{base}{post.language}/"):
+            self.language_folders.add(post.language)
 
     def for_archives(self):
         """Once every post is in: the old category, tag and author archives, and attachment pages."""
@@ -40,6 +55,7 @@ class RedirectImport:
         base = old_urls.blog_base(site)
         if base != "/":
             wanted[base] = {"target": "/"}
+            wanted.update(self.folder_redirects(base))
         terms = self.all_terms()
         parents = {term.slug: term.parent for term in terms if term.domain == "category"}
         for term in terms:
@@ -52,13 +68,29 @@ class RedirectImport:
                 address = min(paths, key=lambda path: ("?" in path, len(path)))
                 self.report.listing("term", f"{term.name} — {address}")
                 continue
-            wanted.update(dict.fromkeys(paths, {"tag": tag}))
+            wanted.update(dict.fromkeys(self.in_language_folders(paths, base), {"tag": tag}))
         for login, user in self.archive_authors():
             author = site.authors.get(login, wxr.Author(login=login))
             target = reverse("blog:author-detail", args=[user.username])
             wanted.update(dict.fromkeys(old_urls.author_paths(author, site), {"target": target}))
         wanted.update(self.attachment_redirects())
         self.store(wanted)
+
+    def folder_redirects(self, base):
+        wanted = {}
+        for year, month in self.months:
+            wanted[f"{base}{year}/"] = {"target": reverse("blog:archive-year", args=[year])}
+            wanted[f"{base}{year}/{month:02d}/"] = {"target": reverse("blog:archive-month", args=[year, month])}
+        for code in self.language_folders:
+            wanted[f"{base}{code}/"] = {"target": reverse("blog:language-detail", args=[code])}
+        return wanted
+
+    def in_language_folders(self, paths, base):
+        """`/blog/category/x/` and, with Polylang's language folders, `/blog/fr/category/x/` too."""
+        folders = [f"{base}{code}/" for code in self.language_folders]
+        return set(paths) | {
+            (folder + path.removeprefix(base))[:500] for path in paths if path.startswith(base) for folder in folders
+        }
 
     def all_terms(self):
         """Categories and tags of the channel (with their ids) and of the posts, once each."""

@@ -183,6 +183,26 @@ def test_blog_in_a_folder(tmp_path, run_import, client):
     assert client.get("/blog/?m=201603")["Location"] == "/2016/03/"
 
 
+def test_blog_in_a_folder_keeps_its_date_archives_and_query_feeds(tmp_path, run_import, client):
+    """Under /blog/, WordPress's date archives and `?feed=rss2` were the folder's: they lead to Carnet's."""
+    export = tmp_path / "folder.xml"
+    export.write_text(
+        OLD_URLS.read_text()
+        .replace("<wp:base_blog_url>https://blog.example.org", "<wp:base_blog_url>https://blog.example.org/blog")
+        .replace("https://blog.example.org/2016/", "https://blog.example.org/blog/2016/")
+    )
+    run_import(export)
+    assert client.get("/blog/2016/")["Location"] == "/2016/"
+    assert client.get("/blog/2016/03/")["Location"] == "/2016/03/"
+    assert client.get("/blog/2016/03/04/")["Location"] == "/2016/03/"
+    assert client.get("/blog/2016/03/feed/")["Location"] == "/2016/03/"
+    assert client.get("/blog/?feed=rss2")["Location"] == "/feed/"
+    assert client.get("/blog/?feed=atom")["Location"] == "/feed/atom/"
+    assert client.get("/blog/?paged=2")["Location"] == "/?page=2"
+    assert client.get("/blog/?s=vie")["Location"] == "/search/?q=vie"
+    assert client.get("/blog/fr/").status_code == 404  # no language folder in this blog
+
+
 def test_carnet_feeds_answer_at_their_wordpress_address(imported, client):
     """`/feed/`, `/feed/atom/` and `/comments/feed/` were WordPress's addresses and are Carnet's feeds."""
     for url in ("/feed/", "/feed/atom/", "/comments/feed/", "/tag/c/feed/", "/tag/vie-privée/feed/atom/"):

@@ -208,3 +208,15 @@ def test_polylang_translations_are_linked_both_ways(run_import, client):
     assert english.get_absolute_url() in client.get(french.get_absolute_url()).content.decode()
     run_import(WXR / "polylang-bilingual.xml")
     assert Post.objects.get(pk=french.pk).translation_of == english
+
+
+def test_polylang_language_folders_lead_to_the_language_pages(run_import, client):
+    """Polylang put French under /wordpress/test-import/fr/: that folder, its feed and its categories still lead
+    somewhere, and so do the folder blog's date archives and `?feed=rss2`."""
+    run_import(WXR / "polylang-bilingual.xml")
+    base = "/wordpress/test-import/"
+    assert client.get(f"{base}fr/")["Location"] == "/language/fr/"
+    assert client.get(f"{base}fr/feed/")["Location"] == "/language/fr/feed/"
+    assert client.get(f"{base}fr/category/essai/")["Location"] == client.get(f"{base}category/essai/")["Location"]
+    assert client.get(f"{base}2016/01/")["Location"] == "/2016/01/"
+    assert client.get(f"{base}?feed=rss2")["Location"] == "/feed/"
