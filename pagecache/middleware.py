@@ -6,6 +6,7 @@ version, so an old page is never served: it is simply no longer asked for, and e
 """
 
 import hashlib
+import logging
 import time
 
 from django.conf import settings
@@ -16,6 +17,8 @@ from django.utils.cache import get_conditional_response, patch_cache_control, pa
 from django.utils.http import http_date
 
 from . import version
+
+logger = logging.getLogger(__name__)
 
 
 class PageCacheMiddleware:
@@ -42,7 +45,7 @@ class PageCacheMiddleware:
         key = f"pagecache:{digest}"
         # Views and tags read this to leave out what belongs to one visitor (a form's CSRF token).
         request.is_shared_page = True
-        kept = cache.get(key)
+        kept = cache_get(key)
         if kept is not None:
             status, headers, content = kept
             response = HttpResponse(content, status=status)
@@ -53,7 +56,7 @@ class PageCacheMiddleware:
         if self.is_shareable(request, response):
             self.finish(response, etag, current)
             kept = (response.status_code, dict(response.headers.items()), response.content)
-            cache.set(key, kept, settings.PAGE_CACHE_SECONDS)
+            cache_set(key, kept, settings.PAGE_CACHE_SECONDS)
         return response
 
     def without_cache(self, request):
@@ -101,3 +104,20 @@ class PageCacheMiddleware:
         patch_cache_control(response, max_age=0)
         patch_vary_headers(response, ["Cookie"])
         return response
+
+
+# A cache server that is down (Redis restarting) makes pages slower, never an error: each page is made afresh,
+# and /healthz, which this middleware also serves, can still say what failed.
+def cache_get(key):
+    try:
+        return cache.get(key)
+    except Exception:
+        logger.warning("Page cache unavailable: the page is made afresh", exc_info=True)
+        return None
+
+
+def cache_set(key, value, timeout):
+    try:
+        cache.set(key, value, timeout)
+    except Exception:
+        logger.warning("Page cache unavailable: the page is not kept", exc_info=True)
