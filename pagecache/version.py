@@ -1,7 +1,8 @@
-"""The version of everything readers see: the Generation number and the newest visible post's date.
+"""The version of everything readers see: the Generation number and the newest visible post's and page's dates.
 
-The date is there for scheduled posts: no write happens when one comes due, but the newest
-visible date changes at that moment, and with it every page's key.
+The dates are there for scheduled posts and pages: no write happens when one comes due, but
+the newest visible date changes at that moment, and with it every page's key (a page comes
+into every page's menu).
 """
 
 from dataclasses import dataclass
@@ -11,6 +12,7 @@ from django.db.models import Subquery
 
 from blog.compiled import CompiledQuery
 from blog.models import Post
+from pages.models import Page
 
 from .models import Generation
 
@@ -20,25 +22,32 @@ class Version:
     number: int
     changed_at: datetime | None
     latest_published: datetime | None
+    latest_page: datetime | None = None
 
     @property
     def key(self):
-        return f"{self.number}:{self.latest_published.timestamp() if self.latest_published else 0}"
+        dates = (self.latest_published, self.latest_page)
+        return ":".join([str(self.number), *(str(moment.timestamp() if moment else 0) for moment in dates)])
 
     @property
     def timestamp(self):
         """When the content last changed, as seconds (for Last-Modified)."""
-        moments = [moment for moment in (self.changed_at, self.latest_published) if moment]
+        moments = [moment for moment in (self.changed_at, self.latest_published, self.latest_page) if moment]
         return int(max(moments).timestamp()) if moments else None
 
 
 def _version_query(now):
     latest = Post.objects.published(now).order_by("-published_at").values("published_at")[:1]
-    return Generation.objects.filter(pk=1).values_list("number", "changed_at").annotate(latest=Subquery(latest))
+    latest_page = Page.objects.published(now).order_by("-published_at").values("published_at")[:1]
+    return (
+        Generation.objects.filter(pk=1)
+        .values_list("number", "changed_at")
+        .annotate(latest=Subquery(latest), latest_page=Subquery(latest_page))
+    )
 
 
 # Asked on every anonymous request: compiled once.
-_VERSION = CompiledQuery(_version_query, datetime_columns=(1, 2))
+_VERSION = CompiledQuery(_version_query, datetime_columns=(1, 2, 3))
 
 
 def current():

@@ -12,6 +12,8 @@ from blog.models import Post, PostStatus
 from tests.columns.factories import ColumnFactory, RepublicationFactory
 from tests.comments.factories import CommentFactory
 from tests.factories import EditorFactory, PostFactory
+from tests.pages.factories import PageFactory
+from wordpress.models import Redirect
 
 from .conftest import cached_html
 
@@ -81,6 +83,27 @@ def test_scheduled_post_appears_when_its_time_comes(reader):
     time.sleep(2)
     for url in ["/", "/feed/"]:
         assert "Programmé" in reader.get(url).content.decode()
+
+
+def test_scheduled_page_enters_the_menu_when_its_time_comes(reader):
+    """A page scheduled in the navigation shows in every page's menu at its date, with no write to announce it."""
+    PostFactory(title="Déjà là")
+    PageFactory(title="Agenda", in_navigation=True, published_at=timezone.now() + datetime.timedelta(seconds=1.5))
+    etag = reader.get("/")["ETag"]
+    assert ">Agenda<" not in cached_html(reader, "/")
+    time.sleep(2)
+    response = reader.get("/", HTTP_IF_NONE_MATCH=etag)
+    assert response.status_code == 200
+    assert ">Agenda<" in response.content.decode()
+
+
+def test_an_old_address_added_by_hand_takes_over_a_kept_page(reader):
+    """`/?p=12` shows the home page until an editor adds its redirect; then it leads to the post at once."""
+    post = PostFactory()
+    assert reader.get("/?p=12").status_code == 200
+    cached_html(reader, "/?p=12")
+    Redirect.objects.create(old_path="/?p=12", post=post)
+    assert reader.get("/?p=12")["Location"] == post.get_absolute_url()
 
 
 def test_approving_and_removing_a_comment_show_at_once(reader, editor_client):
