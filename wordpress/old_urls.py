@@ -131,6 +131,11 @@ def from_path(path):
         suffix = Suffix(page=int(match.group("page") or 1), feed=FEED_KINDS[feed] if match.group("is_feed") else "")
         wanted.candidates.append((base, suffix))
         wanted.fallback = by_rule(base, suffix, number=match.group("number"))
+    # A permalink with no closing slash (`/work/my-post.html`) took suffixes and a slash too: `…html/feed/`.
+    known = {old for old, _suffix in wanted.candidates}
+    wanted.candidates += [
+        (old[:-1], suffix) for old, suffix in wanted.candidates if old.endswith("/") and old[:-1] not in known | {""}
+    ]
     return wanted
 
 

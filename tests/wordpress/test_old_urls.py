@@ -203,6 +203,22 @@ def test_blog_in_a_folder_keeps_its_date_archives_and_query_feeds(tmp_path, run_
     assert client.get("/blog/fr/").status_code == 404  # no language folder in this blog
 
 
+def test_permalinks_ending_in_html_take_a_slash_and_suffixes(tmp_path, run_import, client):
+    """bloggure's `/work/my-post.html` permalinks: WordPress also answered `…html/`, `…html/feed/` and the like."""
+    export = tmp_path / "html.xml"
+    export.write_text(
+        OLD_URLS.read_text().replace(
+            "https://blog.example.org/2016/03/04/internet-espace-de-vie/", "https://blog.example.org/work/espace.html"
+        )
+    )
+    run_import(export)
+    assert client.get("/work/espace.html")["Location"] == POST
+    assert client.get("/work/espace.html/")["Location"] == POST
+    assert client.get("/work/espace.html/comment-page-2/")["Location"] == POST
+    assert client.get("/work/espace.html/amp/")["Location"] == POST
+    assert client.get("/work/espace.html/feed/")["Location"] == f"{POST}comments/feed/"
+
+
 def test_carnet_feeds_answer_at_their_wordpress_address(imported, client):
     """`/feed/`, `/feed/atom/` and `/comments/feed/` were WordPress's addresses and are Carnet's feeds."""
     for url in ("/feed/", "/feed/atom/", "/comments/feed/", "/tag/c/feed/", "/tag/vie-privée/feed/atom/"):
