@@ -10,7 +10,8 @@ class AbsoluteURLField(forms.URLField):
     """A URL typed in full: Django's URLField would quietly turn "example.org/x" into "http://example.org/x"."""
 
     default_error_messages = {
-        "invalid": _("Enter the full address, starting with https:// or http://."),
+        "invalid": _("This is not a web address: check it for a space or a missing dot."),
+        "no_scheme": _("Enter the full address, starting with https:// or http://."),
     }
 
     def __init__(self, **kwargs):
@@ -19,7 +20,7 @@ class AbsoluteURLField(forms.URLField):
     def to_python(self, value):
         value = (value or "").strip()
         if value and not value.lower().startswith(("http://", "https://")):
-            raise ValidationError(self.error_messages["invalid"], code="invalid")
+            raise ValidationError(self.error_messages["no_scheme"], code="no_scheme")
         return super().to_python(value)
 
 
@@ -31,14 +32,19 @@ class RepublicationForm(forms.ModelForm):
 
     def clean_original_url(self):
         url = self.cleaned_data["original_url"]
-        other = Republication.objects.filter(original_url=url).exclude(pk=self.instance.pk).select_related("post")
+        other = Republication.objects.same_original(url).exclude(pk=self.instance.pk).select_related("post").first()
         if other:
             raise ValidationError(
                 _("This original is already linked to the post “%(title)s”."),
                 code="unique",
-                params={"title": other[0].post.title},
+                params={"title": other.post.title},
             )
         return url
+
+    def save(self, commit=True):
+        if self.instance.pk and "original_url" in self.changed_data:
+            self.instance.forget_checks()
+        return super().save(commit)
 
     def clean_post(self):
         post = self.cleaned_data["post"]

@@ -1,3 +1,5 @@
+from urllib.parse import urlsplit
+
 from django.db import models
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
@@ -86,6 +88,19 @@ class RepublicationQuerySet(models.QuerySet):
         """Everything a list of pieces shows, in a fixed number of queries."""
         return self.select_related("post", "column__publication")
 
+    def same_original(self, url):
+        """Republications of the page at `url`, however its address is written: http or https, with or
+        without `www.`, a capital in the host, a closing slash."""
+        key = original_key(url)
+        candidates = self.filter(original_url__icontains=key[1]).only("original_url")
+        return self.filter(pk__in=[other.pk for other in candidates if original_key(other.original_url) == key])
+
+
+def original_key(url):
+    """An address as the page it names, not as typed: scheme, `www.`, the host's case and a closing slash left out."""
+    parts = urlsplit(url.strip())
+    return parts.netloc.lower().removeprefix("www."), parts.path.rstrip("/"), parts.query
+
 
 class Republication(models.Model):
     post = models.OneToOneField(
@@ -129,6 +144,14 @@ class Republication(models.Model):
         if not self.original_title:
             self.original_title = self.post.title
         super().save(*args, **kwargs)
+
+    def forget_checks(self):
+        """A new address for the original: what was found at the old one no longer holds."""
+        self.original_status = OriginalStatus.UNKNOWN
+        self.moved_to_url = ""
+        self.checked_at = None
+        self.failed_checks = 0
+        self.last_check_error = ""
 
     @property
     def is_gone(self):

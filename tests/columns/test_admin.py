@@ -132,6 +132,49 @@ def test_linking_the_same_original_twice_names_the_post_that_has_it(french_clien
     assert Republication.objects.count() == 1
 
 
+@pytest.mark.parametrize(
+    "url", ["https://mag.example/cluetrain/", "http://mag.example/cluetrain", "https://WWW.Mag.example/cluetrain"]
+)
+def test_the_same_original_written_another_way_is_refused_too(client, editor, url):
+    """A closing slash, http for https, `www.` or a capital in the host: still the same magazine page."""
+    RepublicationFactory(post__title="Lisez le Cluetrain Manifesto", original_url="https://mag.example/cluetrain")
+    response = add_republication(client, post=PostFactory().pk, column=ColumnFactory().pk, original_url=url)
+    assert "This original is already linked to the post “Lisez le Cluetrain Manifesto”." in page(response)
+    assert Republication.objects.count() == 1
+
+
+def test_an_address_with_a_space_is_not_said_to_lack_its_https(client, editor):
+    response = add_republication(
+        client, post=PostFactory().pk, column=ColumnFactory().pk, original_url="https://mag example/x"
+    )
+    html = page(response)
+    assert "This is not a web address: check it for a space or a missing dot." in html
+    assert "starting with https://" not in html
+
+
+def test_correcting_the_original_s_address_forgets_what_was_found_at_the_old_one(client, editor):
+    """An original found gone (or moved), then given its right address: the post shows it again at once."""
+    piece = RepublicationFactory(
+        original_url="https://mag.example/gone",
+        original_status="gone",
+        moved_to_url="https://mag.example/elsewhere",
+        failed_checks=2,
+    )
+    data = post_change_data(piece.post, original_url="https://mag.example/found", column=piece.column.pk)
+    data.update({"republication-INITIAL_FORMS": "1", "republication-0-id": piece.pk})
+    data.update({"republication-0-original_title": piece.original_title, "republication-0-archive_url": ""})
+    response = client.post(f"/admin/blog/post/{piece.post.pk}/change/", data)
+    assert response.status_code == 302, page(response)
+    piece.refresh_from_db()
+    assert (piece.original_url, piece.original_status, piece.moved_to_url, piece.failed_checks) == (
+        "https://mag.example/found",
+        "unknown",
+        "",
+        0,
+    )
+    assert 'href="https://mag.example/found"' in client.get(piece.post.get_absolute_url()).content.decode()
+
+
 def test_a_post_is_linked_at_most_once(client, editor):
     """A post that already has an original cannot get a second one."""
     existing = RepublicationFactory(original_url="https://mag.example/first")
