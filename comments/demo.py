@@ -41,15 +41,16 @@ def seed(author):
     """A short conversation in which the author answers, and a first comment awaiting moderation."""
     stored = {}
     for slug, key, parent_key, name, email, status, body in COMMENTS:
+        post = Post.objects.get(slug=slug)
         stored[key], _created = Comment.objects.get_or_create(
-            post=Post.objects.get(slug=slug),
+            post=post,
             author_email=email,
             body=body,
             defaults={
                 "author_name": name,
                 "status": status,
                 "parent": stored.get(parent_key),
-                "language": "en",
+                "language": post.language,  # each comment is written in its post's language
                 "user": author if email == author.email else None,
             },
         )

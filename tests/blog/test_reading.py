@@ -113,6 +113,14 @@ def test_year_and_month_archives(client):
     assert client.get("/1999/").status_code == 404
 
 
+def test_french_month_archive_titles_read_well_before_a_vowel(client):
+    """« Articles parus en octobre 2010 », never « Articles de octobre »."""
+    PostFactory(title="Octobre", published_at=at(2010, 10, 5))
+    html = client.get("/2010/10/", HTTP_ACCEPT_LANGUAGE="fr").content.decode()
+    assert "<h1>Articles parus en octobre 2010</h1>" in html
+    assert "Articles de octobre" not in html
+
+
 def test_tag_page_and_tag_index(client):
     """A tag page lists the posts carrying it; the index lists tags with their counts."""
     PostFactory(title="Tagged one", tags=["cluetrain"])
