@@ -247,16 +247,16 @@ FORMAT_MODULE_PATH = ["config.formats"]
 
 # --- operations ---
 # Scripts and styles only from Carnet's own files: no inline script, no inline event handler,
-# no style attribute. Pictures and sound over HTTPS from anywhere: twenty years of posts show photos
-# kept on Flickr and the like, which no import brings over, and a picture runs no script. A storage
-# host served over plain HTTP (a local bucket) is named in CSP_IMAGE_HOSTS.
+# no style attribute. Pictures and sound from anywhere: twenty years of posts show photos kept on
+# Flickr and the like, or still on the old blog's server over plain HTTP (an import run without
+# fetching them), and a picture runs no script.
 CONTENT_SECURITY_POLICY = {
     "DIRECTIVES": {
         "default-src": ["'self'"],
         "script-src": ["'self'"],
         "style-src": ["'self'"],
-        "img-src": ["'self'", "data:", "https:", *env_list("CSP_IMAGE_HOSTS")],
-        "media-src": ["'self'", "https:", *env_list("CSP_IMAGE_HOSTS")],
+        "img-src": ["'self'", "data:", "https:", "http:"],
+        "media-src": ["'self'", "https:", "http:"],
         "object-src": ["'none'"],
         "base-uri": ["'self'"],
         "form-action": ["'self'"],
