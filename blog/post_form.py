@@ -3,6 +3,7 @@
 from django import forms
 from django.utils import formats
 from django.utils.translation import gettext_lazy as _
+from taggit.models import Tag
 
 from .models import Language, Post
 from .slugs import unique_slug
@@ -57,6 +58,19 @@ class PostAdminForm(forms.ModelForm):
                 code="unique",
             )
         return slug
+
+    def clean_tags(self):
+        """A tag longer than a tag's name can be (django-taggit's 100 characters): say which, keep what was typed."""
+        names = self.cleaned_data["tags"]
+        limit = Tag._meta.get_field("name").max_length
+        too_long = [name for name in names if len(name) > limit]
+        if too_long:
+            raise forms.ValidationError(
+                _("A tag has at most %(limit)d characters; this one has %(length)d: “%(start)s…”."),
+                params={"limit": limit, "length": len(too_long[0]), "start": too_long[0][:30]},
+                code="max_length",
+            )
+        return names
 
     def _save_m2m(self):
         # Summaries are rows of their own: like the tags, they are written once the post has its pk.

@@ -83,3 +83,27 @@ def test_migration_gives_an_address_to_tags_stored_without_one():
         migrate(latest)
         emit_post_migrate_signal(verbosity=0, interactive=False, db="default")  # as `migrate` does: triggers back
     assert dict(Tag.objects.values_list("name", "slug")) == {"🙂": "slightly-smiling-face", "été": "ete"}
+
+
+def test_a_tag_too_long_is_refused_in_french_and_what_was_typed_stays(french_client):
+    """A tag is at most 100 characters (PostgreSQL would refuse a longer one with an error page)."""
+    french_client.force_login(AuthorFactory())
+    typed = "x" * 300
+    response = french_client.post(
+        "/admin/blog/post/add/?language=fr",
+        {
+            "title": "Titre tag",
+            "slug": "titre-tag",
+            "language": "fr",
+            "body": "Texte gardé.",
+            "tags": f"court, {typed}",
+            "status": "draft",
+            "published_at_0": "2026-01-15",
+            "published_at_1": "10:00:00",
+        },
+    )
+    html = response.content.decode()
+    assert response.status_code == 200
+    assert "Une étiquette compte au plus 100 caractères ; celle-ci en a 300" in html
+    assert typed in html and "Texte gardé." in html
+    assert not Post.objects.exists()
