@@ -6,11 +6,13 @@ from django.utils import timezone
 from django.utils.html import format_html, format_html_join
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
+from taggit import admin as taggit_admin
 
 from . import desk, extensions, revisions
 from .models import Post, PostStatus
 from .post_form import SUMMARY_FIELDS, PostAdminForm
 from .revision_admin import RevisionAdminMixin
+from .tag_admin import TagAdmin
 
 LISTED_TAGS = 5  # in the post list
 
@@ -201,3 +203,7 @@ class PostAdmin(RevisionAdminMixin, admin.ModelAdmin):
         self.message_user(
             request, ngettext("%d post unpublished.", "%d posts unpublished.", count) % count, messages.SUCCESS
         )
+
+
+admin.site.unregister(taggit_admin.Tag)  # imported above so that it is registered before this replaces it
+admin.site.register(taggit_admin.Tag, TagAdmin)

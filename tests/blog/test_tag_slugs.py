@@ -104,6 +104,6 @@ def test_a_tag_too_long_is_refused_in_french_and_what_was_typed_stays(french_cli
     )
     html = response.content.decode()
     assert response.status_code == 200
-    assert "Une étiquette compte au plus 100 caractères ; celle-ci en a 300" in html
+    assert "Une étiquette compte au plus 100 caractères\u202f; celle-ci en a 300" in html
     assert typed in html and "Texte gardé." in html
     assert not Post.objects.exists()

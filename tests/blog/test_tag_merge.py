@@ -1,0 +1,53 @@
+"""Merging tags in the admin: the posts of the merged ones carry the tag kept, and no address is lost."""
+
+import pytest
+from taggit.models import Tag
+
+from blog.models import Post
+from tests.factories import AuthorFactory, PostFactory
+from wordpress.models import Redirect
+
+pytestmark = pytest.mark.django_db
+
+CHANGELIST = "/admin/taggit/tag/"
+
+
+def select(*tags, **extra):
+    return {"action": "merge", "_selected_action": [tag.pk for tag in tags], **extra}
+
+
+@pytest.fixture
+def author_client(french_client):
+    french_client.force_login(AuthorFactory())
+    return french_client
+
+
+def test_the_author_merges_a_misspelt_tag_into_the_right_one(author_client, client):
+    """ "Photogrpahie" into "Photo": its post carries "Photo", counted once, and /tag/photogrpahie/ leads there."""
+    both = PostFactory(title="Les deux", tags=["Photo", "Photogrpahie"])
+    typo = PostFactory(title="La coquille", tags=["Photogrpahie"])
+    PostFactory(title="Juste photo", tags=["Photo"])
+    photo, typo_tag = Tag.objects.get(name="Photo"), Tag.objects.get(name="Photogrpahie")
+    Redirect.objects.create(old_path="/category/photographie/", tag=typo_tag)  # from the WordPress import
+
+    step = author_client.post(f"{CHANGELIST}?q=photo", select(photo, typo_tag))
+    html = step.content.decode()
+    assert step.status_code == 200
+    assert "Quelle étiquette reste" in html
+    assert "Photogrpahie" in html and "(2 articles)" in html
+
+    done = author_client.post(f"{CHANGELIST}?q=photo", select(photo, typo_tag, kept=photo.pk), follow=True)
+    assert "Fusionnée dans «\u00a0Photo\u202f»\u202f: Photogrpahie." in done.content.decode()
+    assert not Tag.objects.filter(name="Photogrpahie").exists()
+    assert list(typo.tags.names()) == ["Photo"] and list(both.tags.names()) == ["Photo"]
+    assert Post.objects.filter(tags=photo).count() == 3
+    assert client.get("/tag/photogrpahie/")["Location"] == "/tag/photo/"
+    assert client.get("/category/photographie/")["Location"] == "/tag/photo/"
+    assert '/tag/photo/">Photo</a> <span class="count">(3)</span>' in client.get("/tags/").content.decode()
+
+
+def test_one_tag_is_not_merged(author_client):
+    tag = PostFactory(tags=["seul"]).tags.get()
+    response = author_client.post(CHANGELIST, select(tag), follow=True)
+    assert "Sélectionnez au moins deux étiquettes à fusionner." in response.content.decode()
+    assert Tag.objects.filter(pk=tag.pk).exists()
