@@ -108,6 +108,11 @@ def test_coming_back_in_the_same_browser_and_after_a_crash(live_server, browser,
     page.goto(f"{live_server.url}/admin/blog/post/add/")
     assert page.input_value("#id_body") == ""
     assert "Texte non enregistré de" in page.inner_text("#desk-restore")
+    # Typing at once, before reading the offer, neither writes nor presses Restore (a space would).
+    page.keyboard.type("Brouillon à l’envers ")
+    page.keyboard.press("Enter")
+    assert page.input_value("#id_title") == "" and page.is_visible("#desk-restore")
+    assert page.evaluate("document.activeElement.id") == "desk-restore"
     # Until she chooses, nothing can be typed beside the offer (it would have nowhere to be saved).
     assert page.locator("#id_body").evaluate("body => body.closest('[inert]') !== null")
     page.locator("#id_body").click(force=True)  # a click on the grey form does not start writing

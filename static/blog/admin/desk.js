@@ -269,6 +269,12 @@
       child.inert = true;
       child.classList.add("desk-waiting");
     });
+    // The offer itself takes the focus: the title's autofocus would fall on Restore, and the first space
+    // typed by an author who starts writing at once would bring back the old text over her new one.
+    form.querySelectorAll("[autofocus]").forEach((field) => field.removeAttribute("autofocus"));
+    banner.tabIndex = -1;
+    desk.hidden = false;
+    banner.focus();
     const resume = () => {
       waiting.forEach((child) => {
         child.inert = false;
