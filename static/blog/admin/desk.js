@@ -269,8 +269,8 @@
       child.inert = true;
       child.classList.add("desk-waiting");
     });
-    // The offer itself takes the focus: the title's autofocus would fall on Restore, and the first space
-    // typed by an author who starts writing at once would bring back the old text over her new one.
+    // The offer itself takes the focus. Had Restore had it, the first space typed by an author who starts
+    // writing at once would bring back the old text over her new one.
     form.querySelectorAll("[autofocus]").forEach((field) => field.removeAttribute("autofocus"));
     banner.tabIndex = -1;
     desk.hidden = false;
