@@ -10,11 +10,8 @@ import unicodedata
 
 from django.utils.text import slugify
 
-# Letters that Unicode does not decompose into a base letter and an accent.
-LETTERS = str.maketrans(
-    {"œ": "oe", "Œ": "oe", "æ": "ae", "Æ": "ae", "ß": "ss", "ø": "o", "Ø": "o", "ł": "l", "Ł": "l", "đ": "d"}
-    | {"Đ": "d", "ð": "d", "Ð": "d", "þ": "th", "Þ": "th", "ı": "i"}
-)
+from .text import spell_out
+
 APOSTROPHES = re.compile(r"['’ʼ]")
 NOT_SLUG = re.compile(r"[^a-z0-9]+")
 
@@ -22,7 +19,7 @@ NOT_SLUG = re.compile(r"[^a-z0-9]+")
 def slug_from_title(title, max_length=200):
     """ "L'été de l'œuvre" → "l-ete-de-l-oeuvre": accents dropped, ligatures spelt out,
     each apostrophe a hyphen (the elided article stays readable), cut at a hyphen."""
-    text = unicodedata.normalize("NFKD", title.translate(LETTERS))
+    text = unicodedata.normalize("NFKD", spell_out(title))
     text = "".join(char for char in text if not unicodedata.combining(char)).lower()
     slug = NOT_SLUG.sub("-", APOSTROPHES.sub("-", text)).strip("-")
     if len(slug) > max_length:

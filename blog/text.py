@@ -2,12 +2,24 @@
 
 import unicodedata
 
+# Letters that Unicode does not decompose into a base letter and an accent, spelt as a French or English
+# reader types them when she has no key for them: "oeuvre" for "œuvre".
+LETTERS = str.maketrans(
+    {"œ": "oe", "Œ": "oe", "æ": "ae", "Æ": "ae", "ß": "ss", "ø": "o", "Ø": "o", "ł": "l", "Ł": "l", "đ": "d"}
+    | {"Đ": "d", "ð": "d", "Ð": "d", "þ": "th", "Þ": "th", "ı": "i"}
+)
+
+
+def spell_out(text):
+    """ "Œuvre" → "oeuvre": the letters of LETTERS spelt out (the rest left as it is)."""
+    return text.translate(LETTERS)
+
 
 def fold(text):
-    """Lowercase `text` and drop its accents ("Été" → "ete"), character for character."""
+    """Lowercase `text`, drop its accents and spell out its ligatures ("Été" → "ete", "Œuvre" → "oeuvre")."""
     if text.isascii():  # most words: nothing to decompose (a search page folds every word of ten posts)
         return text.lower()
-    decomposed = unicodedata.normalize("NFKD", text.casefold())
+    decomposed = unicodedata.normalize("NFKD", spell_out(text).casefold())
     return "".join(char for char in decomposed if not unicodedata.combining(char))
 
 

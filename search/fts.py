@@ -2,11 +2,14 @@
 
 The unicode61 tokenizer with remove_diacritics 2 folds case and accents ("Genève" is found
 by "geneve"), and a prefix query finds the words a search word begins ("chroniq" →
-"chroniques"), as before, but through an index instead of a scan of every post.
+"chroniques"), as before, but through an index instead of a scan of every post. Ligatures,
+which it keeps, are spelt out on both sides: "oeuvre" finds "œuvre", and "œuvre" "oeuvre".
 """
 
 from django.db import connection
 from django.db.models.expressions import RawSQL
+
+from blog.text import spell_out
 
 TABLE = "search_fts"
 CREATE = f"CREATE VIRTUAL TABLE {TABLE} USING fts5(title, secondary, body, tokenize = 'unicode61 remove_diacritics 2')"
@@ -20,7 +23,10 @@ def in_use():
 
 def write(documents):
     """Replace the rows of these (saved) documents."""
-    rows = [(d.post_id, d.title, " ".join([d.summary_fr, d.summary_en, d.tags]), d.body) for d in documents]
+    rows = [
+        (d.post_id, spell_out(d.title), spell_out(" ".join([d.summary_fr, d.summary_en, d.tags])), spell_out(d.body))
+        for d in documents
+    ]
     with connection.cursor() as cursor:
         cursor.executemany(f"DELETE FROM {TABLE} WHERE rowid = %s", [(row[0],) for row in rows])  # noqa: S608
         cursor.executemany(f"INSERT INTO {TABLE} (rowid, title, secondary, body) VALUES (%s, %s, %s, %s)", rows)  # noqa: S608
@@ -38,7 +44,7 @@ def clear():
 
 def match_expression(words):
     """Every word, as the start of a word: '"lumi"* AND "hiver"*' (words are \\w+, so hold no quote)."""
-    return " AND ".join(f'"{word}"*' for word in words)
+    return " AND ".join(f'"{spell_out(word)}"*' for word in words)
 
 
 def matching(posts, words):

@@ -50,6 +50,17 @@ def test_search_ignores_case_and_accents(client):
     assert sorted(titles(search(client, q="genève"))) == ["Retour", "Un atelier à Genève"]
 
 
+def test_search_spells_ligatures_out_both_ways(client):
+    """ "oeuvre" finds "œuvre" and "Cœur" finds "coeur", with the word marked in the excerpt."""
+    PostFactory(title="L'œuvre d'une vie", body="Une œuvre.")
+    PostFactory(title="Retour", body="Le coeur y est, ex aequo.")
+    response = search(client, q="oeuvre")
+    assert titles(response) == ["L'œuvre d'une vie"]
+    assert "<mark>œuvre</mark>" in response.content.decode()
+    assert titles(search(client, q="Cœur")) == ["Retour"]
+    assert titles(search(client, q="æquo")) == ["Retour"]
+
+
 def test_search_finds_posts_in_both_languages(client):
     """A French word finds the French post, an English word the English one, through its summary too."""
     PostFactory(title="Internet, un espace de vie", body="Les relations humaines.")
