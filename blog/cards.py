@@ -26,7 +26,8 @@ def card_html(post, context):
     if post.excerpt_html:
         body = (
             f"{typography(focusable_code(post.excerpt_html), post.language)}\n"
-            f'    <p class="more"><a href="{url}">{escape(gettext("Continue reading"))}'
+            f'    <p class="more" lang="{escape(translation.get_language())}"><a href="{url}">'
+            f"{escape(gettext('Continue reading'))}"
             f'<span class="visually-hidden"> — <span lang="{language}">{escape(post.title)}</span></span></a></p>\n'
             "    "
         )

@@ -1,4 +1,5 @@
 import datetime
+import re
 
 import pytest
 from django.utils import timezone
@@ -209,3 +210,12 @@ def test_an_author_cannot_read_another_authors_draft(client):
     draft = PostFactory(status=PostStatus.DRAFT)
     client.force_login(AuthorFactory())
     assert client.get(draft.get_absolute_url()).status_code == 404
+
+
+@pytest.mark.parametrize(
+    ("url", "current"), [("/", "/"), ("/tags/", "/tags/"), ("/search/", "/search/"), ("/columns/", "/columns/")]
+)
+def test_the_menu_marks_the_section_the_reader_is_in(client, url, current):
+    html = client.get(url).content.decode()
+    nav = html[html.index('<nav aria-label="Main">') : html.index("</nav>")]
+    assert re.findall(r'<a href="([^"]+)" aria-current="page"', nav) == [current]

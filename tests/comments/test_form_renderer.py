@@ -122,3 +122,11 @@ def test_every_description_an_input_names_is_on_the_page(client, post):
     assert "id_author_email_helptext" in described
     for name in described:
         assert f'id="{name}"' in html, name
+
+
+def test_a_phone_can_fill_in_the_reader_s_name_e_mail_and_website(client, post):
+    """autocomplete tokens on the three fields a reader types on every post (WCAG 1.3.5)."""
+    html = client.get(post.get_absolute_url()).content.decode()
+    for name, token in (("author_name", "name"), ("author_email", "email"), ("author_url", "url")):
+        field = re.search(rf'<input [^>]*name="{name}"[^>]*>', html).group()
+        assert f'autocomplete="{token}"' in field, field
