@@ -2,7 +2,7 @@ import logging
 
 from django.contrib import admin
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.db.models import Count
+from django.db.models import Count, Q
 from django.http import JsonResponse
 from django.shortcuts import get_object_or_404
 from django.template.defaultfilters import filesizeformat
@@ -15,6 +15,25 @@ from .forms import DescriptionForm, UploadForm
 from .models import Kind, MediaItem
 
 logger = logging.getLogger(__name__)
+
+
+class AltTextFilter(admin.SimpleListFilter):
+    """The pictures still to describe: a post showing one cannot be published."""
+
+    title = _("alt text")
+    parameter_name = "alt_text"
+
+    def lookups(self, request, model_admin):
+        return [("missing", _("Missing")), ("present", _("Present"))]
+
+    def queryset(self, request, queryset):
+        pictures = queryset.filter(kind=Kind.IMAGE)
+        missing = Q(alt_text__regex=r"^\s*$")
+        if self.value() == "missing":
+            return pictures.filter(missing)
+        if self.value() == "present":
+            return pictures.exclude(missing)
+        return queryset
 
 
 @admin.register(MediaItem)
@@ -30,7 +49,7 @@ class MediaItemAdmin(admin.ModelAdmin):
         "created_at",
     ]
     list_display_links = ["__str__"]
-    list_filter = ["kind", "uploaded_by"]
+    list_filter = ["kind", AltTextFilter, "uploaded_by"]
     search_fields = ["original_name", "alt_text", "caption", "credit"]
     date_hierarchy = "created_at"
     readonly_fields = ["preview", "details", "used_in"]
@@ -52,7 +71,7 @@ class MediaItemAdmin(admin.ModelAdmin):
     def get_list_filter(self, request):
         if request.user.has_perm("media.manage_all_media"):
             return self.list_filter
-        return ["kind"]  # an author only sees her own uploads
+        return ["kind", AltTextFilter]  # an author only sees her own uploads
 
     def get_form(self, request, obj=None, change=False, **kwargs):
         if obj is not None:

@@ -247,3 +247,14 @@ def test_a_storage_failure_answers_with_a_message_not_a_crash(staff_client, medi
     assert response.status_code == 503
     assert response.json()["error"] == "The file could not be stored; nothing was kept. Try again."
     assert not MediaItem.objects.exists()
+
+
+def test_the_library_lists_the_pictures_still_to_describe(staff_client, media_root, author):
+    """The alt text filter finds the pictures that would keep a post from being published."""
+    add_item(author, name="decrite.jpg", alt="Un lac")
+    add_item(author, name="muette.jpg", alt="")
+    add_item(author, name="blanche.jpg", alt="   ")
+    missing = staff_client.get("/admin/media/mediaitem/?alt_text=missing").content.decode()
+    present = staff_client.get("/admin/media/mediaitem/?alt_text=present").content.decode()
+    assert "muette.jpg" in missing and "blanche.jpg" in missing and "decrite.jpg" not in missing
+    assert "decrite.jpg" in present and "muette.jpg" not in present
