@@ -1,4 +1,5 @@
 import datetime
+import re
 
 import pytest
 from django.utils import timezone
@@ -159,9 +160,24 @@ def test_list_columns_filters_and_search(client):
     assert "Un brouillon" in client.get("/admin/blog/post/?status=draft").content.decode()
     assert "Un brouillon" not in client.get("/admin/blog/post/?q=cluetrain").content.decode()
     assert "Cluetrain 101" in client.get("/admin/blog/post/?language__exact=en").content.decode()
-    tag_id = tagged.tags.get().pk
-    by_tag = client.get(f"/admin/blog/post/?tags__id__exact={tag_id}").content.decode()
+    by_tag = client.get(f"/admin/blog/post/?tag={tagged.tags.get().slug}").content.decode()
     assert "Cluetrain 101" in by_tag and "Un brouillon" not in by_tag
+
+
+def test_the_tag_filter_offers_the_most_used_tags_and_the_one_chosen(client):
+    """Hundreds of imported tags: the filter lists fifteen, the most used, and keeps a rare one once chosen."""
+    client.force_login(EditorFactory())
+    for number in range(20):
+        PostFactory(tags=[f"rare-{number:02d}", *(["courant"] * (number < 3))])
+
+    def offered(url):
+        html = client.get(url).content.decode()
+        section = html[html.index('data-filter-title="tag"') :]
+        return re.findall(r'href="\?[^"]*tag=([^"&]+)"', section[: section.index("</details>")])
+
+    assert len(offered("/admin/blog/post/")) == 15 and offered("/admin/blog/post/")[0] == "courant"
+    assert "rare-19" not in offered("/admin/blog/post/")
+    assert len(offered("/admin/blog/post/?tag=rare-19")) == 16 and "rare-19" in offered("/admin/blog/post/?tag=rare-19")
 
 
 def test_filter_posts_missing_their_other_language_summary(client):
