@@ -19,6 +19,8 @@ from django.core.files.base import File
 from django.core.files.storage import default_storage
 from django.db import connection
 
+from pagecache import version
+
 MANIFEST = "manifest.json"
 FORMAT = 1
 
@@ -74,10 +76,12 @@ def restore(folder):
     folder = Path(folder)
     if manifest["database"]["vendor"] != connection.vendor:
         raise BackupError(f"this backup holds a {manifest['database']['vendor']} database, not {connection.vendor}")
+    before = version.number()
     restore_database(folder / manifest["database"]["file"])
-    # Cached pages are keyed on a change counter kept in the database, now taken back to an
-    # older value that later writes will reach again: none of them may outlive the database.
+    # Cached pages are keyed on a change counter kept in the database, which the backup took back to an
+    # older value: none of them may outlive the database, and the counter goes on past the one replaced.
     cache.clear()
+    version.move_past(before)
     for item in manifest["media"]:
         if default_storage.exists(item["name"]):
             default_storage.delete(item["name"])

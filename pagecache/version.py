@@ -8,7 +8,9 @@ into every page's menu).
 from dataclasses import dataclass
 from datetime import datetime
 
-from django.db.models import Subquery
+from django.db.models import F, Subquery
+from django.db.models.functions import Greatest
+from django.utils import timezone
 
 from blog.compiled import CompiledQuery
 from blog.models import Post
@@ -54,3 +56,15 @@ def current():
     """The Version now, in one query; None when the row is missing (a flushed database)."""
     rows = _VERSION()
     return Version(*rows[0]) if rows else None
+
+
+def number():
+    """The Generation number now (0 when the row is missing)."""
+    return Generation.objects.filter(pk=1).values_list("number", flat=True).first() or 0
+
+
+def move_past(earlier):
+    """After a restore, which takes the number back to the backup's: it goes on past `earlier` (the number
+    before the restore) and says the content changed now. A browser or feed reader holding a page tagged with
+    a number used before the restore, or dated after the backup, must not be told it is current."""
+    Generation.objects.filter(pk=1).update(number=Greatest(F("number"), earlier) + 1, changed_at=timezone.now())
