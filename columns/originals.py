@@ -67,11 +67,14 @@ def _moved(url, location):
 
 
 def record(republication, outcome):
-    """Store what a visit learnt; an error only counts a failure, the last known status stays."""
+    """Store what a visit learnt; an error counts a failure and leaves the last known status, until so many
+    failures in a row (COLUMNS_GONE_AFTER_FAILED_CHECKS) that the original counts as gone."""
     republication.checked_at = timezone.now()
     if outcome.error:
         republication.failed_checks += 1
         republication.last_check_error = outcome.error[:300]
+        if republication.failed_checks >= settings.COLUMNS_GONE_AFTER_FAILED_CHECKS:
+            republication.original_status = OriginalStatus.GONE
     else:
         republication.original_status = outcome.status
         republication.moved_to_url = outcome.moved_to

@@ -307,6 +307,9 @@ COLUMNS_PAGE_SIZE = 20
 COLUMNS_INDEX_PIECES = 5  # the newest pieces of each column on /columns/; all of them on the column's page
 COLUMNS_CHECK_TIMEOUT = 10  # seconds per original
 COLUMNS_CHECK_CONCURRENCY = 4  # originals visited at the same time
+# An original that has not answered this many checks in a row (weekly: two months) counts as gone: a magazine
+# whose domain has lapsed answers nothing at all, never a 404.
+COLUMNS_GONE_AFTER_FAILED_CHECKS = int(env("COLUMNS_GONE_AFTER_FAILED_CHECKS", "8"))
 COLUMNS_CHECK_USER_AGENT = f"Carnet-original-checker/1.0 (+{SITE_URL}; checks that republished columns still exist)"
 
 # --- media ---

@@ -118,6 +118,20 @@ def test_failures_leave_the_status_and_count(magazine):
     assert f"Failed: {magazine.base}/broken (HTTP 503)" in output
 
 
+def test_an_original_that_never_answers_counts_as_gone_after_two_months(magazine, settings):
+    """The magazine's domain lapsed: no 404 ever comes. After eight weekly failures the blog copy is canonical."""
+    settings.COLUMNS_GONE_AFTER_FAILED_CHECKS = 8
+    lost = RepublicationFactory(original_url=f"http://127.0.0.1:{closed_port()}/x", failed_checks=6)
+    check()
+    lost.refresh_from_db()
+    assert (lost.original_status, lost.failed_checks) == ("unknown", 7)
+    assert lost.canonical_url() == lost.original_url
+    check()
+    lost.refresh_from_db()
+    assert (lost.original_status, lost.failed_checks) == ("gone", 8)
+    assert lost.canonical_url().endswith(lost.post.get_absolute_url())
+
+
 def test_an_answer_resets_the_failure_count_and_the_old_address(magazine):
     """A moved original that answers 200 again is online, with no new address and no failures left."""
     piece = RepublicationFactory(
