@@ -1,6 +1,7 @@
 from django.conf import settings
 from django.contrib.admin.views.decorators import staff_member_required
 from django.contrib.auth import get_user_model
+from django.db.models import Exists, OuterRef
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect
 from django.utils.cache import add_never_cache_headers
@@ -79,7 +80,10 @@ class AuthorPostListView(PublishedPostsMixin, ListView):
     template_name = "blog/post_list_author.html"
 
     def get_queryset(self):
-        self.author = get_object_or_404(get_user_model(), username=self.kwargs["username"], is_active=True)
+        # Only someone who has published: an account with no post (the admin's) is nobody's business.
+        has_published = Exists(Post.objects.published().filter(author=OuterRef("pk")))
+        authors = get_user_model().objects.filter(has_published, is_active=True)
+        self.author = get_object_or_404(authors, username=self.kwargs["username"])
         return super().get_queryset().filter(author=self.author)
 
     def get_context_data(self, **kwargs):

@@ -5,7 +5,7 @@ import pytest
 from django.utils import timezone
 
 from blog.models import PostStatus
-from tests.factories import AuthorFactory, PostFactory
+from tests.factories import AuthorFactory, PostFactory, UserFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -180,6 +180,14 @@ def test_author_page_lists_the_authors_posts(client):
     assert "Posts by Claire Martin" in html
     assert "By Claire" in html and "By someone else" not in html
     assert client.get("/authors/nobody/").status_code == 404
+
+
+def test_an_account_that_never_published_has_no_author_page(client):
+    """The admin's login, or an author with only drafts, is not confirmed to the world by a page of its own."""
+    UserFactory(username="admin")
+    PostFactory(author=AuthorFactory(username="discrete"), status=PostStatus.DRAFT)
+    assert client.get("/authors/admin/").status_code == 404
+    assert client.get("/authors/discrete/").status_code == 404
 
 
 @pytest.mark.parametrize(
