@@ -21,6 +21,19 @@ class SearchForm(forms.Form):
         super().__init__(*args, **kwargs)
         self.fields["tag"].choices = [("", _("Any tag")), *((tag.slug, tag.name) for tag in tags)]
         self.tags = {tag.slug: tag for tag in tags}
+        self.unknown_tag = ""
+        if self.is_bound:
+            self.data = self.without_unknown_filters(self.data)
+
+    def without_unknown_filters(self, data):
+        """A bookmarked search whose tag was renamed or merged, or an address typed by hand, still searches:
+        an unknown tag or language is left out (and the page says which tag), rather than finding nothing."""
+        data = data.copy()
+        if data.get("tag") and data["tag"] not in self.tags:
+            self.unknown_tag = data.pop("tag")[0]
+        if data.get("language") and data["language"] not in dict(settings.LANGUAGES):
+            data.pop("language")
+        return data
 
     def clean_tag(self):
         return self.tags.get(self.cleaned_data["tag"])

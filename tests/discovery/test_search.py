@@ -317,3 +317,12 @@ def test_search_ranks_only_the_newest_matches(client, french_client, settings):
     assert "2 posts or more found: the 2 most recent, best first." in response.content.decode()
     french = search(french_client, q="brume").content.decode()
     assert "2 articles trouvés ou plus\u202f: les 2 plus récents, les plus pertinents d’abord." in french
+
+
+def test_a_search_with_a_tag_gone_since_still_searches_and_says_so(french_client):
+    """A bookmarked search whose tag was renamed: the results of every tag, and a sentence saying why."""
+    PostFactory(title="L'été au lac", tags=["lac"])
+    response = french_client.get("/search/", {"q": "été", "tag": "<b>vieux</b>", "language": "xx"})
+    html = response.content.decode()
+    assert titles(response) == ["L'été au lac"]
+    assert "Plus d’étiquette «\u00a0&lt;b&gt;vieux&lt;/b&gt;\u202f» ici\u202f: la recherche porte sur toutes" in html
