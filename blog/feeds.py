@@ -78,7 +78,7 @@ class PostsFeed(Feed):
         return absolute_url(reverse("blog:post-list"))
 
     def item_title(self, post):
-        return post.title
+        return markup.french_spacing(post.title) if post.language == Language.FR else post.title
 
     def item_link(self, post):
         return absolute_url(post.get_absolute_url())

@@ -258,3 +258,12 @@ def test_similar_republished_post_shows_a_column_line(client):
     assert "Une chronique" in similar
     assert "I write a weekly column for Les Quotidiennes" not in similar
     assert 'class="column-line"' in similar and "paru d’abord dans Les Quotidiennes" in similar
+
+
+def test_a_french_piece_is_listed_with_french_spacing(client):
+    """On /columns/ and the column's page, « Parler : pourquoi ? » keeps its no-break spaces, title and original."""
+    piece = RepublicationFactory(post=PostFactory(title="Parler : pourquoi ?"), original_title="Parler : pourquoi ?")
+    for url in ("/columns/", piece.column.get_absolute_url()):
+        html = client.get(url).content.decode()
+        assert ">Parler\u202f: pourquoi\u202f?</a></h" in html
+        assert "<cite>Parler\u202f: pourquoi\u202f?</cite>" in html

@@ -40,6 +40,22 @@ def test_post_page_has_title_description_and_canonical(client, post):
     assert f'<link rel="canonical" href="http://testserver{post.get_absolute_url()}">' in html
 
 
+def test_a_french_title_and_description_are_spaced_the_french_way_wherever_they_show(client):
+    """The tab's title, link previews and feed readers show « L'œuvre : pourquoi ? » with its no-break spaces;
+    an English post keeps its own punctuation."""
+    french = PostFactory(title="L'œuvre : pourquoi ?", summary={"fr": "Une question ; « la » réponse !"})
+    english = PostFactory(language="en", title="Why: the short answer ?")
+    html = client.get(french.get_absolute_url()).content.decode()
+    spaced = "L&#x27;œuvre\u202f: pourquoi\u202f?"
+    assert f"<title>{spaced} — Carnet</title>" in html
+    assert meta(html, "property", "og:title") == meta(html, "name", "twitter:title") == spaced
+    assert meta(html, "name", "description") == "Une question\u202f; «\u00a0la\u202f» réponse\u202f!"
+    assert "<title>Why: the short answer ?" in client.get(english.get_absolute_url()).content.decode()
+    feed = client.get("/feed/").content.decode()
+    assert "<title>L'œuvre\u202f: pourquoi\u202f?</title>" in feed
+    assert "<title>Why: the short answer ?</title>" in feed
+
+
 def test_post_description_prefers_a_summary_in_the_post_language_and_is_truncated(client):
     """The description is the post's own-language summary when it has one, tags stripped, 160 characters at most."""
     post = PostFactory(summary={"fr": "Un *résumé* " + "très long " * 30, "en": "Not this one."})
