@@ -4,7 +4,7 @@ import uuid
 from django.contrib import messages
 from django.http import JsonResponse
 from django.middleware.csrf import CsrfViewMiddleware, get_token
-from django.shortcuts import get_object_or_404, redirect, render
+from django.shortcuts import redirect, render
 from django.utils.decorators import method_decorator
 from django.utils.translation import get_language, ngettext
 from django.utils.translation import gettext as _
@@ -106,7 +106,9 @@ def form_keys(request):
 
 @never_cache
 def confirm_subscription(request, token):
-    subscription = get_object_or_404(Subscription.objects.select_related("post", "comment"), token=token)
+    subscription = Subscription.objects.select_related("post", "comment").filter(token=token).first()
+    if subscription is None:  # unsubscribed since, or a link cut by the mail program
+        return render(request, "comments/subscription_gone.html", status=404)
     services.confirm_subscription(subscription)
     return render(request, "comments/subscription_confirmed.html", {"subscription": subscription})
 

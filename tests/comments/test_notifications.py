@@ -118,9 +118,13 @@ def test_unsubscribing_keeps_the_record_of_what_was_sent_and_drops_what_was_not(
     ]
 
 
-def test_unknown_confirmation_link_is_404(client, db):
-    """A made-up confirmation token finds nothing."""
-    assert client.get("/comments/confirm/nope/").status_code == 404
+def test_unknown_confirmation_link_is_404_and_says_how_to_subscribe_again(french_client, db):
+    """An old confirmation link, followed after unsubscribing, finds nothing, and tells her why and what to do."""
+    response = french_client.get("/comments/confirm/nope/")
+    assert response.status_code == 404
+    html = response.content.decode()
+    assert "Ce lien ne mène à aucun abonnement\u202f: il a pris fin depuis" in html
+    assert "cochez «\u00a0Me prévenir par e-mail\u202f»" in html
 
 
 def free_port():
