@@ -45,6 +45,27 @@ def test_home_is_paginated(client, settings):
     assert client.get("/?page=99").status_code == 404
 
 
+def test_a_long_archive_links_its_newest_and_oldest_pages(client):
+    """Twenty years of posts: from a middle page, one click to the newest and one to the oldest (five pages)."""
+    for day in range(1, 46):
+        PostFactory(title=f"Post of day {day:02d}", published_at=at(2020, 1, 1) + datetime.timedelta(days=day))
+
+    def links(url):
+        html = client.get(url).content.decode()
+        nav = html[html.index('<nav class="pagination"') :]
+        return re.findall(r'<a (?:rel="\w+" )?href="([^"]+)">([^<]+)</a>', nav[: nav.index("</nav>")])
+
+    assert links("/?page=3") == [
+        (".", "Newest"),
+        ("?page=2", "Newer posts"),
+        ("?page=4", "Older posts"),
+        ("?page=last", "Oldest"),
+    ]
+    assert links("/") == [("?page=2", "Older posts"), ("?page=last", "Oldest")]
+    assert links("/?page=4") == [(".", "Newest"), ("?page=3", "Newer posts"), ("?page=5", "Older posts")]
+    assert "Post of day 01" in client.get("/?page=last").content.decode()
+
+
 def test_post_page_shows_title_date_summary_body_and_tags(client):
     """A French post shows its title, a French date, its English summary as a note first, body and tags."""
     post = PostFactory(
