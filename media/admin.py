@@ -58,6 +58,7 @@ class MediaItemAdmin(admin.ModelAdmin):
 
     class Media:
         css = {"all": ["media/editor-upload.css"]}
+        js = ["media/upload-form.js"]
 
     def get_queryset(self, request):
         return (

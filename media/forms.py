@@ -29,6 +29,9 @@ UPLOAD_HELP = _(
 )
 
 
+ALT_TEXT_NEEDED = _("Describe what the picture shows: readers who cannot see it depend on it.")
+
+
 class UploadForm(forms.ModelForm):
     """A new file with its description, checked and stored while the form is validated, so that the
     author sees on the form, with what she typed, why a file is refused or could not be stored.
@@ -46,6 +49,8 @@ class UploadForm(forms.ModelForm):
         super().__init__(*args, **kwargs)
         limit = filesizeformat(settings.MEDIA_MAX_UPLOAD_SIZE)
         self.fields["upload"].help_text = UPLOAD_HELP % {"limit": limit}
+        # Said by the browser (media/upload-form.js) when a picture is chosen and its description left empty.
+        self.fields["alt_text"].widget.attrs["data-required-message"] = ALT_TEXT_NEEDED
 
     def clean_upload(self):
         upload = self.cleaned_data["upload"]
@@ -56,7 +61,7 @@ class UploadForm(forms.ModelForm):
         cleaned_data = super().clean()
         inspection = getattr(self, "inspection", None)
         if inspection and inspection.kind == "image" and not cleaned_data.get("alt_text", "").strip():
-            self.add_error("alt_text", _("Describe what the picture shows: readers who cannot see it depend on it."))
+            self.add_error("alt_text", ALT_TEXT_NEEDED)
         if not self.errors:
             self.instance = self.store(cleaned_data)
         return cleaned_data

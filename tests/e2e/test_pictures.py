@@ -101,3 +101,22 @@ def test_author_pastes_a_picture_describes_it_and_readers_see_a_responsive_figur
         assert box["width"] <= width and box["height"] == pytest.approx(box["width"] * 1600 / 2400, abs=2)
         if SHOTS:
             reader.screenshot(path=os.path.join(SHOTS, f"figure-{width}.png"), full_page=True)
+
+
+def test_a_picture_chosen_without_its_description_is_asked_for_it_before_it_leaves(live_server, open_page, log_in):
+    """The add form of the Media list: the browser asks for the alt text, in French, keeping the chosen file (a
+    form sent back by the server could not keep it); described, the picture is stored."""
+    AuthorFactory(username="claire")
+    page = open_page(locale="fr-FR")
+    log_in(page, "claire")
+    page.goto(f"{live_server.url}/admin/media/mediaitem/add/")
+    page.set_input_files("#id_upload", {"name": "lac.jpg", "mimeType": "image/jpeg", "buffer": photo_bytes()})
+    page.click("input[name=_save]")
+    assert page.url.endswith("/admin/media/mediaitem/add/")
+    assert page.evaluate("document.querySelector('#id_upload').files.length") == 1
+    message = page.evaluate("document.querySelector('#id_alt_text').validationMessage")
+    assert message.startswith("Décrivez ce que montre l’image")
+    page.fill("#id_alt_text", "Le lac au couchant")
+    page.click("input[name=_save]")
+    page.locator(".messagelist").wait_for()
+    assert "lac.jpg" in page.inner_text("#result_list")
