@@ -57,6 +57,17 @@ def test_every_save_keeps_a_version_with_who_and_what(client):
     assert "As it was before revisions were kept" in html
 
 
+def test_the_history_names_the_fields_in_french_for_a_french_author(french_client):
+    """The admin's log keeps field names untranslated and translates them when shown: « Titre », « Texte »."""
+    author = AuthorFactory()
+    post = PostFactory(author=author, title="Premier titre")
+    french_client.force_login(author)
+    save(french_client, post, title="Second titre", body="Un texte neuf.")
+    html = history(french_client, post)
+    assert "Modification de Titre, Texte" in html
+    assert "Title" not in html and "Body" not in html
+
+
 def test_a_save_that_changes_nothing_adds_no_version(client):
     """Saving the form untouched keeps the list of versions as it was."""
     post = PostFactory()
