@@ -62,7 +62,13 @@ class TagFilter(admin.SimpleListFilter):
     shown = 15
 
     def lookups(self, request, model_admin):
-        used = Tag.objects.annotate(posts=Count("blog_taggedpost_items")).order_by("-posts", "name")
+        # Counted over the posts this list shows: an author's own tags, an editor's all.
+        posts = model_admin.get_queryset(request).values("pk")
+        used = (
+            Tag.objects.filter(blog_taggedpost_items__content_object__in=posts)
+            .annotate(posts=Count("blog_taggedpost_items"))
+            .order_by("-posts", "name")
+        )
         tags = dict(used.values_list("slug", "name")[: self.shown])
         if self.value() and self.value() not in tags:
             tags.update(Tag.objects.filter(slug=self.value()).values_list("slug", "name"))

@@ -27,7 +27,11 @@ class TagAdmin(admin.ModelAdmin):
     def post_count(self, tag):
         return tag.post_count
 
-    @admin.action(description=_("Merge the selected tags into one"), permissions=["change"])
+    def has_merge_permission(self, request):
+        """Editors only: a merge re-tags everyone's posts, and an author changes only her own."""
+        return request.user.has_perm("blog.edit_all_posts")
+
+    @admin.action(description=_("Merge the selected tags into one"), permissions=["merge"])
     def merge(self, request, queryset):
         tags = list(queryset.order_by("-post_count", "name"))
         if len(tags) < 2:
@@ -44,7 +48,7 @@ class TagAdmin(admin.ModelAdmin):
             }
             return TemplateResponse(request, "admin/taggit/tag/merge.html", context)
         merged = [tag for tag in tags if tag != kept]
-        merge_tags(kept, merged)
+        merge_tags(kept, merged, request.user)
         self.message_user(
             request,
             ngettext(

@@ -17,6 +17,14 @@ from .models import Kind, MediaItem
 logger = logging.getLogger(__name__)
 
 
+class UploaderFilter(admin.RelatedFieldListFilter):
+    """Titled so that the admin's "By …" reads well: « Par auteur de l’envoi », not « Par envoyé par »."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.title = _("uploader")
+
+
 class AltTextFilter(admin.SimpleListFilter):
     """The pictures still to describe: a post showing one cannot be published."""
 
@@ -49,7 +57,7 @@ class MediaItemAdmin(admin.ModelAdmin):
         "created_at",
     ]
     list_display_links = ["__str__"]
-    list_filter = ["kind", AltTextFilter, "uploaded_by"]
+    list_filter = ["kind", AltTextFilter, ("uploaded_by", UploaderFilter)]
     search_fields = ["original_name", "alt_text", "caption", "credit"]
     date_hierarchy = "created_at"
     readonly_fields = ["preview", "details", "used_in"]

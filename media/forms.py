@@ -38,7 +38,7 @@ class UploadForm(forms.ModelForm):
 
     `uploaded_by` is set by the admin on the form class it makes for each request."""
 
-    upload = forms.FileField(label=_("file"))
+    upload = forms.FileField(label=_("File"))
     uploaded_by = None
 
     class Meta:

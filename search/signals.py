@@ -9,9 +9,10 @@ from django.dispatch import receiver
 from taggit.models import Tag
 
 from blog.models import Post, TaggedPost
+from blog.tag_merge import tags_merged
 
 from . import fts
-from .indexing import index_soon
+from .indexing import index_posts, index_soon
 from .models import SearchDocument
 
 PostTranslation = Post._parler_meta.root_model
@@ -53,3 +54,8 @@ def index_posts_of_renamed_tag(sender, instance, created, raw=False, **kwargs):
 def unindex_deleted_document(sender, instance, **kwargs):
     if fts.in_use():
         fts.delete([instance.post_id])
+
+
+@receiver(tags_merged, dispatch_uid="search-index-merged-tags")
+def index_posts_of_merged_tags(sender, posts, **kwargs):
+    index_posts(posts)

@@ -180,6 +180,16 @@ def test_the_tag_filter_offers_the_most_used_tags_and_the_one_chosen(client):
     assert len(offered("/admin/blog/post/?tag=rare-19")) == 16 and "rare-19" in offered("/admin/blog/post/?tag=rare-19")
 
 
+def test_an_author_s_tag_filter_offers_her_own_tags(client):
+    author = AuthorFactory()
+    PostFactory(author=author, tags=["mien"])
+    PostFactory(tags=["autre", "autre-encore"])
+    client.force_login(author)
+    html = client.get("/admin/blog/post/").content.decode()
+    section = html[html.index('data-filter-title="tag"') :]
+    assert re.findall(r'href="\?tag=([^"&]+)"', section[: section.index("</details>")]) == ["mien"]
+
+
 def test_filter_posts_missing_their_other_language_summary(client):
     """Editors can list the posts that still lack a summary in the other language."""
     PostFactory(title="Has its summary", language="fr", summary={"en": "Summary."})
