@@ -1,9 +1,9 @@
 // A post page may come from the cache shared by every reader, so its comment form holds no
-// CSRF token and no time of its own. Ask for hers when the form comes near the screen (the
-// time the form says it was served counts from then: a reader who scrolls down, reads the
-// comments and sends a short "Merci !" filled in by her phone is not taken for a robot), or
-// when she starts on it. Without JavaScript the first send comes back with her text kept and
-// the keys filled in.
+// CSRF token and no time of its own. Ask for hers as soon as the page is shown: the time the
+// form says it was served then counts from her arrival, as on a page made for her, and a
+// reader who read the post and sends a short "Merci !" filled in by her phone is not taken
+// for a robot. (If that request fails, starting on the form asks again.) Without JavaScript
+// the first send comes back with her text kept and the keys filled in.
 for (const form of document.querySelectorAll("form[data-form-keys]")) {
   let asked = false;
   const ask = () => {
@@ -21,16 +21,5 @@ for (const form of document.querySelectorAll("form[data-form-keys]")) {
       });
   };
   form.addEventListener("focusin", ask);
-  if ("IntersectionObserver" in window) {
-    const watcher = new IntersectionObserver(
-      (entries) => {
-        if (entries.some((entry) => entry.isIntersecting)) {
-          watcher.disconnect();
-          ask();
-        }
-      },
-      { rootMargin: "300px" },
-    );
-    watcher.observe(form);
-  }
+  ask();
 }
