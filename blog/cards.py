@@ -28,7 +28,8 @@ def card_html(post, context):
             f"{typography(focusable_code(post.excerpt_html), post.language)}\n"
             f'    <p class="more" lang="{escape(translation.get_language())}"><a href="{url}">'
             f"{escape(gettext('Continue reading'))}"
-            f'<span class="visually-hidden"> — <span lang="{language}">{escape(post.title)}</span></span></a></p>\n'
+            f'<span class="visually-hidden"> — <span lang="{language}">{typography(post.title, post.language)}'
+            "</span></span></a></p>\n"
             "    "
         )
     else:

@@ -42,8 +42,8 @@ def post_html(post):
         html = markup.markdown_to_html(text)
         marker = f"[{code}] "
         html = html.replace("<p>", f"<p>{marker}", 1) if html.startswith("<p>") else marker + html
-        parts.append(f'<div lang="{code}">{html}</div>')
-    parts.append(f'<div lang="{post.language}">{post.body_html}</div>')
+        parts.append(f'<div lang="{code}">{markup.spaced(html, code)}</div>')
+    parts.append(f'<div lang="{post.language}">{markup.spaced(post.body_html, post.language)}</div>')
     return "\n".join(parts)
 
 
@@ -78,7 +78,7 @@ class PostsFeed(Feed):
         return absolute_url(reverse("blog:post-list"))
 
     def item_title(self, post):
-        return markup.french_spacing(post.title) if post.language == Language.FR else post.title
+        return markup.spaced(post.title, post.language)
 
     def item_link(self, post):
         return absolute_url(post.get_absolute_url())

@@ -169,6 +169,11 @@ MARK = re.compile(r"[:;!?»]")  # searched for alone: the search then skips ahea
 SPACE_AFTER = re.compile(r"«(?:[ \u00a0\u202f]|&nbsp;)*")
 
 
+def spaced(text, language_code):
+    """Text (plain, or HTML) spaced as `language_code` wants: French spaces its punctuation, other languages not."""
+    return french_spacing(text) if language_code == "fr" else text
+
+
 def french_spacing(html):
     """French typography in HTML text: a narrow no-break space before : ; ! ? », a no-break space after «.
 

@@ -11,6 +11,7 @@ from django.utils import translation
 from django.utils.translation import gettext as _
 
 from blog.links import absolute_url
+from blog.markup import spaced
 
 from .models import NotificationKind
 from .text import excerpt
@@ -48,11 +49,12 @@ def _confirmation(notification):
     post = subscription.post
     context = {
         "post": post,
+        "title": spaced(post.title, post.language),
         "post_url": absolute_url(post.get_absolute_url()),
         "subscription": subscription,
         "confirm_url": subscription.get_confirm_url(),
     }
-    subject = _("Please confirm: e-mails about comments on “%(title)s”") % {"title": post.title}
+    subject = _("Please confirm: e-mails about comments on “%(title)s”") % {"title": context["title"]}
     return subject, "comments/emails/confirmation.txt", context, {}
 
 
@@ -60,12 +62,13 @@ def _moderation(notification):
     comment = notification.comment
     context = {
         "comment": comment,
-        "excerpt": excerpt(comment.body, 1000),
+        "excerpt": spaced(excerpt(comment.body, 1000), comment.language),
         "post": comment.post,
+        "title": spaced(comment.post.title, comment.post.language),
         "change_url": absolute_url(reverse("admin:comments_comment_change", args=[comment.pk])),
         "pending_url": absolute_url(reverse("admin:comments_comment_changelist") + "?status__exact=pending"),
     }
-    subject = _("A comment awaits moderation on “%(title)s”") % {"title": comment.post.title}
+    subject = _("A comment awaits moderation on “%(title)s”") % {"title": context["title"]}
     return subject, "comments/emails/moderation.txt", context, {}
 
 
@@ -75,13 +78,14 @@ def _new_comment(notification):
     unsubscribe_url = subscription.get_unsubscribe_url()
     context = {
         "comment": comment,
-        "excerpt": excerpt(comment.body),
+        "excerpt": spaced(excerpt(comment.body), comment.language),
         "post": comment.post,
+        "title": spaced(comment.post.title, comment.post.language),
         "comment_url": absolute_url(comment.get_absolute_url()),
         "subscription": subscription,
         "unsubscribe_url": unsubscribe_url,
     }
-    subject = _("New comment on “%(title)s”") % {"title": comment.post.title}
+    subject = _("New comment on “%(title)s”") % {"title": context["title"]}
     headers = {"List-Unsubscribe": f"<{unsubscribe_url}>", "List-Unsubscribe-Post": "List-Unsubscribe=One-Click"}
     return subject, "comments/emails/new_comment.txt", context, headers
 

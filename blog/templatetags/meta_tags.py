@@ -54,7 +54,7 @@ def post_json_ld(post, description):
     data = {
         "@context": "https://schema.org",
         "@type": "BlogPosting",
-        "headline": post.title,
+        "headline": markup.spaced(post.title, post.language),
         "url": url,
         "mainEntityOfPage": url,
         "inLanguage": post.language,
@@ -66,7 +66,7 @@ def post_json_ld(post, description):
             "url": absolute_url(reverse("blog:author-detail", args=[post.author.username])),
         },
         "keywords": [tag.name for tag in post.listed_tags()],
-        "description": description,
+        "description": markup.spaced(description, post.language),
     }
     if based_on := original_url(post):
         data["isBasedOn"] = based_on

@@ -7,6 +7,7 @@ from django.core.management import call_command
 
 from comments import services
 from comments.models import Comment, CommentStatus, Notification, NotificationStatus, Subscription
+from tests.factories import PostFactory
 
 from .conftest import comment_url, form_data
 from .factories import CommentFactory, SubscriptionFactory
@@ -183,3 +184,19 @@ def test_database_backend_retries_failed_sends_later(client, broken_mail_server,
     assert notification.attempts == 1
     assert DBTaskResult.objects.filter(status="FAILED").count() == 1
     assert DBTaskResult.objects.filter(status="READY").count() == 1
+
+
+def test_a_french_title_and_comment_keep_their_french_spacing_in_the_e_mails(client, db):
+    """« L'œuvre : pourquoi ? » in the subject and body, and the French comment quoted, spaced as on the page."""
+    post = PostFactory(title="L'œuvre : pourquoi ?", author__email="author@example.org")
+    client.post(
+        comment_url(post),
+        form_data(notify="on", notify_scope="all", body="Oui ! Bien dit : « merci »."),
+        HTTP_ACCEPT_LANGUAGE="fr",
+    )
+    [confirmation] = to("alice@example.org")
+    title = "L'œuvre\u202f: pourquoi\u202f?"
+    assert confirmation.subject.endswith(f"«\u00a0{title}\u202f»")
+    assert f"«\u00a0{title}\u202f»" in confirmation.body
+    [moderation] = to("author@example.org")
+    assert "Oui\u202f! Bien dit\u202f: «\u00a0merci\u202f»." in moderation.body

@@ -51,9 +51,11 @@ def test_a_french_title_and_description_are_spaced_the_french_way_wherever_they_
     assert meta(html, "property", "og:title") == meta(html, "name", "twitter:title") == spaced
     assert meta(html, "name", "description") == "Une question\u202f; «\u00a0la\u202f» réponse\u202f!"
     assert "<title>Why: the short answer ?" in client.get(english.get_absolute_url()).content.decode()
+    assert json_ld(html)["headline"] == "L'œuvre\u202f: pourquoi\u202f?"
     feed = client.get("/feed/").content.decode()
     assert "<title>L'œuvre\u202f: pourquoi\u202f?</title>" in feed
     assert "<title>Why: the short answer ?</title>" in feed
+    assert "[fr] Une question\u202f; «\u00a0la\u202f» réponse\u202f!" in feed
 
 
 def test_post_description_prefers_a_summary_in_the_post_language_and_is_truncated(client):
