@@ -32,7 +32,7 @@ class RedirectMiddleware:
             moved = uploads.new_address(request.path)
             if moved:
                 return HttpResponsePermanentRedirect(moved)
-            wanted = old_urls.from_path(request.path)
+            wanted = old_urls.from_path(request.path, request.GET)
             if looked_up:
                 wanted.candidates = []  # a 404 costs one query at most
             return self.redirect(request, wanted) or response

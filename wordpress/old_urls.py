@@ -116,19 +116,29 @@ def decoded(text):
     return unicodedata.normalize("NFC", unquote(text))
 
 
-def from_path(path):
-    """What a request for `path` (decoded), which Carnet does not know, may have meant on the old blog."""
+def from_path(path, query=None):
+    """What a request for `path` (decoded), which Carnet does not know, may have meant on the old blog.
+
+    `query` (the request's GET) may add a language (qTranslate's `permalink?lang=fr`) or a page number (a
+    merged tag's own `/tag/old/?page=2`)."""
     path = unicodedata.normalize("NFC", path)
     if path in FEEDS:
         return Wanted(fallback=FEEDS[path])
-    wanted = Wanted(candidates=[(path, Suffix())])
+    query = query or {}
+    paged = query.get("page", "")
+    asked = Suffix(page=int(paged) if NUMBER.fullmatch(paged) else 1, language=query.get("lang", "")[:2].lower())
+    wanted = Wanted(candidates=[(path, asked)])
     if not path.endswith("/"):
         path += "/"
-        wanted.candidates.append((path, Suffix()))
+        wanted.candidates.append((path, asked))
     match = SUFFIX.match(path)
     if match:
         base, feed = match.group("base"), match.group("feed") or "rss"
-        suffix = Suffix(page=int(match.group("page") or 1), feed=FEED_KINDS[feed] if match.group("is_feed") else "")
+        suffix = Suffix(
+            page=int(match.group("page") or asked.page),
+            feed=FEED_KINDS[feed] if match.group("is_feed") else "",
+            language=asked.language,
+        )
         wanted.candidates.append((base, suffix))
         wanted.fallback = by_rule(base, suffix, number=match.group("number"))
     # A permalink with no closing slash (`/work/my-post.html`) took suffixes and a slash too: `…html/feed/`.

@@ -43,6 +43,7 @@ def test_the_editor_merges_a_misspelt_tag_into_the_right_one(editor_client, clie
     assert list(typo.tags.names()) == ["Photo"] and list(both.tags.names()) == ["Photo"]
     assert Post.objects.filter(tags=photo).count() == 3
     assert client.get("/tag/photogrpahie/")["Location"] == "/tag/photo/"
+    assert client.get("/tag/photogrpahie/?page=2")["Location"] == "/tag/photo/?page=2"
     assert client.get("/category/photographie/")["Location"] == "/tag/photo/"
     assert '/tag/photo/">Photo</a> <span class="count">(3)</span>' in client.get("/tags/").content.decode()
 

@@ -179,6 +179,9 @@ def test_a_qtranslate_link_to_a_language_leads_to_that_version(run_import, clien
     assert client.get("/?p=543&lang=fr")["Location"] == "/2012/04/24/devoxx-france-fr/"
     assert client.get("/?p=543&lang=en")["Location"] == "/2012/04/24/devoxx-france/"
     assert client.get("/?p=543")["Location"] == "/2012/04/24/devoxx-france/"
+    # qTranslate's switcher in query mode: the permalink with ?lang=fr.
+    assert client.get("/work/devoxx-france.html?lang=fr")["Location"] == "/2012/04/24/devoxx-france-fr/"
+    assert client.get("/work/devoxx-france.html")["Location"] == "/2012/04/24/devoxx-france/"
 
 
 def test_an_imported_author_gets_e_mails_in_the_blog_s_language(run_import):
