@@ -1,3 +1,4 @@
+import re
 from urllib.parse import urlsplit
 
 from django.db import models
@@ -97,9 +98,15 @@ class RepublicationQuerySet(models.QuerySet):
 
 
 def original_key(url):
-    """An address as the page it names, not as typed: scheme, `www.`, the host's case and a closing slash left out."""
+    """An address as the page it names, not as typed: scheme, default port, `www.`, the host's case and final dot,
+    doubled and closing slashes left out."""
     parts = urlsplit(url.strip())
-    return parts.netloc.lower().removeprefix("www."), parts.path.rstrip("/"), parts.query
+    host = (parts.hostname or "").rstrip(".").removeprefix("www.")
+    try:
+        port = "" if parts.port in (None, 80, 443) else f":{parts.port}"
+    except ValueError:  # "http://localhost:99999/": a port no server has, compared as typed
+        port = parts.netloc.rpartition(":")[2]
+    return host + port, re.sub("/+", "/", parts.path).rstrip("/"), parts.query
 
 
 class Republication(models.Model):

@@ -133,7 +133,15 @@ def test_linking_the_same_original_twice_names_the_post_that_has_it(french_clien
 
 
 @pytest.mark.parametrize(
-    "url", ["https://mag.example/cluetrain/", "http://mag.example/cluetrain", "https://WWW.Mag.example/cluetrain"]
+    "url",
+    [
+        "https://mag.example/cluetrain/",
+        "http://mag.example/cluetrain",
+        "https://WWW.Mag.example/cluetrain",
+        "https://mag.example:443/cluetrain",
+        "https://mag.example./cluetrain",
+        "https://mag.example//cluetrain",
+    ],
 )
 def test_the_same_original_written_another_way_is_refused_too(client, editor, url):
     """A closing slash, http for https, `www.` or a capital in the host: still the same magazine page."""
@@ -141,6 +149,19 @@ def test_the_same_original_written_another_way_is_refused_too(client, editor, ur
     response = add_republication(client, post=PostFactory().pk, column=ColumnFactory().pk, original_url=url)
     assert "This original is already linked to the post “Lisez le Cluetrain Manifesto”." in page(response)
     assert Republication.objects.count() == 1
+
+
+def test_an_address_with_an_impossible_port_is_stored_without_an_error_page(client, editor):
+    """Django's URL check lets a port of 99999 through; comparing it with the other originals must not fail."""
+    response = add_republication(
+        client,
+        post=PostFactory().pk,
+        column=ColumnFactory().pk,
+        original_url="http://localhost:99999/x",
+        original_status="unknown",
+    )
+    assert response.status_code == 302
+    assert Republication.objects.get().original_url == "http://localhost:99999/x"
 
 
 def test_an_address_with_a_space_is_not_said_to_lack_its_https(client, editor):

@@ -121,6 +121,7 @@ def test_coming_back_in_the_same_browser_and_after_a_crash(live_server, browser,
     assert "Restaurez ou écartez" in page.inner_text("#desk-saved")
     page.click("#desk-restore-yes")
     assert page.locator("#id_body").evaluate("body => body.closest('[inert]') === null")
+    assert page.evaluate("document.activeElement.id") == "id_title"
     assert page.input_value("#id_body") == "Première phrase, sauvée. Deuxième phr"
     assert page.input_value("#id_title") == "Écrire sans perdre"
     page.locator("#desk-preview p").filter(has_text="Deuxième phr").wait_for()

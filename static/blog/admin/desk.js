@@ -282,6 +282,7 @@
       });
       banner.hidden = true;
       paused = false;
+      document.getElementById("id_title")?.focus(); // where writing starts, not the page's top
     };
     document.getElementById("desk-restore-yes").addEventListener("click", () => {
       restore(offer.data);
