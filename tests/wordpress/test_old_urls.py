@@ -165,8 +165,9 @@ def test_caption_followed_by_text_leaves_no_empty_paragraph(imported, client):
     assert "<figcaption>Une photo</figcaption></figure>\n<p>Le texte qui suit la photo.</p>" in body
 
 
-def test_blog_in_a_folder(tmp_path, run_import, client):
-    """A blog that lived under /blog/ keeps its folder's addresses: home, feed, short links."""
+@pytest.fixture
+def in_a_folder(tmp_path, run_import):
+    """The old_urls export, as a blog that lived under /blog/, imported."""
     export = tmp_path / "folder.xml"
     export.write_text(
         OLD_URLS.read_text()
@@ -174,6 +175,10 @@ def test_blog_in_a_folder(tmp_path, run_import, client):
         .replace("https://blog.example.org/2016/", "https://blog.example.org/blog/2016/")
     )
     run_import(export)
+
+
+def test_blog_in_a_folder(in_a_folder, client):
+    """A blog that lived under /blog/ keeps its folder's addresses: home, feed, short links."""
     assert client.get("/blog/")["Location"] == "/"
     assert client.get("/blog/feed/")["Location"] == "/feed/"
     assert client.get("/blog/page/2/")["Location"] == "/?page=2"
@@ -183,15 +188,8 @@ def test_blog_in_a_folder(tmp_path, run_import, client):
     assert client.get("/blog/?m=201603")["Location"] == "/2016/03/"
 
 
-def test_blog_in_a_folder_keeps_its_date_archives_and_query_feeds(tmp_path, run_import, client):
+def test_blog_in_a_folder_keeps_its_date_archives_and_query_feeds(in_a_folder, client):
     """Under /blog/, WordPress's date archives and `?feed=rss2` were the folder's: they lead to Carnet's."""
-    export = tmp_path / "folder.xml"
-    export.write_text(
-        OLD_URLS.read_text()
-        .replace("<wp:base_blog_url>https://blog.example.org", "<wp:base_blog_url>https://blog.example.org/blog")
-        .replace("https://blog.example.org/2016/", "https://blog.example.org/blog/2016/")
-    )
-    run_import(export)
     assert client.get("/blog/2016/")["Location"] == "/2016/"
     assert client.get("/blog/2016/03/")["Location"] == "/2016/03/"
     assert client.get("/blog/2016/03/04/")["Location"] == "/2016/03/"
