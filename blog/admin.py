@@ -6,7 +6,7 @@ from django.utils import timezone
 from django.utils.html import format_html, format_html_join
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
-from taggit import admin as taggit_admin
+from taggit import admin as taggit_admin  # noqa: F401 - taggit's TagAdmin, registered first, then replaced below
 from taggit.models import Tag
 
 from . import desk, extensions, revisions
@@ -232,5 +232,5 @@ class PostAdmin(RevisionAdminMixin, admin.ModelAdmin):
         )
 
 
-admin.site.unregister(taggit_admin.Tag)  # imported above so that it is registered before this replaces it
-admin.site.register(taggit_admin.Tag, TagAdmin)
+admin.site.unregister(Tag)
+admin.site.register(Tag, TagAdmin)
