@@ -130,3 +130,9 @@ def test_a_phone_can_fill_in_the_reader_s_name_e_mail_and_website(client, post):
     for name, token in (("author_name", "name"), ("author_email", "email"), ("author_url", "url")):
         field = re.search(rf'<input [^>]*name="{name}"[^>]*>', html).group()
         assert f'autocomplete="{token}"' in field, field
+
+
+def test_french_labels_end_with_the_narrow_space_the_rest_of_the_page_uses(french_client, post):
+    """Django's French puts a wide no-break space before a label's colon; Carnet's text has narrow ones."""
+    html = french_client.get(post.get_absolute_url()).content.decode()
+    assert "Nom\u202f:</label>" in html and "Nom\u00a0:" not in html
