@@ -372,7 +372,9 @@ class Importer:
         username = login if re.fullmatch(r"[\w.@+-]{1,150}", login) else slugify(login)[:150] or "wordpress"
         user = User.objects.filter(username=username).first()
         if user:
-            self.report.add("user", "unchanged")
+            # Said by name: a WordPress "admin" is given to Carnet's own "admin", whose name then signs the posts.
+            reason = _("the posts of WordPress's “%(login)s” go to the Carnet account of that name") % {"login": login}
+            self.report.add("user", "unchanged", reason)
             return user
         author = self.site.authors.get(login, wxr.Author(login=login))
         user = User(

@@ -15,6 +15,15 @@ BLOG = FIXTURES / "blog.xml"
 pytestmark = pytest.mark.django_db
 
 
+def test_an_existing_account_of_the_same_login_is_named_in_the_report(run_import):
+    """Carnet already has a "steph": her posts go to that account, and the report says so by name."""
+    steph = UserFactory(username="steph")
+    output = run_import(BLOG, "--verbosity", "2")
+    assert "the posts of WordPress's “steph” go to the Carnet account of that name" in output
+    assert Post.objects.filter(author=steph).exists()
+    assert not User.objects.filter(username__startswith="steph").exclude(pk=steph.pk).exists()
+
+
 def test_posts_keep_title_slug_date_status_and_comment_setting(run_import):
     """Each WordPress post becomes a post with its title, slug, GMT date, status and comment setting."""
     run_import(BLOG)
