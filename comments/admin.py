@@ -5,14 +5,14 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
-from . import services
+from . import services, spam
 from .models import Comment, CommentStatus, Notification, NotificationStatus, Subscription
 from .text import excerpt
 
 
 @admin.register(Comment)
 class CommentAdmin(admin.ModelAdmin):
-    list_display = ["author_name", "post", "body_excerpt", "status", "held_because", "created_at"]
+    list_display = ["author_name", "post", "body_excerpt", "status", "reason", "created_at"]
     list_filter = ["status", "kind", "language", "created_at"]
     list_select_related = ["post"]
     formfield_overrides = {models.URLField: {"assume_scheme": "https"}}
@@ -21,7 +21,8 @@ class CommentAdmin(admin.ModelAdmin):
     actions = ["approve", "mark_spam", "remove"]
     ordering = ["-created_at", "-pk"]  # what came in last, first
     raw_id_fields = ["post", "parent", "user"]
-    readonly_fields = ["ip_address", "user_agent", "held_because", "created_at"]
+    exclude = ["held_because"]  # shown as `reason`, in the moderator's language
+    readonly_fields = ["ip_address", "user_agent", "reason", "created_at"]
 
     def get_queryset(self, request):
         return super().get_queryset(request).moderated_by(request.user)
@@ -30,7 +31,13 @@ class CommentAdmin(admin.ModelAdmin):
         """An author moderates the comments on her posts: she decides their status, and changes nothing else."""
         if request.user.has_perm("blog.edit_all_posts"):
             return self.readonly_fields
-        return [field.name for field in Comment._meta.fields if field.name not in ("id", "status")]
+        return [field.name for field in Comment._meta.fields if field.name not in ("id", "status", "held_because")] + [
+            "reason"
+        ]
+
+    @admin.display(description=_("held because"), ordering="held_because")
+    def reason(self, obj):
+        return spam.reason_in_language(obj.held_because)
 
     @admin.display(description=_("comment"))
     def body_excerpt(self, obj):

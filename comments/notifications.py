@@ -14,6 +14,7 @@ from blog.links import absolute_url
 from blog.markup import spaced
 
 from .models import NotificationKind
+from .spam import reason_in_language
 from .text import excerpt
 
 ASCII_SPACES = re.compile(r"[ \t\r\n\x0b\x0c]+")
@@ -63,6 +64,7 @@ def _moderation(notification):
     context = {
         "comment": comment,
         "excerpt": spaced(excerpt(comment.body, 1000), comment.language),
+        "held_because": reason_in_language(comment.held_because),
         "post": comment.post,
         "title": spaced(comment.post.title, comment.post.language),
         "change_url": absolute_url(reverse("admin:comments_comment_change", args=[comment.pk])),

@@ -49,7 +49,7 @@ def post_comment(*, post, data, user, ip_address, user_agent, language, request_
     )
     verdict = spam.judge(comment, user=user, request_meta=request_meta)
     comment.status = verdict.status
-    comment.held_because = str(verdict.reason)
+    comment.held_because = verdict.reason
     with transaction.atomic():
         comment.save()
         faults.point("comment-saved")

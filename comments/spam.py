@@ -15,7 +15,7 @@ from dataclasses import dataclass
 
 from django.conf import settings
 from django.core import signing
-from django.utils.translation import gettext_lazy as _
+from django.utils.translation import gettext, gettext_noop
 
 from blog.links import absolute_url
 
@@ -59,41 +59,66 @@ def blocked_words(*texts):
     return [word for word in settings.COMMENTS_BLOCKLIST if word.lower() in haystack]
 
 
+# Why a comment was not published at once. It is stored in English, the words below filled in, and read in each
+# reader's language (`reason_in_language`): the commenter's language is not the moderator's.
+BLOCKED = gettext_noop("words from the block list: %(words)s")
+LINKS = gettext_noop("%(count)d links (more than %(limit)d)")
+AKISMET = gettext_noop("Akismet says spam")
+UNAVAILABLE = gettext_noop("the spam check service did not answer")
+FIRST = gettext_noop("first comment from this address")
+PLACEHOLDER = re.compile(r"%\((\w+)\)([ds])")
+
+
+def _pattern(reason):
+    """The reason as a regular expression that finds its filled-in words again."""
+    parts = PLACEHOLDER.split(reason)  # text, name, kind, text, name, kind…, text
+    pattern = re.escape(parts[0])
+    for name, kind, text in zip(parts[1::3], parts[2::3], parts[3::3], strict=True):
+        pattern += f"(?P<{name}>[0-9]+)" if kind == "d" else f"(?P<{name}>.+)"
+        pattern += re.escape(text)
+    return re.compile(pattern)
+
+
+REASONS = [(reason, _pattern(reason)) for reason in (BLOCKED, LINKS, AKISMET, UNAVAILABLE, FIRST)]
+
+
+def reason_in_language(stored):
+    """A stored reason in the active language; one stored before reasons were kept in English, as it is."""
+    for reason, pattern in REASONS:
+        if match := pattern.fullmatch(stored):
+            words = {name: int(value) if value.isdigit() else value for name, value in match.groupdict().items()}
+            return gettext(reason) % words
+    return stored
+
+
 @dataclass
 class Verdict:
     status: str
-    reason: str = ""
+    reason: str = ""  # in English: see REASONS
 
 
 def judge(comment, *, user=None, request_meta=None):
     """Decide the status of a new comment (not yet saved) and why it was not published at once."""
     words = blocked_words(comment.author_name, comment.author_email, comment.author_url, comment.body)
     if words:
-        return Verdict(CommentStatus.SPAM, _("words from the block list: %s") % ", ".join(words))
+        return Verdict(CommentStatus.SPAM, BLOCKED % {"words": ", ".join(words)})
     if user is not None and user.has_perm("comments.change_comment"):
         return Verdict(CommentStatus.APPROVED)
     links = count_links(comment.body) + count_links(comment.author_name)
     if links > settings.COMMENTS_MAX_LINKS:
-        return Verdict(
-            CommentStatus.PENDING,
-            _("%(count)d links (more than %(limit)d)")
-            % {
-                "count": links,
-                "limit": settings.COMMENTS_MAX_LINKS,
-            },
-        )
+        return Verdict(CommentStatus.PENDING, LINKS % {"count": links, "limit": settings.COMMENTS_MAX_LINKS})
     service = spam_service()
     if service is not None:
         try:
             if service.is_spam(comment, request_meta or {}):
-                return Verdict(CommentStatus.SPAM, _("Akismet says spam"))
+                return Verdict(CommentStatus.SPAM, AKISMET)
         except SpamCheckUnavailable as error:
             logger.warning("Akismet unavailable, holding the comment: %s", error)
-            return Verdict(CommentStatus.PENDING, _("the spam check service did not answer"))
+            return Verdict(CommentStatus.PENDING, UNAVAILABLE)
     if user is not None and user.is_authenticated and user == comment.post.author:
         return Verdict(CommentStatus.APPROVED)
     if not Comment.objects.approved().from_address(comment.author_email).exists():
-        return Verdict(CommentStatus.PENDING, _("first comment from this address"))
+        return Verdict(CommentStatus.PENDING, FIRST)
     return Verdict(CommentStatus.APPROVED)
 
 

@@ -111,3 +111,28 @@ def test_the_list_shows_the_newest_first_and_says_plainly_what_removing_does(edi
     assert html.index("Récente") < html.index("Ancienne")
     assert "Retirer les commentaires sélectionnés (masqués aux lecteurs, gardés ici)" in html
     assert 'status__exact=removed">Retiré</a>' in html  # the status filter
+
+
+def test_each_moderator_reads_why_a_comment_was_held_in_her_own_language(client, post):
+    """A reader writing from the French interface: the English-speaking editor reads "first comment from this
+    address", the French-speaking author « premier commentaire de cette adresse », in the e-mail and the admin."""
+    EditorFactory(email="editor@example.org", preferred_language="en")
+    post.author.preferred_language = "fr"
+    post.author.save()
+    client.post(comment_url(post), form_data(), HTTP_ACCEPT_LANGUAGE="fr")
+    by_address = {message.to[0]: message for message in mail.outbox}
+    assert "Held because: first comment from this address" in by_address["editor@example.org"].body
+    assert "Retenu parce que\u202f: premier commentaire de cette adresse" in by_address["author@example.org"].body
+    client.force_login(EditorFactory())
+    listing = client.get("/admin/comments/comment/", HTTP_ACCEPT_LANGUAGE="fr").content.decode()
+    assert "premier commentaire de cette adresse" in listing
+
+
+def test_a_reason_with_words_in_it_is_read_in_the_moderator_s_language(client, post, settings):
+    settings.COMMENTS_MAX_LINKS = 1
+    body = "Voir https://a.example et https://b.example et https://c.example"
+    client.post(comment_url(post), form_data(body=body), HTTP_ACCEPT_LANGUAGE="fr")
+    assert Comment.objects.get().held_because == "3 links (more than 1)"  # stored in English
+    client.force_login(EditorFactory())
+    listing = client.get("/admin/comments/comment/", HTTP_ACCEPT_LANGUAGE="fr").content.decode()
+    assert "3 liens (plus de 1)" in listing
