@@ -5,6 +5,7 @@ import pytest
 from django.utils import timezone
 
 from blog.models import PostStatus
+from tests.columns.factories import ColumnFactory
 from tests.factories import AuthorFactory, PostFactory, UserFactory
 
 pytestmark = pytest.mark.django_db
@@ -248,3 +249,14 @@ def test_the_menu_marks_the_section_the_reader_is_in(client, url, current):
     html = client.get(url).content.decode()
     nav = html[html.index('<nav aria-label="Main">') : html.index("</nav>")]
     assert re.findall(r'<a href="([^"]+)" aria-current="page"', nav) == [current]
+
+
+def test_the_menu_marks_the_section_of_a_tag_or_a_column(client):
+    """On a tag's page the menu's Tags is marked as the section, on a column's page Columns."""
+    PostFactory(tags=["internet"])
+    column = ColumnFactory()
+    for url, section in (("/tag/internet/", "/tags/"), (column.get_absolute_url(), "/columns/")):
+        html = client.get(url).content.decode()
+        nav = html[html.index('<nav aria-label="Main">') : html.index("</nav>")]
+        assert re.findall(r'<a href="([^"]+)" aria-current="true"', nav) == [section]
+        assert 'aria-current="page"' not in nav

@@ -1,3 +1,4 @@
+import datetime
 import json
 import re
 
@@ -132,7 +133,7 @@ def test_no_hreflang_alternates_between_posts(client, post):
         ("/", "Carnet", "en_US"),
         ("/tag/internet/", "Posts tagged “internet”", "en_US"),
         ("/language/fr/", "Posts written in French", "fr_FR"),
-        ("/tags/", "Carnet", "en_US"),
+        ("/tags/", "All tags", "en_US"),
     ],
 )
 def test_list_pages_have_metadata(client, post, url, title, locale):
@@ -168,3 +169,17 @@ def test_post_detail_query_count_with_metadata(client, django_assert_num_queries
     post.tags.add(*[f"tag{number}" for number in range(10)])
     with django_assert_num_queries(10):
         client.get(post.get_absolute_url())
+
+
+def test_list_pages_are_named_in_link_previews(client, french_client):
+    """A shared archive, tag index, columns page or column says what it is, not only the site's name."""
+    post = PostFactory(published_at=datetime.datetime(2016, 10, 4, 12, tzinfo=datetime.UTC))
+    column = RepublicationFactory(post=post).column
+    assert meta(client.get("/2016/").content.decode(), "property", "og:title") == "Posts of 2016"
+    assert (
+        meta(french_client.get("/2016/10/").content.decode(), "property", "og:title")
+        == "Articles parus en octobre 2016"
+    )
+    assert meta(client.get("/tags/").content.decode(), "property", "og:title") == "All tags"
+    assert meta(client.get("/columns/").content.decode(), "property", "og:title") == "Columns"
+    assert meta(client.get(column.get_absolute_url()).content.decode(), "property", "og:title") == column.name
