@@ -45,6 +45,7 @@ def numbered(base, taken):
 
 # django-taggit's own fallback when a name slugifies to nothing: "", then "_1", "_2"…
 TAGGIT_EMPTY_SLUG = re.compile(r"(_\d+)?")
+TAGGIT_NUMBERED = re.compile(r"(.*?)(_\d+|)")
 
 
 def symbol_slug(name, max_length=100):
@@ -54,11 +55,19 @@ def symbol_slug(name, max_length=100):
 
 
 def give_tag_an_address(sender, instance, **kwargs):
-    """Before a new tag is saved (pre_save): a name made only of symbols or emoji gets a slug spelt from them.
+    """Before a new tag is saved (pre_save): a name made only of symbols or emoji gets a slug spelt from them, and
+    a slug made too long by django-taggit's "_1" is shortened.
 
-    django-taggit would give it an empty slug, and no page listing the tag could link to it.
+    django-taggit would give the first an empty slug, and no page listing the tag could link to it. The second
+    comes of a 100-character name whose slug another tag has: PostgreSQL would refuse it with an error page.
     """
-    if not instance._state.adding or slugify(instance.name, allow_unicode=True):
+    if not instance._state.adding:
+        return
+    limit = sender._meta.get_field("slug").max_length
+    if len(instance.slug) > limit:
+        base, number = TAGGIT_NUMBERED.fullmatch(instance.slug).groups()
+        instance.slug = base[: limit - len(number)] + number
+    if slugify(instance.name, allow_unicode=True):
         return
     if not TAGGIT_EMPTY_SLUG.fullmatch(instance.slug):
         return  # chosen by hand

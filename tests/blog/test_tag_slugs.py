@@ -107,3 +107,11 @@ def test_a_tag_too_long_is_refused_in_french_and_what_was_typed_stays(french_cli
     assert "Une étiquette compte au plus 100 caractères\u202f; celle-ci en a 300" in html
     assert typed in html and "Texte gardé." in html
     assert not Post.objects.exists()
+
+
+def test_a_long_tag_whose_slug_is_taken_gets_a_slug_that_fits():
+    """Two 100-character names with one slug: taggit numbers the second ("_1"), past the slug's 100 characters."""
+    first = Tag.objects.create(name="x" * 99 + "!")
+    second = Tag.objects.create(name="x" * 99 + "?")
+    assert len(first.slug) == 99
+    assert second.slug == "x" * 98 + "_1"
