@@ -9,7 +9,7 @@ whole blog, date archives, page numbers of a Carnet list) is answered by rule.
 
 import re
 import unicodedata
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from urllib.parse import unquote, urlencode, urlsplit
 
 from django.urls import Resolver404, resolve, reverse, reverse_lazy
@@ -116,6 +116,13 @@ def decoded(text):
     return unicodedata.normalize("NFC", unquote(text))
 
 
+def asked_in(query, page):
+    """The page number (`query[page]`: WordPress's `paged`, Carnet's `page`) and the language (`lang`) a query
+    string asks for."""
+    number = query.get(page, "")
+    return Suffix(page=int(number) if NUMBER.fullmatch(number) else 1, language=query.get("lang", "")[:2].lower())
+
+
 def from_path(path, query=None):
     """What a request for `path` (decoded), which Carnet does not know, may have meant on the old blog.
 
@@ -124,9 +131,7 @@ def from_path(path, query=None):
     path = unicodedata.normalize("NFC", path)
     if path in FEEDS:
         return Wanted(fallback=FEEDS[path])
-    query = query or {}
-    paged = query.get("page", "")
-    asked = Suffix(page=int(paged) if NUMBER.fullmatch(paged) else 1, language=query.get("lang", "")[:2].lower())
+    asked = asked_in(query or {}, page="page")
     wanted = Wanted(candidates=[(path, asked)])
     if not path.endswith("/"):
         path += "/"
@@ -174,12 +179,7 @@ def from_query(path, query):
     if not QUERY_VARS & query.keys() or (path != "/" and carnet_page(path)):
         return None
     feed = query.get("feed", "")
-    paged = query.get("paged", "")
-    suffix = Suffix(
-        page=int(paged) if NUMBER.fullmatch(paged) else 1,
-        feed=FEED_KINDS.get(feed, "rss" if feed else ""),
-        language=query.get("lang", "")[:2].lower(),
-    )
+    suffix = replace(asked_in(query, page="paged"), feed=FEED_KINDS.get(feed, "rss" if feed else ""))
     wanted = Wanted()
     for name in ("p", "page_id", "attachment_id", "cat", "author"):
         value = query.get(name, "")

@@ -76,5 +76,4 @@ def focusable_code(html):
 @register.filter
 def typography(value, language_code):
     """`value` (text, escaped here, or safe HTML) spaced as `language_code` wants: French spaces its punctuation."""
-    html = conditional_escape(value)
-    return mark_safe(markup.french_spacing(html)) if language_code == "fr" else html  # noqa: S308 - escaped above
+    return mark_safe(markup.spaced(conditional_escape(value), language_code))  # noqa: S308 - escaped first
