@@ -20,13 +20,13 @@ LANGUAGE_HEADINGS = {Language.FR: _("Posts written in French"), Language.EN: _("
 
 
 class PublishedPostsMixin:
-    """Lists of posts readers may see, with everything a list shows prefetched."""
+    """Lists of posts readers may see; the paginator loads each page's posts with everything a list shows."""
 
     paginate_by = settings.BLOG_PAGE_SIZE
     paginator_class = NarrowOffsetPaginator
 
     def get_queryset(self):
-        return Post.objects.published().for_list()
+        return Post.objects.published()
 
 
 class PostListView(PublishedPostsMixin, ListView):

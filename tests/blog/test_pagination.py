@@ -1,0 +1,54 @@
+"""A list page finds its ten posts' ids in the date index, then reads those posts by id (blog.pagination)."""
+
+import datetime
+
+import pytest
+from django.db import connection
+from django.utils import timezone
+
+from tests.factories import PostFactory
+
+pytestmark = pytest.mark.django_db
+
+
+def make_posts(count, **kwargs):
+    now = timezone.now()
+    return [PostFactory(published_at=now - datetime.timedelta(days=day + 1), **kwargs) for day in range(count)]
+
+
+def page_titles(client, url):
+    response = client.get(url)
+    assert response.status_code == 200
+    return [post.title for post in response.context["page_obj"]]
+
+
+def test_each_page_lists_its_posts_newest_first(client):
+    posts = make_posts(25, tags=["vélo"])
+    PostFactory(status="draft", tags=["vélo"])
+    titles = [post.title for post in posts]
+
+    assert page_titles(client, "/") == titles[:10]
+    assert page_titles(client, "/?page=3") == titles[20:]
+    assert page_titles(client, "/tag/vélo/?page=2") == titles[10:20]
+    year = posts[12].published_at.year
+    in_year = [post.title for post in posts if post.published_at.year == year]
+    assert page_titles(client, f"/{year}/") == in_year[:10]
+
+
+@pytest.mark.skipif(connection.vendor != "sqlite", reason="the query plan checked is SQLite's")
+def test_the_posts_of_a_page_are_read_by_id_not_by_walking_the_blog(client):
+    """With the list's filters repeated, SQLite walked every published post's date (1.4 ms at 10,000 posts)."""
+    make_posts(12)
+    queries = []
+
+    def keep(execute, sql, params, many, context):
+        queries.append((sql, params))
+        return execute(sql, params, many, context)
+
+    with connection.execute_wrapper(keep):
+        assert client.get("/").status_code == 200
+    sql, params = next((sql, params) for sql, params in queries if '"num_comments"' in sql)
+    with connection.cursor() as cursor:
+        cursor.execute(f"EXPLAIN QUERY PLAN {sql}", params)
+        first_step = cursor.fetchall()[0][-1]
+    assert first_step == "SEARCH blog_post USING INTEGER PRIMARY KEY (rowid=?)"
