@@ -1,6 +1,24 @@
 from django import forms
 from django.conf import settings
+from django.forms.utils import flatatt
+from django.utils.html import format_html, format_html_join
 from django.utils.translation import gettext_lazy as _
+
+
+class PlainSelect(forms.Select):
+    """A select written in Python: Django's widget templates rendered each of the fifty tags through the
+    template engine, a tenth of a search page's time. Plain choices only (no groups)."""
+
+    def render(self, name, value, attrs=None, renderer=None):
+        chosen = set(self.format_value(value))
+        options = format_html_join(
+            "\n",
+            '<option value="{}"{}>{}</option>',
+            ((choice, " selected" if str(choice) in chosen else "", label) for choice, label in self.choices),
+        )
+        return format_html(
+            '<select name="{}"{}>\n{}\n</select>', name, flatatt(self.build_attrs(self.attrs, attrs)), options
+        )
 
 
 class SearchForm(forms.Form):
@@ -14,8 +32,9 @@ class SearchForm(forms.Form):
         label=_("Language"),
         required=False,
         choices=[("", _("Both languages")), *settings.LANGUAGES],
+        widget=PlainSelect,
     )
-    tag = forms.ChoiceField(label=_("Tag"), required=False)
+    tag = forms.ChoiceField(label=_("Tag"), required=False, widget=PlainSelect)
 
     def __init__(self, *args, tags=(), **kwargs):
         super().__init__(*args, **kwargs)
