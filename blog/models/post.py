@@ -125,7 +125,8 @@ class PostQuerySet(TranslatableQuerySet):
 
     def _with_own_summaries(self):
         """The post's own summaries, and its column and publication (a republished post's column line)."""
-        return self.select_related("republication__column__publication").prefetch_related("translations")
+        summaries = Prefetch("translations", to_attr="prefetched_summaries")
+        return self.select_related("republication__column__publication").prefetch_related(summaries)
 
     def similar_to(self, post, limit=None):
         """A list of the published posts sharing the most tags with `post`, best first: three small queries once
@@ -340,7 +341,7 @@ class Post(OtherLanguageSummaries, TranslatableModel):
         A republished column (when `for_list()` loaded it) lends its description where
         the post has no summary in another language.
         """
-        found = {t.language_code: t.summary for t in self.translations.all() if t.summary.strip()}
+        found = {t.language_code: t.summary for t in self.summary_rows() if t.summary.strip()}
         republication = Post.republication.related.get_cached_value(self, None)
         if republication:
             lent = republication.column.descriptions()
