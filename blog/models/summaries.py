@@ -16,7 +16,8 @@ class OtherLanguageSummaries:
 
         Prefetched as a plain list: a prefetch into `translations` built a filtered queryset per post
         (half a millisecond of a list page)."""
-        return self.__dict__.get("prefetched_summaries", self.translations.all())
+        rows = self.__dict__.get("prefetched_summaries")
+        return self.translations.all() if rows is None else rows
 
     def own_other_language_summaries(self):
         """(language, Markdown) of the summaries written for readers of the other language."""
@@ -30,5 +31,6 @@ class OtherLanguageSummaries:
                 self.summary = text
                 self.save_translations()
             self.__dict__.pop("prefetched_summaries", None)
+            getattr(self, "_prefetched_objects_cache", {}).pop("translations", None)
         elif self.has_translation(language):
             self.delete_translation(language)
