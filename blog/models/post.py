@@ -109,10 +109,10 @@ class PostQuerySet(TranslatableQuerySet):
     def for_display(self):
         """What a post shows wherever it appears: its author, tags and summaries. A post page needs no more
         (the list annotations, such as a card's comment count, cost it a subquery to build for nothing)."""
-        # The tags come as the post's tag rows: taggit's own prefetch builds a queryset per post (a tenth
-        # of a list page).
-        tag_rows = Prefetch("tagged_items", TaggedPost.objects.select_related("tag"), "tag_rows")
-        return self.select_related("author").prefetch_related(tag_rows).with_summaries()
+        # Into a plain list: prefetched into the manager, taggit's tags built a queryset per post (a tenth of
+        # a list page); read through the posts' tag rows, they cost a model instance more per tag.
+        tags = Prefetch("tags", to_attr="prefetched_tags")
+        return self.select_related("author").prefetch_related(tags).with_summaries()
 
     def with_summaries(self):
         """What `Post.summaries()` reads: the summaries, and a republished column's descriptions."""
@@ -332,7 +332,8 @@ class Post(OtherLanguageSummaries, TranslatableModel):
 
     def listed_tags(self):
         """The post's tags in dictionary order, as `Post.objects.for_list()` fetched them, else queried."""
-        return by_name([row.tag for row in self.tag_rows] if hasattr(self, "tag_rows") else self.tags.all())
+        tags = self.__dict__.get("prefetched_tags")
+        return by_name(self.tags.all() if tags is None else tags)
 
     def summaries(self):
         """(language, Markdown) of every non-empty summary, the other language first.
