@@ -175,7 +175,7 @@ def spaced(text, language_code):
 
 
 def french_spacing(html):
-    """French typography in HTML text: a narrow no-break space before : ; ! ? », a no-break space after «.
+    """French typography in HTML text: a narrow no-break space before : ; ! ? » and after «.
 
     Code is left alone; "http://" and "10:30" have no space to replace.
     """
@@ -203,7 +203,7 @@ def _spaced(text):
             parts += [before, "\u202f"]
             start = mark.start()
     text = "".join(parts) + text[start:] if parts else text
-    return SPACE_AFTER.sub("«\u00a0", text) if "«" in text else text
+    return SPACE_AFTER.sub("«\u202f", text) if "«" in text else text
 
 
 def _without_trailing_spaces(text):

@@ -108,10 +108,10 @@ def read_page(url, interface):
 
 def same_text(text, language="en"):
     """`text` as a reader sees it in `language`: French puts a narrow no-break space (not a space)
-    before : ; ! ? » and a no-break space after «."""
+    before : ; ! ? » and after «."""
     if language == "fr":
         text = re.sub(r"[ \u00a0]+([:;!?»])", "\u202f\\1", text)
-        text = re.sub(r"«[ \u00a0]*", "«\u00a0", text)
+        text = re.sub(r"«[ \u00a0]*", "«\u202f", text)
     return ASCII_SPACE.sub(" ", text).strip()
 
 

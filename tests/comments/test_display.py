@@ -71,11 +71,11 @@ def test_a_french_comment_is_spaced_the_french_way_an_english_one_as_typed(clien
     CommentFactory(post=post, body="Sur l’article : « très juste » ! Voir https://example.org/?a=1", language="fr")
     CommentFactory(post=post, body="Quote : « fine » ! Right ?", language="en")
     html = client.get(post.get_absolute_url()).content.decode()
-    assert "<p>Sur l’article\u202f: «\u00a0très juste\u202f»\u202f! Voir " in html
+    assert "<p>Sur l’article\u202f: «\u202ftrès juste\u202f»\u202f! Voir " in html
     assert '<a href="https://example.org/?a=1" rel="nofollow ugc">' in html
     assert "<p>Quote : « fine » ! Right ?</p>" in html
     feed = client.get("/comments/feed/").content.decode()
-    assert "Sur l’article\u202f: «\u00a0très juste\u202f»\u202f!" in feed
+    assert "Sur l’article\u202f: «\u202ftrès juste\u202f»\u202f!" in feed
 
 
 def test_date_in_interface_language(client, french_client, post):

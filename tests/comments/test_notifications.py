@@ -29,7 +29,7 @@ def test_ticking_the_box_sends_a_confirmation_and_the_link_confirms(client, post
     [confirmation] = to("alice@example.org")
     # The no-break spaces of French typography stay: no mail client wraps before the colon or the ».
     assert (
-        confirmation.subject == f"Veuillez confirmer\u202f: e-mails sur les commentaires de «\u00a0{post.title}\u202f»"
+        confirmation.subject == f"Veuillez confirmer\u202f: e-mails sur les commentaires de «\u202f{post.title}\u202f»"
     )
     assert Subscription.objects.get().confirmed_at is None
     response = client.get(link_in(confirmation, "/comments/confirm/"))
@@ -70,7 +70,7 @@ def test_approval_emails_subscribers_once_each_in_their_language(client, post):
 
     assert sorted(m.to[0] for m in mail.outbox) == ["bob@example.org", "carol@example.org"]
     [to_bob] = to("bob@example.org")
-    assert to_bob.subject == "Nouveau commentaire sur «\u00a0Humanité d'internet\u202f»"
+    assert to_bob.subject == "Nouveau commentaire sur «\u202fHumanité d'internet\u202f»"
     assert "a répondu à votre commentaire" in to_bob.body
     [to_carol] = to("carol@example.org")
     assert "Alice Martin commented on" in to_carol.body
@@ -125,7 +125,7 @@ def test_unknown_confirmation_link_is_404_and_says_how_to_subscribe_again(french
     assert response.status_code == 404
     html = response.content.decode()
     assert "Ce lien ne mène à aucun abonnement\u202f: il a pris fin depuis" in html
-    assert "cochez «\u00a0Me prévenir par e-mail\u202f»" in html
+    assert "cochez «\u202fMe prévenir par e-mail\u202f»" in html
 
 
 def free_port():
@@ -196,7 +196,7 @@ def test_a_french_title_and_comment_keep_their_french_spacing_in_the_e_mails(cli
     )
     [confirmation] = to("alice@example.org")
     title = "L'œuvre\u202f: pourquoi\u202f?"
-    assert confirmation.subject.endswith(f"«\u00a0{title}\u202f»")
-    assert f"«\u00a0{title}\u202f»" in confirmation.body
+    assert confirmation.subject.endswith(f"«\u202f{title}\u202f»")
+    assert f"«\u202f{title}\u202f»" in confirmation.body
     [moderation] = to("author@example.org")
-    assert "Oui\u202f! Bien dit\u202f: «\u00a0merci\u202f»." in moderation.body
+    assert "Oui\u202f! Bien dit\u202f: «\u202fmerci\u202f»." in moderation.body

@@ -50,14 +50,14 @@ def test_a_french_title_and_description_are_spaced_the_french_way_wherever_they_
     spaced = "L&#x27;œuvre\u202f: pourquoi\u202f?"
     assert f"<title>{spaced} — Carnet</title>" in html
     assert meta(html, "property", "og:title") == meta(html, "name", "twitter:title") == spaced
-    assert meta(html, "name", "description") == "Une question\u202f; «\u00a0la\u202f» réponse\u202f!"
+    assert meta(html, "name", "description") == "Une question\u202f; «\u202fla\u202f» réponse\u202f!"
     assert "<title>Why: the short answer ?" in client.get(english.get_absolute_url()).content.decode()
     assert json_ld(html)["headline"] == "L'œuvre\u202f: pourquoi\u202f?"
     assert f'title="Comments on “{spaced}”"' in html  # the link to the post's comment feed
     feed = client.get("/feed/").content.decode()
     assert "<title>L'œuvre\u202f: pourquoi\u202f?</title>" in feed
     assert "<title>Why: the short answer ?</title>" in feed
-    assert "[fr] Une question\u202f; «\u00a0la\u202f» réponse\u202f!" in feed
+    assert "[fr] Une question\u202f; «\u202fla\u202f» réponse\u202f!" in feed
 
 
 def test_post_description_prefers_a_summary_in_the_post_language_and_is_truncated(client):

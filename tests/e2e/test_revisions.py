@@ -32,4 +32,4 @@ def test_author_restores_an_earlier_revision(live_server, page, log_in):
 
     page.goto(live_server.url + post.get_absolute_url())
     # The reader sees French typography: no-break spaces inside the quotes.
-    assert page.inner_text("article.post .body") == "Le premier jet, «\u00a0juste\u202f»."
+    assert page.inner_text("article.post .body") == "Le premier jet, «\u202fjuste\u202f»."

@@ -74,7 +74,7 @@ def test_a_carnet_address_is_refused_in_the_editor_s_language(editor, slug):
     response = editor.post("/admin/pages/page/add/", {**FORM, "slug": slug}, HTTP_ACCEPT_LANGUAGE="fr")
     html = response.content.decode()
     assert response.status_code == 200
-    assert f"«\u00a0/{slug}/\u202f» est une des adresses de Carnet\u202f: choisissez un autre slug." in html
+    assert f"«\u202f/{slug}/\u202f» est une des adresses de Carnet\u202f: choisissez un autre slug." in html
     assert "Je m&#x27;appelle **Zoé**." in html
     assert not Page.objects.exists()
 
