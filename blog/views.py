@@ -4,6 +4,7 @@ from django.contrib.auth import get_user_model
 from django.db.models import Exists, OuterRef
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect
+from django.urls import reverse
 from django.utils.cache import add_never_cache_headers
 from django.utils.decorators import method_decorator
 from django.utils.translation import gettext_lazy as _
@@ -47,6 +48,16 @@ class PostMonthArchiveView(PublishedPostsMixin, MonthArchiveView):
 
 class TagPostListView(PublishedPostsMixin, ListView):
     template_name = "blog/post_list_tag.html"
+
+    def get(self, request, *args, **kwargs):
+        """An address typed with capitals (`/tag/Photographie/`, as the tag is written) leads to the tag's own."""
+        slug = self.kwargs["slug"]
+        if slug != slug.lower() and not Tag.objects.filter(slug=slug).exists():
+            tag = Tag.objects.filter(slug=slug.lower()).first()
+            if tag:
+                query = f"?{request.GET.urlencode()}" if request.GET else ""
+                return redirect(reverse("blog:tag-detail", args=[tag.slug]) + query, permanent=True)
+        return super().get(request, *args, **kwargs)
 
     def get_queryset(self):
         self.tag = get_object_or_404(Tag, slug=self.kwargs["slug"])

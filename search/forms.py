@@ -1,3 +1,5 @@
+import unicodedata
+
 from django import forms
 from django.conf import settings
 from django.forms.utils import flatatt
@@ -19,6 +21,12 @@ class PlainSelect(forms.Select):
         return format_html(
             '<select name="{}"{}>\n{}\n</select>', name, flatatt(self.build_attrs(self.attrs, attrs)), options
         )
+
+
+def tag_slug(value):
+    """A tag's slug as asked for, written as slugs are stored: composed accents (`e` + accent from some systems),
+    lower case (`?tag=Photographie`, as the tag is written)."""
+    return unicodedata.normalize("NFC", value or "").lower()
 
 
 class SearchForm(forms.Form):
@@ -48,6 +56,8 @@ class SearchForm(forms.Form):
         """A bookmarked search whose tag was renamed or merged, or an address typed by hand, still searches:
         an unknown tag or language is left out (and the page says which tag), rather than finding nothing."""
         data = data.copy()
+        if data.get("tag"):
+            data["tag"] = tag_slug(data["tag"])
         if data.get("tag") and data["tag"] not in self.tags:
             self.unknown_tag = data.pop("tag")[0]
         if data.get("language") and data["language"] not in dict(settings.LANGUAGES):

@@ -5,7 +5,7 @@ from django.shortcuts import render
 from blog.models import published_tag_counts
 from blog.text import by_name
 
-from .forms import SearchForm
+from .forms import SearchForm, tag_slug
 from .queries import found_posts, search_posts
 from .text import highlight, matches, terms
 
@@ -14,7 +14,8 @@ def search(request):
     """The search page: the form, and the matching posts when the query holds a word."""
     # The filter offers the most used tags (and the one chosen): a select of every tag of a
     # twenty-year blog would weigh more than the results on a phone.
-    popular = published_tag_counts(popular_first=True, limit=settings.SEARCH_TAG_CHOICES, first=request.GET.get("tag"))
+    chosen = tag_slug(request.GET.get("tag"))
+    popular = published_tag_counts(popular_first=True, limit=settings.SEARCH_TAG_CHOICES, first=chosen)
     tags = by_name(popular)
     form = SearchForm(request.GET or None, tags=tags)
     context = {"form": form, "noindex": True}

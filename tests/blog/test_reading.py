@@ -260,3 +260,13 @@ def test_the_menu_marks_the_section_of_a_tag_or_a_column(client):
         nav = html[html.index('<nav aria-label="Main">') : html.index("</nav>")]
         assert re.findall(r'<a href="([^"]+)" aria-current="true"', nav) == [section]
         assert 'aria-current="page"' not in nav
+
+
+def test_a_tag_address_typed_with_capitals_leads_to_the_tag(client):
+    """`/tag/Photographie/`, as the tag is written, is the tag's page; an unknown tag stays a 404."""
+    PostFactory(title="Le lac", tags=["Photographie"])
+    response = client.get("/tag/Photographie/", {"page": "1"})
+    assert response.status_code == 301
+    assert response["Location"] == "/tag/photographie/?page=1"
+    assert "Le lac" in client.get(response["Location"]).content.decode()
+    assert client.get("/tag/Nothing-Here/").status_code == 404

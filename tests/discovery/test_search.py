@@ -326,3 +326,14 @@ def test_a_search_with_a_tag_gone_since_still_searches_and_says_so(french_client
     html = response.content.decode()
     assert titles(response) == ["L'été au lac"]
     assert "Plus d’étiquette «\u202f&lt;b&gt;vieux&lt;/b&gt;\u202f» ici\u202f: la recherche porte sur toutes" in html
+
+
+def test_a_tag_asked_with_capitals_or_decomposed_accents_still_filters(client):
+    """`?tag=Médias-sociaux` (as the tag is written), or with `e` + accent as some systems send it: the same tag."""
+    PostFactory(title="L'été des médias", tags=["médias sociaux"])
+    PostFactory(title="L'été au lac", tags=["lac"])
+    for asked in ["Médias-Sociaux", "me\u0301dias-sociaux"]:
+        response = client.get("/search/", {"q": "été", "tag": asked})
+        assert titles(response) == ["L'été des médias"], asked
+        assert "No tag" not in response.content.decode()
+        assert '<option value="médias-sociaux" selected>' in response.content.decode()
