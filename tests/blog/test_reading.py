@@ -270,3 +270,13 @@ def test_a_tag_address_typed_with_capitals_leads_to_the_tag(client):
     assert response["Location"] == "/tag/photographie/?page=1"
     assert "Le lac" in client.get(response["Location"]).content.decode()
     assert client.get("/tag/Nothing-Here/").status_code == 404
+
+
+def test_later_pages_of_a_list_say_their_number_in_the_title(french_client):
+    """A reader with several tabs, or a search engine, tells page 2 of a tag from page 1."""
+    for _ in range(12):
+        PostFactory(tags=["lac"])
+    first = french_client.get("/tag/lac/").content.decode()
+    second = french_client.get("/tag/lac/", {"page": "2"}).content.decode()
+    assert "<title>Articles étiquetés «\u202flac\u202f» — Carnet</title>" in first
+    assert "<title>Articles étiquetés «\u202flac\u202f» — page 2 — Carnet</title>" in second
