@@ -127,10 +127,10 @@ def test_year_and_month_archives(client):
     """Archives list the posts of a year or a month, and nothing else."""
     PostFactory(title="March post", published_at=at(2010, 3, 5))
     PostFactory(title="June post", published_at=at(2010, 6, 5))
-    PostFactory(title="Other year", published_at=at(2011, 3, 5))
+    PostFactory(title="A post of 2011", published_at=at(2011, 3, 5))
     year = client.get("/2010/").content.decode()
     month = client.get("/2010/03/").content.decode()
-    assert "March post" in year and "June post" in year and "Other year" not in year
+    assert "March post" in year and "June post" in year and "A post of 2011" not in year
     assert "March post" in month and "June post" not in month
     assert 'href="/2010/06/"' in year
     assert client.get("/1999/").status_code == 404
@@ -280,3 +280,11 @@ def test_later_pages_of_a_list_say_their_number_in_the_title(french_client):
     second = french_client.get("/tag/lac/", {"page": "2"}).content.decode()
     assert "<title>Articles étiquetés «\u202flac\u202f» — Carnet</title>" in first
     assert "<title>Articles étiquetés «\u202flac\u202f» — page 2 — Carnet</title>" in second
+
+
+def test_year_archives_lead_to_the_years_before_and_after(french_client):
+    for year in (2019, 2021, 2024):
+        PostFactory(published_at=at(year, 5, 4))
+    html = french_client.get("/2021/").content.decode()
+    assert '<nav class="archive-nav" aria-label="Autres années"><a href="/2019/">← 2019</a>' in html
+    assert '<a class="next" href="/2024/">2024 →</a></nav>' in html

@@ -13,6 +13,7 @@ from pathlib import Path
 import pytest
 from django.conf import settings
 from django.core.management import call_command
+from django.utils import timezone
 
 from blog.models import Post
 from comments.models import Comment, CommentStatus
@@ -106,6 +107,8 @@ PAGES = {
     "tag": "/tag/internet/",
     "columns": "/columns/",
     "search": "/search/?q=blog",
+    "year-archive": "/{year}/",
+    "month-archive": "/{year}/{month}/",
     "not-found": "/no-such-page/",
 }
 
@@ -115,7 +118,8 @@ def address(name):
     if "{" in path:
         why = Post.objects.get(slug="why-i-still-keep-a-blog").get_absolute_url().lstrip("/")
         column = Post.objects.get(slug="parler-comme-un-etre-humain").get_absolute_url().lstrip("/")
-        path = path.format(why=why, column=column)
+        day = timezone.localtime(Post.objects.published().order_by("published_at").last().published_at)
+        path = path.format(why=why, column=column, year=day.year, month=f"{day.month:02d}")
     return path
 
 
