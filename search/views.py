@@ -29,6 +29,7 @@ def search(request):
                 page_obj=page,
                 results=[_result(post, words) for post in found_posts(page.object_list)],
                 query=_query(request),
+                every_tag_query=_query(request, without="tag"),
                 ranked_at_most=settings.SEARCH_RANKED_MATCHES,  # of more matches, the newest (search.queries)
             )
     return render(request, "search/search.html", context)
@@ -47,8 +48,9 @@ def _result(post, words):
     }
 
 
-def _query(request):
-    """The query string without its page number, for the pagination links."""
+def _query(request, without=None):
+    """The query string without its page number (for the pagination links), nor the parameter `without`."""
     query = request.GET.copy()
-    query.pop("page", None)
+    for name in ("page", without):
+        query.pop(name, None)
     return query.urlencode()

@@ -337,3 +337,14 @@ def test_a_tag_asked_with_capitals_or_decomposed_accents_still_filters(client):
         assert titles(response) == ["L'été des médias"], asked
         assert "No tag" not in response.content.decode()
         assert '<option value="médias-sociaux" selected>' in response.content.decode()
+
+
+def test_a_search_empty_for_its_tag_says_so_and_offers_every_tag(french_client):
+    PostFactory(title="Le voyage", tags=["lac"])
+    PostFactory(title="Le lac", tags=["médias sociaux"])
+    response = french_client.get("/search/", {"q": "voyage", "tag": "médias-sociaux"})
+    html = response.content.decode()
+    assert titles(response) == []
+    assert "Aucun article avec l’étiquette «\u202fmédias sociaux\u202f» ne correspond à cette recherche." in html
+    every_tag = re.search(r'<a href="\?([^"]+)">Chercher dans toutes les étiquettes</a>', html).group(1)
+    assert titles(french_client.get(f"/search/?{every_tag.replace('&amp;', '&')}")) == ["Le voyage"]
