@@ -137,8 +137,11 @@ def is_plain_prose(text):
 def markdown_to_html(text):
     if text and is_plain_prose(text):
         # What Markdown would give, without parsing: a summary of plain words cost 0.5 ms through the parser.
+        # Nor cleaning (0.04 ms a summary): plain prose holds no "<", ">" or "&", so its paragraphs are all the
+        # markup there is; the cleaner would only have written its no-break spaces as "&nbsp;".
         paragraphs = re.split(r"\n\n+", text.rstrip("\n"))
-        return clean_html("\n".join(f"<p>{paragraph}</p>" for paragraph in paragraphs))
+        html_text = "\n".join(f"<p>{paragraph}</p>" for paragraph in paragraphs)
+        return XML_FORBIDDEN.sub("", html_text).replace("\u00a0", "&nbsp;")
     return clean_html(converter().convert(text or ""))
 
 
