@@ -1,4 +1,5 @@
 import secrets
+from functools import cache
 
 from django.conf import settings
 from django.db import models
@@ -228,6 +229,13 @@ class Notification(models.Model):
 
 def with_comment_count(posts):
     """Annotate `num_comments` on a queryset of posts, the number of approved comments, in the same query."""
+    return posts.annotate(num_comments=_approved_count())
+
+
+@cache
+def _approved_count():
+    """The count's expression, built once: building it cost half the time of a list's query (annotate() resolves a
+    copy of it, so the one kept here is never changed)."""
     approved = (
         Comment.objects.approved()
         .filter(post=OuterRef("pk"))
@@ -236,4 +244,4 @@ def with_comment_count(posts):
         .annotate(n=Count("pk"))
         .values("n")
     )
-    return posts.annotate(num_comments=Coalesce(Subquery(approved), 0))
+    return Coalesce(Subquery(approved), 0)
