@@ -1,6 +1,7 @@
 """RSS 2.0 and Atom feeds of the latest posts: all, per language, per tag."""
 
 import io
+import re
 
 from django.conf import settings
 from django.contrib.syndication.views import Feed
@@ -48,8 +49,28 @@ class FullContentAtom1Feed(WrittenAtOnce, Atom1Feed):
         handler.addQuickElement("content", item["content"], {"type": "html"})
 
 
+SITE_RELATIVE = re.compile(r'(\s(?:src|href)=")/(?!/)')
+SRCSET = re.compile(r'(\ssrcset=")([^"]*)"')
+
+
+def with_full_addresses(html):
+    """A feed reader shows an entry away from the site: its pictures and links must name the site
+    (`/media/…` → `https://…/media/…`); Markdown and the media library write them from the site's root."""
+    html = SITE_RELATIVE.sub(lambda found: f"{found.group(1)}{settings.SITE_URL}/", html)
+    return SRCSET.sub(lambda found: found.group(1) + _full_srcset(found.group(2)) + '"', html)
+
+
+def _full_srcset(srcset):
+    candidates = (candidate.strip() for candidate in srcset.split(","))
+    return ", ".join(
+        absolute_url(candidate) if candidate.startswith("/") and not candidate.startswith("//") else candidate
+        for candidate in candidates
+    )
+
+
 def post_html(post):
-    """The post as a feed item shows it: summaries first, each marked with its language, then the body.
+    """The post as a feed item shows it: summaries first, each marked with its language, then the body, with full
+    addresses.
 
     Feed readers often drop `lang`, so the `[en]` marker stays in the text itself.
     """
@@ -60,7 +81,7 @@ def post_html(post):
         html = html.replace("<p>", f"<p>{marker}", 1) if html.startswith("<p>") else marker + html
         parts.append(f'<div lang="{code}">{markup.spaced(html, code)}</div>')
     parts.append(f'<div lang="{post.language}">{markup.spaced(post.body_html, post.language)}</div>')
-    return "\n".join(parts)
+    return with_full_addresses("\n".join(parts))
 
 
 class PostsFeed(Feed):

@@ -106,3 +106,13 @@ def test_library_pictures_in_an_imported_html_post_are_responsive(photo):
     assert re.search(r'<img alt="Amis" [^>]*srcset="[^"]*\.480\.jpg 480w', html)
     assert "<figcaption>Légende</figcaption></figure>" in html
     assert '<img src="https://example.org/x.png" alt="ailleurs">' in html or 'alt="ailleurs" src=' in html
+
+
+def test_feeds_give_pictures_and_links_their_full_address(client, photo, settings):
+    """A feed reader shows the post away from the site: `/media/…` alone would be a broken picture there."""
+    post = PostFactory(body=f'Voir [l\'archive](/2019/).\n\n![Amis à table]({photo.url} "Une soirée")')
+    for url in ["/feed/", "/feed/atom/"]:
+        feed = client.get(url).content.decode()
+        assert f'src=&quot;{settings.SITE_URL}/media/' in feed or f'src="{settings.SITE_URL}/media/' in feed, url
+        assert "/media/" not in feed.replace(f"{settings.SITE_URL}/media/", ""), url
+        assert f"{settings.SITE_URL}/2019/" in feed and post.title in feed
