@@ -1,4 +1,4 @@
-"""Sorting words as a reader expects, whatever their accents."""
+"""Text as a reader expects it: words sorted whatever their accents, excerpts cut after a word."""
 
 import unicodedata
 
@@ -31,3 +31,11 @@ def dictionary_order(word):
 def by_name(tags):
     """Tags (anything with a `name`) in dictionary order."""
     return sorted(tags, key=lambda tag: dictionary_order(tag.name))
+
+
+def excerpt(text, length):
+    """The start of `text` on one line, at most `length` characters and "…", cut after a word."""
+    text = " ".join(text.split())
+    if len(text) <= length:
+        return text
+    return text[:length].rsplit(" ", 1)[0] + "…"

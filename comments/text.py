@@ -5,6 +5,8 @@ from html import escape
 
 from django.utils.safestring import mark_safe
 
+from blog import text as blog_text
+
 PARAGRAPH_BREAK = re.compile(r"\n\s*\n")
 URL = re.compile(r"https?://[^\s<>\"'`]+", re.IGNORECASE)
 TRAILING_PUNCTUATION = ".,;:!?)]}»"
@@ -47,8 +49,5 @@ def render_body(text):
 
 
 def excerpt(text, length=300):
-    """The start of a comment for e-mails and lists, cut on a word."""
-    text = " ".join(text.split())
-    if len(text) <= length:
-        return text
-    return text[:length].rsplit(" ", 1)[0] + "…"
+    """The start of a comment for e-mails and lists, cut after a word."""
+    return blog_text.excerpt(text, length)

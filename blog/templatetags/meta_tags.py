@@ -6,10 +6,10 @@ from django import template
 from django.urls import reverse
 from django.utils.html import format_html
 from django.utils.safestring import mark_safe
-from django.utils.text import Truncator
 
 from blog import extensions, markup
 from blog.links import absolute_url
+from blog.text import excerpt
 
 register = template.Library()
 
@@ -29,7 +29,7 @@ def post_description(post):
     """The summary in the post's own language if it has one, else its excerpt, as short plain text."""
     own_summary = dict(post.summaries()).get(post.language)
     html = markup.markdown_to_html(own_summary) if own_summary else (post.excerpt_html or post.body_html)
-    return Truncator(markup.plain_text(html)).chars(DESCRIPTION_LENGTH)
+    return excerpt(markup.plain_text(html), DESCRIPTION_LENGTH - 1)
 
 
 @register.simple_tag

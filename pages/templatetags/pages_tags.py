@@ -1,11 +1,11 @@
 from dataclasses import dataclass
 
 from django import template
-from django.utils.text import Truncator
 
 from blog import markup
 from blog.compiled import CompiledQuery
 from blog.templatetags.meta_tags import DESCRIPTION_LENGTH
+from blog.text import excerpt
 from pages.models import Page, page_url
 
 register = template.Library()
@@ -31,4 +31,4 @@ def navigation_pages(context):
 @register.filter
 def page_description(page):
     """The start of the page's text, as short plain text, for search engines and link previews."""
-    return Truncator(markup.plain_text(page.body_html)).chars(DESCRIPTION_LENGTH)
+    return excerpt(markup.plain_text(page.body_html), DESCRIPTION_LENGTH - 1)

@@ -68,6 +68,13 @@ def test_post_description_prefers_a_summary_in_the_post_language_and_is_truncate
     assert len(description) <= 160 and description.endswith("…")
 
 
+def test_a_description_is_cut_after_a_word(client):
+    """Search engines and link previews show it as it is: never « anticonstitutionnelleme… »."""
+    post = PostFactory(body="Un mot " * 20 + "anticonstitutionnellement " * 5)
+    description = meta(client.get(post.get_absolute_url()).content.decode(), "name", "description")
+    assert description == ("Un mot " * 20).strip() + "…"  # the long word, which would pass 160, left out
+
+
 def test_post_page_has_open_graph_and_twitter_tags(client, post):
     """Open Graph and Twitter card tags describe the post, with og:locale from the post's language."""
     html = client.get(post.get_absolute_url()).content.decode()
