@@ -288,3 +288,13 @@ def test_year_archives_lead_to_the_years_before_and_after(french_client):
     html = french_client.get("/2021/").content.decode()
     assert '<nav class="archive-nav" aria-label="Autres années"><a href="/2019/">← 2019</a>' in html
     assert '<a class="next" href="/2024/">2024 →</a></nav>' in html
+
+
+def test_a_missing_page_names_no_address_of_its_own(client):
+    """A scheduled post's address answers 404 to readers, and tells nothing of it to search engines or previews."""
+    post = PostFactory(published_at=timezone.now() + datetime.timedelta(days=1))
+    response = client.get(post.get_absolute_url())
+    head = response.content.decode().split("</head>")[0]
+    assert response.status_code == 404
+    assert 'rel="canonical"' not in head and "og:url" not in head and post.slug not in head
+    assert '<meta name="robots" content="noindex">' in head
