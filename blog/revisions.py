@@ -20,7 +20,7 @@ FIELDS = {
     "language": _("language"),
     "status": _("status"),
     "body": _("body"),
-    **{f"summary_{code}": label for code, label in (("fr", _("Summary in French")), ("en", _("Summary in English")))},
+    **{f"summary_{code}": label for code, label in (("fr", _("summary in French")), ("en", _("summary in English")))},
     "tags": _("tags"),
 }
 RESTORED = ["title", "language", "body", *(f"summary_{code}" for code in Language.values), "tags"]

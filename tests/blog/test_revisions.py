@@ -53,7 +53,7 @@ def test_every_save_keeps_a_version_with_who_and_what(client):
     html = history(client, post)
     assert post.revisions.count() == 3  # as found before the first save, then two saves
     assert "Claire Martin" in html
-    assert "Title" in html and "Body, Summary in English" in html
+    assert "Title" in html and "Body, summary in English" in html
     assert "As it was before revisions were kept" in html
 
 
@@ -63,8 +63,10 @@ def test_the_history_names_the_fields_in_french_for_a_french_author(french_clien
     post = PostFactory(author=author, title="Premier titre")
     french_client.force_login(author)
     save(french_client, post, title="Second titre", body="Un texte neuf.")
+    save(french_client, post, body="Un autre texte.", summary_en="A summary.")
     html = history(french_client, post)
     assert "Modification de Titre, Texte" in html
+    assert "Texte, résumé en anglais" in html
     assert "Title" not in html and "Body" not in html
 
 
