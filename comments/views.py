@@ -105,11 +105,17 @@ def form_keys(request):
 
 
 @never_cache
+@csrf_exempt  # the token is the secret, as for unsubscribing
 def confirm_subscription(request, token):
+    """GET asks, POST confirms: mail scanners and link previews open links, and would subscribe an address whose
+    owner never agreed."""
     subscription = Subscription.objects.select_related("post", "comment").filter(token=token).first()
     if subscription is None:  # unsubscribed since, or a link cut by the mail program
         return render(request, "comments/subscription_gone.html", status=404)
-    services.confirm_subscription(subscription)
+    if request.method == "POST":
+        services.confirm_subscription(subscription)
+    if subscription.confirmed_at is None:
+        return render(request, "comments/subscription_confirm.html", {"subscription": subscription})
     return render(request, "comments/subscription_confirmed.html", {"subscription": subscription})
 
 

@@ -32,10 +32,16 @@ def test_ticking_the_box_sends_a_confirmation_and_the_link_confirms(client, post
         confirmation.subject == f"Veuillez confirmer\u202f: e-mails sur les commentaires de «\u202f{post.title}\u202f»"
     )
     assert Subscription.objects.get().confirmed_at is None
-    response = client.get(link_in(confirmation, "/comments/confirm/"))
+    link = link_in(confirmation, "/comments/confirm/")
+    # Opening the link (a mail scanner does) only asks; the button confirms.
+    asked = client.get(link).content.decode()
+    assert "alice@example.org will receive an e-mail for each new comment on" in asked
+    assert Subscription.objects.get().confirmed_at is None
+    response = client.post(link)
     assert response.status_code == 200
     assert "Subscription confirmed" in response.content.decode()
     assert Subscription.objects.get().confirmed_at is not None
+    assert "Subscription confirmed" in client.get(link).content.decode()  # the link, opened again, says so
 
 
 def test_address_already_confirmed_is_not_asked_again(client, post):

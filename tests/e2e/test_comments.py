@@ -53,6 +53,8 @@ def test_first_comment_awaits_moderation_then_a_moderator_approves_it(live_serve
     assert subjects["marc@example.org"] == "A comment awaits moderation on “Internet, espace de vie”"
     confirm_url = re.search(r"^http://\S+/comments/confirm/\S+$", confirmation.body, re.MULTILINE).group()
     reader.goto(confirm_url)
+    assert reader.inner_text("h1") == "Confirm your subscription"
+    reader.get_by_role("button", name="Confirm", exact=True).click()
     assert reader.inner_text("h1") == "Subscription confirmed"
     assert "each new comment on “Internet, espace de vie”" in reader.inner_text("main")
 

@@ -113,6 +113,6 @@ def test_feeds_give_pictures_and_links_their_full_address(client, photo, setting
     post = PostFactory(body=f'Voir [l\'archive](/2019/).\n\n![Amis à table]({photo.url} "Une soirée")')
     for url in ["/feed/", "/feed/atom/"]:
         feed = client.get(url).content.decode()
-        assert f'src=&quot;{settings.SITE_URL}/media/' in feed or f'src="{settings.SITE_URL}/media/' in feed, url
+        assert f"src=&quot;{settings.SITE_URL}/media/" in feed or f'src="{settings.SITE_URL}/media/' in feed, url
         assert "/media/" not in feed.replace(f"{settings.SITE_URL}/media/", ""), url
         assert f"{settings.SITE_URL}/2019/" in feed and post.title in feed
