@@ -1,6 +1,8 @@
 """What a page tells search engines and link previews about itself."""
 
+import html
 import json
+import re
 
 from django import template
 from django.urls import reverse
@@ -30,6 +32,23 @@ def post_description(post):
     own_summary = dict(post.summaries()).get(post.language)
     html = markup.markdown_to_html(own_summary) if own_summary else (post.excerpt_html or post.body_html)
     return excerpt(markup.plain_text(html), DESCRIPTION_LENGTH - 1)
+
+
+IMG = re.compile(r"<img\b[^>]*>")
+IMG_ATTRIBUTE = re.compile(r'\s(src|alt)="([^"]*)"')
+
+
+@register.filter
+def post_image(post):
+    """The post's first picture, for link previews: {"url": its full address, "alt": its text}, or None."""
+    tag = IMG.search(post.body_html or "")
+    attributes = {name: html.unescape(value) for name, value in IMG_ATTRIBUTE.findall(tag.group())} if tag else {}
+    src = attributes.get("src", "")
+    if src.startswith("/") and not src.startswith("//"):
+        src = absolute_url(src)
+    if not src.startswith(("https://", "http://")):
+        return None
+    return {"url": src, "alt": markup.spaced(attributes.get("alt", ""), post.language)}
 
 
 @register.simple_tag

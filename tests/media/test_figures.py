@@ -1,5 +1,6 @@
 import io
 import re
+from pathlib import Path
 
 import pytest
 from django.db import connection
@@ -116,3 +117,14 @@ def test_feeds_give_pictures_and_links_their_full_address(client, photo, setting
         assert f"src=&quot;{settings.SITE_URL}/media/" in feed or f'src="{settings.SITE_URL}/media/' in feed, url
         assert "/media/" not in feed.replace(f"{settings.SITE_URL}/media/", ""), url
         assert f"{settings.SITE_URL}/2019/" in feed and post.title in feed
+
+
+def test_a_post_with_a_picture_shows_it_in_link_previews(client, photo, settings):
+    """Shared on a social network or in a chat, the post's first picture comes with its link, and its alt text."""
+    post = PostFactory(body=f'Avant.\n\n![Amis à table & « fête »]({photo.url} "Une soirée")')
+    html = client.get(post.get_absolute_url()).content.decode()
+    image = re.search(r'<meta property="og:image" content="([^"]+)">', html).group(1)
+    assert image.startswith(f"{settings.SITE_URL}/media/") and image.endswith(".jpg")
+    assert (Path(settings.MEDIA_ROOT) / image.removeprefix(f"{settings.SITE_URL}{settings.MEDIA_URL}")).is_file()
+    assert '<meta property="og:image:alt" content="Amis à table &amp; «\u202ffête\u202f»">' in html
+    assert "og:image" not in client.get(PostFactory(body="Sans image.").get_absolute_url()).content.decode()
