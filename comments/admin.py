@@ -5,9 +5,10 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
+from blog.text import excerpt
+
 from . import services, spam
 from .models import Comment, CommentStatus, Notification, NotificationStatus, Subscription
-from .text import excerpt
 
 
 @admin.register(Comment)

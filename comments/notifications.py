@@ -12,10 +12,10 @@ from django.utils.translation import gettext as _
 
 from blog.links import absolute_url
 from blog.markup import spaced
+from blog.text import excerpt
 
 from .models import NotificationKind
 from .spam import reason_in_language
-from .text import excerpt
 
 ASCII_SPACES = re.compile(r"[ \t\r\n\x0b\x0c]+")
 
@@ -80,7 +80,7 @@ def _new_comment(notification):
     unsubscribe_url = subscription.get_unsubscribe_url()
     context = {
         "comment": comment,
-        "excerpt": spaced(excerpt(comment.body), comment.language),
+        "excerpt": spaced(excerpt(comment.body, 300), comment.language),
         "post": comment.post,
         "title": spaced(comment.post.title, comment.post.language),
         "comment_url": absolute_url(comment.get_absolute_url()),

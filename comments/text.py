@@ -5,8 +5,6 @@ from html import escape
 
 from django.utils.safestring import mark_safe
 
-from blog import text as blog_text
-
 PARAGRAPH_BREAK = re.compile(r"\n\s*\n")
 URL = re.compile(r"https?://[^\s<>\"'`]+", re.IGNORECASE)
 TRAILING_PUNCTUATION = ".,;:!?)]}»"
@@ -46,8 +44,3 @@ def render_body(text):
     paragraphs = (part.strip() for part in PARAGRAPH_BREAK.split(text.replace("\r\n", "\n").replace("\r", "\n")))
     html = "".join("<p>" + linkify(paragraph).replace("\n", "<br>") + "</p>" for paragraph in paragraphs if paragraph)
     return mark_safe(html)  # noqa: S308 - every piece of text went through escape()
-
-
-def excerpt(text, length=300):
-    """The start of a comment for e-mails and lists, cut after a word."""
-    return blog_text.excerpt(text, length)

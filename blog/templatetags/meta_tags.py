@@ -31,6 +31,11 @@ def post_description(post):
     """The summary in the post's own language if it has one, else its excerpt, as short plain text."""
     own_summary = dict(post.summaries()).get(post.language)
     html = markup.markdown_to_html(own_summary) if own_summary else (post.excerpt_html or post.body_html)
+    return short_description(html)
+
+
+def short_description(html):
+    """Some HTML as the short plain text search engines and link previews show, cut after a word."""
     return excerpt(markup.plain_text(html), DESCRIPTION_LENGTH - 1)
 
 

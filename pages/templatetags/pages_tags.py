@@ -2,10 +2,8 @@ from dataclasses import dataclass
 
 from django import template
 
-from blog import markup
 from blog.compiled import CompiledQuery
-from blog.templatetags.meta_tags import DESCRIPTION_LENGTH
-from blog.text import excerpt
+from blog.templatetags.meta_tags import short_description
 from pages.models import Page, page_url
 
 register = template.Library()
@@ -31,4 +29,4 @@ def navigation_pages(context):
 @register.filter
 def page_description(page):
     """The start of the page's text, as short plain text, for search engines and link previews."""
-    return excerpt(markup.plain_text(page.body_html), DESCRIPTION_LENGTH - 1)
+    return short_description(page.body_html)
