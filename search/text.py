@@ -1,18 +1,21 @@
 """Text as search sees it: unaccented, lowercase words; and excerpts with the words marked."""
 
+import html
 import re
 
-from django.utils.html import escape
 from django.utils.safestring import mark_safe
 
 from blog.text import fold
 
 WORD = re.compile(r"\w+")
+WORDS_AND_GAPS = re.compile(r"(\w+)")
 # French elision ("l’été", "qu’il"): the article or pronoun before the apostrophe is no word to look for;
 # as the start of a word, "l" would match, and mark, every word beginning with an l.
 ELISION = re.compile(r"\b(?:[cdjlmnst]|qu|jusqu|lorsqu|puisqu)['’]", re.IGNORECASE)
 MAX_TERMS = 10
 EXCERPT_WORDS = 40
+# Of a word shorter than a term, only one this long marks the term's words ("chronique" for "chroniques").
+SHORTEST_STEM = 4
 
 
 def terms(query):
@@ -25,38 +28,43 @@ def terms(query):
     return found[:MAX_TERMS]
 
 
-def _matches(word, folded_terms):
-    folded = fold(word)
-    # Either way round, so that "chroniques" also marks "chronique" (which stemming found).
-    return any(folded.startswith(term) or (len(folded) >= 4 and term.startswith(folded)) for term in folded_terms)
+class Marker:
+    """Which words of a text the query's terms find, whatever their accents and case: a word starting with a term,
+    or the start of a term at least SHORTEST_STEM letters long (so that "chroniques" also marks "chronique",
+    which stemming found)."""
 
+    def __init__(self, query_terms):
+        folded = {fold(term) for term in query_terms}
+        stems = {term[:length] for term in folded for length in range(SHORTEST_STEM, len(term) + 1)}
+        alternatives = [f"(?:{'|'.join(map(re.escape, sorted(folded)))})"] if folded else []
+        if stems:
+            alternatives.append(f"(?:{'|'.join(map(re.escape, sorted(stems)))})\\Z")
+        self.pattern = re.compile("|".join(alternatives)) if alternatives else None
 
-def matches(text, query_terms):
-    folded_terms = [fold(term) for term in query_terms]
-    return any(_matches(word, folded_terms) for word in WORD.findall(text or ""))
+    def marks(self, word):
+        return self.pattern is not None and self.pattern.match(fold(word)) is not None
 
+    def finds(self, text):
+        """Whether a word of `text` is marked."""
+        return any(self.marks(word) for word in WORD.findall(text or ""))
 
-def highlight(text, query_terms, size=EXCERPT_WORDS):
-    """An excerpt of `text` around the first matching word, every matching word in <mark>.
+    def excerpt(self, text, size=EXCERPT_WORDS):
+        """An excerpt of `text` around the first marked word, every marked word in <mark>.
 
-    Each piece of `text` is escaped before it is wrapped, so nothing in it becomes markup.
-    """
-    folded_terms = [fold(term) for term in query_terms]
-    tokens = re.split(r"(\w+)", text or "")
-    words = tokens[1::2]
-    first = next((i for i, word in enumerate(words) if _matches(word, folded_terms)), 0)
-    start = max(0, first - size // 4)
-    end = min(len(words), start + size)
-    # tokens alternates separator, word, separator…: word i sits at 2 * i + 1.
-    low = 2 * start + 1 if start > 0 else 0
-    high = 2 * end if end < len(words) else len(tokens)
-    out = []
-    for index in range(low, high):
-        piece = tokens[index]
-        if index % 2 == 1 and _matches(piece, folded_terms):
-            out.append(f"<mark>{escape(piece)}</mark>")
-        else:
-            out.append(escape(piece))
-    prefix = "… " if start > 0 else ""
-    suffix = " …" if end < len(words) else ""
-    return mark_safe(prefix + "".join(out) + suffix)  # noqa: S308 - every piece escaped above
+        Each piece of `text` is escaped before it is wrapped, so nothing in it becomes markup.
+        """
+        tokens = WORDS_AND_GAPS.split(text or "")
+        words = tokens[1::2]
+        first = next((i for i, word in enumerate(words) if self.marks(word)), 0)
+        start = max(0, first - size // 4)
+        end = min(len(words), start + size)
+        # tokens alternates gap, word, gap…: word i sits at 2 * i + 1. A word (\w) has no character to escape.
+        low = 2 * start + 1 if start > 0 else 0
+        high = 2 * end if end < len(words) else len(tokens)
+        out = [
+            (f"<mark>{piece}</mark>" if self.marks(piece) else piece) if index % 2 else html.escape(piece)
+            for index, piece in enumerate(tokens[low:high], start=low)
+        ]
+        prefix = "… " if start > 0 else ""
+        suffix = " …" if end < len(words) else ""
+        return mark_safe(prefix + "".join(out) + suffix)  # noqa: S308 - every piece escaped above
