@@ -138,6 +138,22 @@ def test_popular_first_and_limit():
     assert [tag.name for tag in published_tag_counts()] == ["alpha", "deux", "trois", "un"]
 
 
+def test_the_most_used_tags_are_those_readers_see_the_most():
+    """Read from the stored counts' index, the most used tags still come from what readers see: a tag stored
+    often but mostly on scheduled posts falls behind, and the tags after it move up, ties by name."""
+    later = timezone.now() + datetime.timedelta(days=2)
+    for count, name in [(3, "trois"), (2, "deux"), (2, "beta"), (1, "agenda")]:
+        for _ in range(count):
+            PostFactory(tags=[name])
+    for _ in range(5):
+        PostFactory(tags=["agenda"], published_at=later)  # stored 6 times, seen once
+    popular = [(tag.name, tag.num_posts) for tag in published_tag_counts(popular_first=True, limit=2)]
+    assert popular == [("trois", 3), ("beta", 2)]
+    chosen = [tag.name for tag in published_tag_counts(popular_first=True, limit=2, first="agenda")]
+    assert chosen == ["agenda", "trois"]
+    assert len(published_tag_counts(popular_first=True, limit=50)) == 4
+
+
 def test_large_counts_are_written_as_each_language_writes_numbers(client, french_client):
     """A tag on thousands of posts reads "(5 774)" in French and "(5,774)" in English, in the box and the index."""
     PostFactory(tags=["internet"])
