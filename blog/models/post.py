@@ -3,7 +3,7 @@ import datetime
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
-from django.db.models import Count, Exists, F, OuterRef, Prefetch, Q
+from django.db.models import Count, Exists, F, OuterRef, Q
 from django.utils import timezone
 from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
@@ -14,7 +14,7 @@ from taggit.models import Tag, TaggedItemBase
 
 from blog import extensions, markup, slugs
 from blog.addresses import address
-from blog.models import similar
+from blog.models import rows, similar
 from blog.models.summaries import OtherLanguageSummaries
 from blog.text import by_name
 
@@ -109,10 +109,7 @@ class PostQuerySet(TranslatableQuerySet):
     def for_display(self):
         """What a post shows wherever it appears: its author, tags and summaries. A post page needs no more
         (the list annotations, such as a card's comment count, cost it a subquery to build for nothing)."""
-        # Into a plain list: prefetched into the manager, taggit's tags built a queryset per post (a tenth of
-        # a list page); read through the posts' tag rows, they cost a model instance more per tag.
-        tags = Prefetch("tags", to_attr="prefetched_tags")
-        return self.select_related("author").prefetch_related(tags).with_summaries()
+        return self.select_related("author").annotate(tags_json=rows.tag_rows()).with_summaries()
 
     def with_summaries(self):
         """What `Post.summaries()` reads: the summaries, and a republished column's descriptions."""
@@ -125,8 +122,7 @@ class PostQuerySet(TranslatableQuerySet):
 
     def _with_own_summaries(self):
         """The post's own summaries, and its column and publication (a republished post's column line)."""
-        summaries = Prefetch("translations", to_attr="prefetched_summaries")
-        return self.select_related("republication__column__publication").prefetch_related(summaries)
+        return self.select_related("republication__column__publication").annotate(summaries_json=rows.summary_rows())
 
     def similar_to(self, post, limit=None):
         """A list of the published posts sharing the most tags with `post`, best first: three small queries once
@@ -331,14 +327,15 @@ class Post(OtherLanguageSummaries, TranslatableModel):
         return READ_IN[self.language]
 
     def listed_tags(self):
-        """The post's tags in dictionary order, as `Post.objects.for_list()` fetched them, else queried."""
-        tags = self.__dict__.get("prefetched_tags")
-        return by_name(self.tags.all() if tags is None else tags)
+        """The post's tags in dictionary order, as `Post.objects.for_display()` read them (`TagLink`s), else queried."""
+        if "tags_json" in self.__dict__:
+            return by_name(rows.tag_links(self.tags_json))
+        return by_name(self.tags.all())
 
     def summaries(self):
         """(language, Markdown) of every non-empty summary, the other language first.
 
-        Reads the prefetched translations: no query when the list view prefetched them.
+        Reads the summaries read with the post (`for_display()`, `for_list()`): no query then.
         A republished column (when `for_list()` loaded it) lends its description where
         the post has no summary in another language.
         """

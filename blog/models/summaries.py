@@ -1,5 +1,7 @@
 from parler.utils.context import switch_language
 
+from blog.models import rows
+
 
 class OtherLanguageSummaries:
     """Summaries kept as parler translations: one per language, shown to readers of the other one.
@@ -12,12 +14,11 @@ class OtherLanguageSummaries:
         return [code for code, _name in self._meta.get_field("language").choices if code != self.language]
 
     def summary_rows(self):
-        """The translations, as `Post.objects.for_list()` fetched them (`prefetched_summaries`), else queried.
-
-        Prefetched as a plain list: a prefetch into `translations` built a filtered queryset per post
-        (half a millisecond of a list page)."""
-        rows = self.__dict__.get("prefetched_summaries")
-        return self.translations.all() if rows is None else rows
+        """The translations (`language_code`, `summary`), as `Post.objects.for_list()` read them with the post
+        (`summaries_json`: blog.models.rows), else queried."""
+        if "summaries_json" in self.__dict__:
+            return rows.summaries(self.summaries_json)
+        return self.translations.all()
 
     def own_other_language_summaries(self):
         """(language, Markdown) of the summaries written for readers of the other language."""
@@ -30,7 +31,7 @@ class OtherLanguageSummaries:
             with switch_language(self, language):
                 self.summary = text
                 self.save_translations()
-            self.__dict__.pop("prefetched_summaries", None)
-            getattr(self, "_prefetched_objects_cache", {}).pop("translations", None)
         elif self.has_translation(language):
             self.delete_translation(language)
+        self.__dict__.pop("summaries_json", None)
+        getattr(self, "_prefetched_objects_cache", {}).pop("translations", None)

@@ -298,3 +298,20 @@ def test_a_missing_page_names_no_address_of_its_own(client):
     assert response.status_code == 404
     assert 'rel="canonical"' not in head and "og:url" not in head and post.slug not in head
     assert '<meta name="robots" content="noindex">' in head
+
+
+def test_tags_and_summaries_read_with_the_post_come_back_as_written(client):
+    """Tags and summaries come with the post's own query (as JSON): every character survives the trip, a post
+    without any shows none, and a summary saved afterwards shows at once."""
+    name = 'l’été "chaud" <b>\\ 🌞'
+    PostFactory(title="Avec", tags=[name, "écriture"], summary={"en": 'A "quoted"\nsummary \\ with ‘that’.'})
+    bare = PostFactory(title="Sans", tags=[], published_at=timezone.now() - datetime.timedelta(days=1))
+    html = client.get("/").content.decode()
+    assert "l’été &quot;chaud&quot; &lt;b&gt;\\ 🌞</a>" in html
+    assert "écriture</a>" in html
+    assert 'A "quoted"\nsummary \\ with ‘that’.' in html
+    assert "<b>" not in html.split("Tags:")[1]
+    card = html.split(">Sans</a>")[1].split("</article>")[0]
+    assert 'class="tags"' not in card and 'class="summary"' not in card
+    bare.save_summary("en", "Written later.")
+    assert "Written later." in client.get("/").content.decode()
