@@ -101,10 +101,11 @@ class PostsFeed(Feed):
         return self.feed_language
 
     def posts(self, obj):
-        return Post.objects.published()
+        """The feed's posts with what an entry shows; mixins narrow them."""
+        return Post.objects.for_list().published()
 
     def items(self, obj):
-        return self.posts(obj).for_list()[:FEED_SIZE]
+        return self.posts(obj)[:FEED_SIZE]
 
     def title(self, obj):
         return settings.SITE_NAME

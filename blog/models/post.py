@@ -1,4 +1,5 @@
 import datetime
+from functools import cache
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
@@ -141,7 +142,16 @@ class PostQuerySet(TranslatableQuerySet):
 
 
 class PostManager(TranslatableManager.from_queryset(PostQuerySet)):
-    pass
+    def for_list(self):
+        """Every post, with everything a list shows: built once per process, then copied. Building it and
+        resolving its subqueries cost a quarter of reading a page of posts, and the resolved expressions,
+        kept, compile faster. The kept queryset is never run, only copied."""
+        return _every_post_for_list().all()
+
+
+@cache
+def _every_post_for_list():
+    return Post.objects.all().for_list()
 
 
 class OldSlug(models.Model):
