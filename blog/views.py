@@ -115,7 +115,7 @@ class PostDetailView(DetailView):
     context_object_name = "post"
 
     def get_object(self, queryset=None):
-        return get_object_or_404(Post.objects.visible_to(self.request.user).for_display(), slug=self.kwargs["slug"])
+        return get_object_or_404(Post.objects.for_display().visible_to(self.request.user), slug=self.kwargs["slug"])
 
     def get(self, request, *args, **kwargs):
         self.object = self.get_object()
@@ -139,7 +139,7 @@ class PostPreviewView(DetailView):
     context_object_name = "post"
 
     def get_queryset(self):
-        return Post.objects.editable_by(self.request.user).for_display()
+        return Post.objects.for_display().editable_by(self.request.user)
 
     def get_context_data(self, **kwargs):
         return super().get_context_data(preview=True, similar_posts=[], **kwargs)

@@ -142,16 +142,24 @@ class PostQuerySet(TranslatableQuerySet):
 
 
 class PostManager(TranslatableManager.from_queryset(PostQuerySet)):
+    """Every post with what a list, a post page or a mention shows (`for_list()`, `for_display()`,
+    `for_mentions()`): each queryset built once per process, then copied. Building them and resolving their
+    subqueries cost a quarter of reading a page of posts, and the resolved expressions, kept, compile faster.
+    The kept querysets are never run, only copied."""
+
     def for_list(self):
-        """Every post, with everything a list shows: built once per process, then copied. Building it and
-        resolving its subqueries cost a quarter of reading a page of posts, and the resolved expressions,
-        kept, compile faster. The kept queryset is never run, only copied."""
-        return _every_post_for_list().all()
+        return _every_post("for_list").all()
+
+    def for_display(self):
+        return _every_post("for_display").all()
+
+    def for_mentions(self):
+        return _every_post("for_mentions").all()
 
 
 @cache
-def _every_post_for_list():
-    return Post.objects.all().for_list()
+def _every_post(shown_as):
+    return getattr(Post.objects.all(), shown_as)()
 
 
 class OldSlug(models.Model):
