@@ -11,10 +11,15 @@ class BlogConfig(AppConfig):
         from taggit.models import Tag
 
         from . import slugs
-        from .models import tag_use
+        from .models import post_count, tag_use
 
         # After every migrate (a rebuilt SQLite table loses its triggers), and after a test flush.
         pre_migrate.connect(tag_use.uninstall_before_migrate, dispatch_uid="blog-tag-use-triggers")
         post_migrate.connect(tag_use.install_after_migrate, dispatch_uid="blog-tag-use-triggers")
+        pre_migrate.connect(post_count.uninstall_before_migrate, dispatch_uid="blog-post-count-triggers")
+        post_migrate.connect(post_count.install_after_migrate, dispatch_uid="blog-post-count-triggers")
         pre_save.connect(slugs.give_tag_an_address, sender=Tag, dispatch_uid="blog-tag-slug")
         post_save.connect(tag_use.recount_when_saved, sender=tag_use.TagUse, dispatch_uid="blog-tag-use-recount")
+        post_save.connect(
+            post_count.recount_when_saved, sender=post_count.PostCount, dispatch_uid="blog-post-count-recount"
+        )

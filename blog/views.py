@@ -13,7 +13,7 @@ from django.views.generic import DetailView, ListView, MonthArchiveView, YearArc
 from taggit.models import Tag
 
 from .links import same_address
-from .models import Language, Post, published_tag_counts
+from .models import Language, Post, published_post_count, published_tag_counts
 from .pagination import NarrowOffsetPaginator
 from .text import by_name
 
@@ -29,9 +29,23 @@ class PublishedPostsMixin:
     def get_queryset(self):
         return Post.objects.published()
 
+    def get_paginator(self, *args, **kwargs):
+        paginator = super().get_paginator(*args, **kwargs)
+        count = self.stored_count()
+        if count is not None:  # pages numbered from a count the database keeps, not from thousands of rows
+            paginator.count = count
+        return paginator
+
+    def stored_count(self):
+        """How many posts the list holds, where the database keeps the number (None: they are counted)."""
+        return None
+
 
 class PostListView(PublishedPostsMixin, ListView):
     template_name = "blog/post_list.html"
+
+    def stored_count(self):
+        return published_post_count()
 
 
 class PostYearArchiveView(PublishedPostsMixin, YearArchiveView):
@@ -63,12 +77,9 @@ class TagPostListView(PublishedPostsMixin, ListView):
         self.tag = get_object_or_404(Tag, slug=self.kwargs["slug"])
         return super().get_queryset().filter(tags=self.tag)
 
-    def get_paginator(self, *args, **kwargs):
-        """Pages counted from the number the database keeps for the tag, not from thousands of rows."""
-        paginator = super().get_paginator(*args, **kwargs)
+    def stored_count(self):
         counted = published_tag_counts(tag=self.tag)
-        paginator.count = counted[0].num_posts if counted else 0
-        return paginator
+        return counted[0].num_posts if counted else 0
 
     def get_context_data(self, **kwargs):
         return super().get_context_data(tag=self.tag, **kwargs)
@@ -81,6 +92,9 @@ class LanguagePostListView(PublishedPostsMixin, ListView):
         if self.kwargs["language"] not in Language.values:
             raise Http404
         return super().get_queryset().filter(language=self.kwargs["language"])
+
+    def stored_count(self):
+        return published_post_count(self.kwargs["language"])
 
     def get_context_data(self, **kwargs):
         language = self.kwargs["language"]
