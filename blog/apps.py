@@ -14,10 +14,9 @@ class BlogConfig(AppConfig):
         from .models import post_count, tag_use
 
         # After every migrate (a rebuilt SQLite table loses its triggers), and after a test flush.
-        pre_migrate.connect(tag_use.uninstall_before_migrate, dispatch_uid="blog-tag-use-triggers")
-        post_migrate.connect(tag_use.install_after_migrate, dispatch_uid="blog-tag-use-triggers")
-        pre_migrate.connect(post_count.uninstall_before_migrate, dispatch_uid="blog-post-count-triggers")
-        post_migrate.connect(post_count.install_after_migrate, dispatch_uid="blog-post-count-triggers")
+        for name, counting in [("tag-use", tag_use.TRIGGERS), ("post-count", post_count.TRIGGERS)]:
+            pre_migrate.connect(counting.uninstall_before_migrate, dispatch_uid=f"blog-{name}-triggers")
+            post_migrate.connect(counting.install_after_migrate, dispatch_uid=f"blog-{name}-triggers")
         pre_save.connect(slugs.give_tag_an_address, sender=Tag, dispatch_uid="blog-tag-slug")
         post_save.connect(tag_use.recount_when_saved, sender=tag_use.TagUse, dispatch_uid="blog-tag-use-recount")
         post_save.connect(

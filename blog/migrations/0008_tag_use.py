@@ -6,9 +6,9 @@ from django.db import migrations, models
 
 def drop_triggers(apps, schema_editor):
     """Going back: the counting triggers (blog.models.tag_use, installed after migrate) go with their table."""
-    from blog.models.tag_use import uninstall
+    from blog.models.tag_use import TRIGGERS
 
-    uninstall(schema_editor.connection)
+    TRIGGERS.uninstall(schema_editor.connection)
 
 
 class Migration(migrations.Migration):

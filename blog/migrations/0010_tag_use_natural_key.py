@@ -4,9 +4,9 @@ from django.db import migrations, models
 
 def drop_triggers(apps, schema_editor):
     """Going back: the counting triggers (installed after migrate) go before the table does."""
-    from blog.models.tag_use import uninstall
+    from blog.models.tag_use import TRIGGERS
 
-    uninstall(schema_editor.connection)
+    TRIGGERS.uninstall(schema_editor.connection)
 
 
 class Migration(migrations.Migration):

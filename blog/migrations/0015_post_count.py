@@ -5,9 +5,9 @@ from django.db import migrations, models
 
 def drop_triggers(apps, schema_editor):
     """Going back: the counting triggers (blog.models.post_count, installed after migrate) go with their table."""
-    from blog.models.post_count import uninstall
+    from blog.models.post_count import TRIGGERS
 
-    uninstall(schema_editor.connection)
+    TRIGGERS.uninstall(schema_editor.connection)
 
 
 class Migration(migrations.Migration):

@@ -11,6 +11,7 @@ from django.utils.translation import gettext_lazy as _
 
 from blog.compiled import CompiledQuery
 
+from .counting import CountingTriggers
 from .post import Post
 
 
@@ -55,38 +56,7 @@ POSTGRESQL = [
     """CREATE TRIGGER blog_postcount AFTER INSERT OR DELETE OR UPDATE OF status, language ON blog_post
     FOR EACH ROW EXECUTE FUNCTION blog_postcount()""",
 ]
-
-
-def install(connection):
-    """Create the triggers again (a rebuilt SQLite table loses its own) and count every language afresh."""
-    if "blog_postcount" not in connection.introspection.table_names():
-        return
-    with connection.cursor() as cursor:
-        uninstall(connection)
-        for statement in POSTGRESQL if connection.vendor == "postgresql" else SQLITE:
-            cursor.execute(statement)
-        cursor.execute("DELETE FROM blog_postcount")
-        cursor.execute(RECOUNT)
-
-
-def uninstall(connection):
-    with connection.cursor() as cursor:
-        if connection.vendor == "postgresql":
-            if "blog_post" in connection.introspection.table_names(cursor):
-                cursor.execute("DROP TRIGGER IF EXISTS blog_postcount ON blog_post")
-            return
-        for name in ("insert", "delete", "update"):
-            cursor.execute(f"DROP TRIGGER IF EXISTS blog_postcount_{name}")
-
-
-def install_after_migrate(sender, using="default", **kwargs):
-    if sender.name == "blog":
-        install(connections[using])
-
-
-def uninstall_before_migrate(sender, using="default", **kwargs):
-    if sender.name == "blog":
-        uninstall(connections[using])
+TRIGGERS = CountingTriggers("blog_postcount", SQLITE, POSTGRESQL, [("blog_postcount", "blog_post")], RECOUNT)
 
 
 def recount_when_saved(sender, instance, using="default", **kwargs):

@@ -14,6 +14,7 @@ from taggit.models import Tag
 
 from blog.compiled import CompiledQuery
 
+from .counting import CountingTriggers
 from .post import Post, TaggedPost
 
 
@@ -97,6 +98,13 @@ POSTGRESQL = [
     WHEN ((OLD.status = 'published') IS DISTINCT FROM (NEW.status = 'published'))
     EXECUTE FUNCTION blog_taguse_post_status()""",
 ]
+TRIGGERS = CountingTriggers(
+    "blog_taguse",
+    SQLITE,
+    POSTGRESQL,
+    [("blog_taguse_tagged", "blog_taggedpost"), ("blog_taguse_post_status", "blog_post")],
+    RECOUNT,
+)
 
 
 def recount_when_saved(sender, instance, using="default", **kwargs):
@@ -109,43 +117,6 @@ def recount_when_saved(sender, instance, using="default", **kwargs):
             "AND blog_post.status = 'published') WHERE tag_id = %s",
             [instance.tag_id, instance.tag_id],
         )
-
-
-def install_after_migrate(sender, using="default", **kwargs):
-    if sender.name == "blog":
-        install(connections[using])
-
-
-def uninstall_before_migrate(sender, using="default", **kwargs):
-    """A migration rebuilding blog_post on SQLite fails while another table's trigger names it: out of the way."""
-    if sender.name == "blog":
-        uninstall(connections[using])
-
-
-def uninstall(connection):
-    with connection.cursor() as cursor:
-        if connection.vendor == "postgresql":
-            tables = set(connection.introspection.table_names(cursor))
-            if "blog_taggedpost" in tables:
-                cursor.execute("DROP TRIGGER IF EXISTS blog_taguse_tagged ON blog_taggedpost")
-            if "blog_post" in tables:
-                cursor.execute("DROP TRIGGER IF EXISTS blog_taguse_post_status ON blog_post")
-            return
-        cursor.execute("SELECT name FROM sqlite_master WHERE type = 'trigger' AND name LIKE 'blog_taguse_%'")
-        for (name,) in cursor.fetchall():
-            cursor.execute(f'DROP TRIGGER "{name}"')
-
-
-def install(connection):
-    """Create the triggers again (a rebuilt SQLite table loses its own) and count every tag afresh."""
-    if "blog_taguse" not in connection.introspection.table_names():
-        return
-    with connection.cursor() as cursor:
-        uninstall(connection)
-        for statement in POSTGRESQL if connection.vendor == "postgresql" else SQLITE:
-            cursor.execute(statement)
-        cursor.execute("DELETE FROM blog_taguse")
-        cursor.execute(RECOUNT)
 
 
 def _waiting(now):

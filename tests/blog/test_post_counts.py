@@ -12,7 +12,7 @@ from django.db import connection
 from django.utils import timezone
 
 from blog.models import Post, PostStatus, published_post_count
-from blog.models.post_count import install
+from blog.models.post_count import TRIGGERS
 from tests.factories import PostFactory
 
 pytestmark = pytest.mark.django_db
@@ -90,6 +90,6 @@ def test_counts_are_rebuilt_after_migrate():
     PostFactory(language="en")
     with connection.cursor() as cursor:
         cursor.execute("UPDATE blog_postcount SET posts = 40")
-    install(connection)
+    TRIGGERS.install(connection)
     assert published_post_count() == 1
     assert published_post_count("fr") == 0

@@ -18,7 +18,7 @@ from django.utils import timezone
 from taggit.models import Tag
 
 from blog.models import Post, PostStatus, TaggedPost, published_tag_counts
-from blog.models.tag_use import install
+from blog.models.tag_use import TRIGGERS
 from tests.factories import EditorFactory, PostFactory
 
 pytestmark = pytest.mark.django_db
@@ -125,7 +125,7 @@ def test_counts_are_rebuilt_after_migrate():
     PostFactory(tags=["internet"])
     with connection.cursor() as cursor:
         cursor.execute("UPDATE blog_taguse SET posts = 40")
-    install(connection)
+    TRIGGERS.install(connection)
     assert stored_counts() == {"internet": 1}
 
 
