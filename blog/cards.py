@@ -53,6 +53,25 @@ def card_html(post, context):
     )
 
 
+def mention_html(post, context):
+    """A similar post on another post's page: its title, date, its summary for the other language, what apps add."""
+    with context.push(post=post):
+        meta = extensions.render("post_card_meta", context)
+    summary = ""
+    for code, text in post.own_other_language_summaries()[:1]:
+        summary = (
+            f'<div class="summary other-language" lang="{escape(code)}"><span class="summary-label">'
+            f"{escape(summary_label(code))}</span> {typography(markdown(text), code)}</div>"
+        )
+    return mark_safe(  # noqa: S308 - every value escaped, Markdown cleaned by nh3
+        f'\n    <li lang="{escape(post.language)}"><a class="title" href="{escape(post.get_absolute_url())}">'
+        f"{typography(post.title, post.language)}</a>\n"
+        f"      {meta_line_html(post)}\n"
+        f"      {summary}\n"
+        f"      {meta}</li>\n  "
+    )
+
+
 def post_date_html(post):
     """The publication date, written in the post's language."""
     published = template_localtime(post.published_at)

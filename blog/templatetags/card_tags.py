@@ -12,6 +12,11 @@ def post_card(context, post):
     return cards.card_html(post, context)
 
 
+@register.simple_tag(takes_context=True)
+def similar_post(context, post):
+    return cards.mention_html(post, context)
+
+
 register.simple_tag(cards.meta_line_html, name="meta_line")
 register.simple_tag(cards.post_date_html, name="post_date")
 register.simple_tag(cards.summaries_html, name="summaries")

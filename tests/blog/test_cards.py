@@ -123,6 +123,16 @@ def test_post_and_search_pieces_are_byte_identical(posts, interface):
             assert new("{% summaries s %}", s=summaries) == former("includes/_summaries.html", summaries=summaries)
 
 
+@pytest.mark.parametrize("interface", INTERFACES)
+def test_similar_posts_are_byte_identical(posts, interface):
+    """A similar post on a post's page, as the post page's loop wrote it, read as similar posts are."""
+    mentioned = Post.objects.for_mentions().filter(pk__in=[post.pk for post in posts])
+    assert len(mentioned) == len(posts)
+    with translation.override(interface):
+        for post in mentioned:
+            assert new("{% similar_post post %}", post=post) == former("includes/_similar_post.html", post=post)
+
+
 def test_page_summaries_are_byte_identical():
     page = Page.objects.create(title="À propos", slug="a-propos", body="Qui je suis.", language="fr")
     page.save_summary("en", "Who *I* am: <b>me</b> & more!")
