@@ -133,6 +133,17 @@ def test_similar_posts_are_byte_identical(posts, interface):
             assert new("{% similar_post post %}", post=post) == former("includes/_similar_post.html", post=post)
 
 
+@pytest.mark.parametrize("interface", INTERFACES)
+@pytest.mark.parametrize("path", ["/", "/search/?q=<script>&tag=l'été"])
+def test_language_switch_is_byte_identical(rf, interface, path):
+    """The header's language switch, as its former template wrote it."""
+    request = rf.get(path)
+    with translation.override(interface):
+        assert new("{% load blog_tags %}{% language_switch %}", request=request) == former(
+            "includes/_language_switch.html", request=request
+        )
+
+
 def test_page_summaries_are_byte_identical():
     page = Page.objects.create(title="À propos", slug="a-propos", body="Qui je suis.", language="fr")
     page.save_summary("en", "Who *I* am: <b>me</b> & more!")
