@@ -15,7 +15,7 @@ from django.utils.timezone import template_localtime
 from django.utils.translation import gettext
 
 from blog import extensions
-from blog.addresses import address
+from blog.addresses import addresser
 from blog.templatetags.blog_tags import day_date, focusable_code, markdown, summary_label, typography
 
 
@@ -111,6 +111,7 @@ def tags_html(post):
     tags = post.listed_tags()
     if not tags:
         return mark_safe("\n")
+    address = addresser()
     links = "".join(
         f'<li><a href="{escape(address("blog:tag-detail", tag.slug))}" rel="tag">{escape(tag.name)}</a></li>'
         for tag in tags

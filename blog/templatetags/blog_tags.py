@@ -9,7 +9,7 @@ from django.utils.text import capfirst
 from django.utils.translation import get_language, get_language_info, gettext
 
 from blog import extensions, markup
-from blog.addresses import address
+from blog.addresses import address, addresser
 from blog.models import published_tag_counts
 
 register = template.Library()
@@ -32,8 +32,11 @@ def popular_tags(limit=20):
     tags = published_tag_counts(popular_first=True, limit=limit)
     if not tags:
         return ""
+    address = addresser()
     links = "".join(
-        f'<li><a href="{escape(tag_url(tag))}">{escape(tag.name)}</a> ({grouped(tag.num_posts)})</li>' for tag in tags
+        f'<li><a href="{escape(address("blog:tag-detail", tag.slug))}">{escape(tag.name)}</a>'
+        f" ({grouped(tag.num_posts)})</li>"
+        for tag in tags
     )
     return mark_safe(  # noqa: S308 - escaped
         f'\n<section class="popular-tags"><h2>{escape(gettext("Tags"))}</h2>\n<ul>{links}</ul>\n</section>\n'
