@@ -71,6 +71,10 @@ def _language_button(code, current):
     )
 
 
+# {% url %} for addresses of a page's frame: kept once reversed (blog.addresses), as {% url %} keeps none.
+register.simple_tag(address, name="address")
+
+
 @register.simple_tag
 def tag_url(tag):
     """The address of a tag's page (blog.addresses: reversed once)."""
