@@ -11,9 +11,9 @@ class ColumnsConfig(AppConfig):
 
         from . import canonical, demo, summaries
         from .admin import RepublicationInline
-        from .card import column_line
+        from .card import column_line, menu_link
 
-        extensions.add_template("nav", "columns/_nav.html")
+        extensions.add_template("nav", menu_link)
         extensions.add_template("post_before_body", "columns/_notice.html")
         extensions.add_template("post_card_meta", column_line)
         extensions.register(extensions.admin_inlines, RepublicationInline)

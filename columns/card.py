@@ -1,12 +1,25 @@
-"""The line a republished column adds under a post's title in lists and similar posts, built in Python
-(a template per post cost too much in lists; blog.cards)."""
+"""The line a republished column adds under a post's title in lists and similar posts, and the menu's link to
+the columns, built in Python (a template per post cost too much in lists, and one on every page; blog.cards)."""
 
 from django.utils import translation
 from django.utils.html import escape
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext
 
+from blog.addresses import address
 from blog.templatetags.blog_tags import day_date
+
+
+def menu_link(context):
+    """The menu's link to the columns, marked as the reader's place on their index and on a column's page."""
+    request = context["request"]
+    url = address("columns:column-list")
+    current = ""
+    if request.path == url:
+        current = ' aria-current="page"'
+    elif getattr(request.resolver_match, "view_name", None) == "columns:column-detail":
+        current = ' aria-current="true"'
+    return mark_safe(f'<li><a href="{escape(url)}"{current}>{escape(gettext("Columns"))}</a></li>\n')  # noqa: S308
 
 
 def column_line(context):

@@ -10,6 +10,7 @@ class PagesConfig(AppConfig):
         from blog import extensions
 
         from . import demo
+        from .menu import menu_links
 
-        extensions.add_template("nav", "pages/_nav.html")
+        extensions.add_template("nav", menu_links)
         extensions.register(extensions.demo_seeders, demo.seed)

@@ -13,17 +13,20 @@ from zoneinfo import ZoneInfo
 import pytest
 from django.conf import settings
 from django.template import Context, Engine, engines
-from django.urls import reverse
+from django.urls import resolve, reverse
 from django.utils import translation
 from taggit.models import Tag
 
 from blog.models import Post
+from columns.card import menu_link
 from comments.models import CommentStatus
+from pages.menu import menu_links, navigation_pages
 from pages.models import Page
 from tests.acceptance.test_seed_pages import write_seed
 from tests.columns.factories import ColumnFactory, PublicationFactory, RepublicationFactory
 from tests.comments.factories import CommentFactory
 from tests.factories import PostFactory
+from tests.pages.factories import PageFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -142,6 +145,22 @@ def test_language_switch_is_byte_identical(rf, interface, path):
         assert new("{% load blog_tags %}{% language_switch %}", request=request) == former(
             "includes/_language_switch.html", request=request
         )
+
+
+@pytest.mark.parametrize("interface", INTERFACES)
+@pytest.mark.parametrize("path", ["/", "/columns/", "/columns/chroniques/", "/a-propos/", "/a-propos/equipe/"])
+def test_menu_links_are_byte_identical(rf, interface, path):
+    """The menu's links to the columns and to pages (the reader's own marked), as their former templates wrote them."""
+    PageFactory(title="À propos & <moi>", slug="a-propos", in_navigation=True)
+    PageFactory(title="About", slug="about", language="en", in_navigation=True)
+    request = rf.get(path)
+    request.resolver_match = resolve(path) if path.startswith("/columns/") else None
+    with translation.override(interface):
+        for slot_html, former_name in [(menu_link, "columns/_nav.html"), (menu_links, "pages/_nav.html")]:
+            expected = former(former_name, request=request, nav_pages=navigation_pages())
+            assert slot_html({"request": request}) == expected
+    assert "À propos &amp; &lt;moi&gt;</a>" in menu_links({"request": request})
+    assert ('aria-current="page">À propos' in menu_links({"request": request})) == (path == "/a-propos/")
 
 
 def test_page_summaries_are_byte_identical():

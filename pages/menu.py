@@ -1,0 +1,40 @@
+"""The site menu's links to pages, on every page (the 404 page included), built in Python: a template cost more."""
+
+from dataclasses import dataclass
+
+from django.utils.html import escape
+from django.utils.safestring import mark_safe
+
+from blog.compiled import CompiledQuery
+
+from .models import Page, page_url
+
+
+@dataclass(frozen=True)
+class NavigationLink:
+    title: str
+    url: str
+    language: str
+
+
+# Asked on every page: compiled once.
+_NAVIGATION = CompiledQuery(lambda now: Page.objects.in_navigation(now).values_list("title", "path", "language"))
+
+
+def navigation_pages():
+    """The pages listed in the site's menu (one query), on every page, the 404 page included."""
+    return [NavigationLink(title, page_url(path), language) for title, path, language in _NAVIGATION()]
+
+
+CURRENT = ' aria-current="page"'
+
+
+def menu_links(context):
+    """The menu's links to the pages, the reader's own marked (built here: a template on every page)."""
+    path = context["request"].path
+    links = (
+        f'\n        <li><a href="{escape(page.url)}" lang="{escape(page.language)}"'
+        f"{CURRENT if path == page.url else ''}>{escape(page.title)}</a></li>"
+        for page in navigation_pages()
+    )
+    return mark_safe("".join(links) + "\n")  # noqa: S308 - escaped
