@@ -40,9 +40,12 @@ class Marker:
         if stems:
             alternatives.append(f"(?:{'|'.join(map(re.escape, sorted(stems)))})\\Z")
         self.pattern = re.compile("|".join(alternatives)) if alternatives else None
+        self.marked = {}  # word → marked: a page's texts repeat their words, and folding one costs most
 
     def marks(self, word):
-        return self.pattern is not None and self.pattern.match(fold(word)) is not None
+        if word not in self.marked:
+            self.marked[word] = self.pattern is not None and self.pattern.match(fold(word)) is not None
+        return self.marked[word]
 
     def finds(self, text):
         """Whether a word of `text` is marked."""

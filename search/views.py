@@ -24,10 +24,11 @@ def search(request):
         context["words"] = words
         if words:
             found = search_posts(words, form.cleaned_data["language"], form.cleaned_data["tag"])
+            marker = Marker(words)
             page = Paginator(found, settings.SEARCH_PAGE_SIZE).get_page(request.GET.get("page"))
             context.update(
                 page_obj=page,
-                results=[_result(post, Marker(words)) for post in found_posts(page.object_list)],
+                results=[_result(post, marker) for post in found_posts(page.object_list)],
                 query=_query(request),
                 every_tag_query=_query(request, without="tag"),
                 ranked_at_most=settings.SEARCH_RANKED_MATCHES,  # of more matches, the newest (search.queries)
