@@ -17,7 +17,7 @@ from django.urls import resolve, reverse
 from django.utils import translation
 from taggit.models import Tag
 
-from blog.models import Post
+from blog.models import Post, published_tag_counts
 from columns.card import menu_link
 from comments.models import CommentStatus
 from pages.menu import menu_links, navigation_pages
@@ -161,6 +161,17 @@ def test_menu_links_are_byte_identical(rf, interface, path):
             assert slot_html({"request": request}) == expected
     assert "À propos &amp; &lt;moi&gt;</a>" in menu_links({"request": request})
     assert ('aria-current="page">À propos' in menu_links({"request": request})) == (path == "/a-propos/")
+
+
+@pytest.mark.parametrize("interface", INTERFACES)
+def test_tag_index_is_byte_identical(posts, interface):
+    """The index of every tag (/tags/), counts written as the interface language writes numbers."""
+    tags = published_tag_counts()
+    tags[0].num_posts = 12345  # a count with a thousands separator
+    with translation.override(interface):
+        assert new("{% load blog_tags %}{% tag_index tags %}", tags=tags) == former(
+            "includes/_tag_index.html", tags=tags
+        )
 
 
 def test_page_summaries_are_byte_identical():
