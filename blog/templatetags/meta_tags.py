@@ -6,11 +6,14 @@ import re
 
 from django import template
 from django.urls import reverse
-from django.utils.html import format_html
+from django.utils.encoding import iri_to_uri
+from django.utils.html import escape, format_html
 from django.utils.safestring import mark_safe
+from django.utils.translation import get_language, gettext
 
 from blog import extensions, markup
 from blog.links import absolute_url
+from blog.templatetags.blog_tags import typography
 from blog.text import excerpt
 
 register = template.Library()
@@ -19,6 +22,33 @@ OG_LOCALES = {"fr": "fr_FR", "en": "en_US"}
 DESCRIPTION_LENGTH = 160
 # As django.utils.html.json_script does: nothing in the data can close the <script>.
 JSON_SCRIPT_ESCAPES = {ord(">"): "\\u003E", ord("<"): "\\u003C", ord("&"): "\\u0026"}
+
+
+@register.simple_tag(takes_context=True)
+def page_meta(context):
+    """A page's description, robots rule and Open Graph and Twitter tags, from the context's `meta_title`,
+    `meta_description`, `meta_language` and `og_type` (the site's own where missing), `noindex` and `preview`.
+    Written here: through a template, on every page, it cost more than the rest of the page's head."""
+    language = context.get("meta_language") or get_language()
+    site_name = context.get("SITE_NAME", "")
+    title = typography(context.get("meta_title") or site_name, language)
+    description = typography(context.get("meta_description") or gettext("A notebook in French and English."), language)
+    robots = '<meta name="robots" content="noindex">' if context.get("noindex") or context.get("preview") else ""
+    request = context.get("request")
+    url = escape(f"{context.get('SITE_URL', '')}{iri_to_uri(request.path) if request else ''}")
+    return mark_safe(  # noqa: S308 - escaped
+        f'\n  <meta name="description" content="{description}">\n'
+        f"  {robots}\n"
+        f'  <meta property="og:site_name" content="{escape(site_name)}">\n'
+        f'  <meta property="og:type" content="{escape(context.get("og_type") or "website")}">\n'
+        f'  <meta property="og:title" content="{title}">\n'
+        f'  <meta property="og:description" content="{description}">\n'
+        f'  <meta property="og:url" content="{url}">\n'
+        f'  <meta property="og:locale" content="{escape(og_locale(language))}">\n'
+        '  <meta name="twitter:card" content="summary">\n'
+        f'  <meta name="twitter:title" content="{title}">\n'
+        f'  <meta name="twitter:description" content="{description}">\n'
+    )
 
 
 @register.filter

@@ -174,6 +174,24 @@ def test_tag_index_is_byte_identical(posts, interface):
         )
 
 
+PAGE_CONTEXTS = [
+    {},
+    {"noindex": True, "meta_title": "Recherche : « été »"},
+    {"preview": True, "meta_title": 'Tom & "Jerry" <b>', "meta_description": "L'été ; déjà ?", "meta_language": "fr"},
+    {"meta_title": "Why?", "meta_description": "Words: more!", "meta_language": "en", "og_type": "article"},
+]
+
+
+@pytest.mark.parametrize("interface", INTERFACES)
+@pytest.mark.parametrize("extra", PAGE_CONTEXTS)
+def test_page_meta_is_byte_identical(rf, interface, extra):
+    """A page's description, robots rule and link-preview tags, as their former template wrote them."""
+    request = rf.get("/tag/l’été/?q=<x>")
+    context = {"request": request, "SITE_NAME": "Carnet & co", "SITE_URL": "https://carnet.example", **extra}
+    with translation.override(interface):
+        assert new("{% load meta_tags %}{% page_meta %}", **context) == former("includes/_page_meta.html", **context)
+
+
 def test_page_summaries_are_byte_identical():
     page = Page.objects.create(title="À propos", slug="a-propos", body="Qui je suis.", language="fr")
     page.save_summary("en", "Who *I* am: <b>me</b> & more!")
