@@ -16,18 +16,23 @@ from django.utils.translation import get_language
 
 def address(name, *args, **kwargs):
     """reverse(name, args, kwargs), kept: the arguments must be hashable (numbers, strings)."""
-    return addresser()(name, *args, **kwargs)
+    return _reversed(*_here(), name, args, tuple(kwargs.items()))
 
 
 def addresser():
     """address(), for many addresses in a row (a list's tags): reading the URL configuration, the script prefix
     and the language took nearly all of each call's time (5 µs), so they are read once here."""
-    context = (get_urlconf() or settings.ROOT_URLCONF, get_script_prefix(), get_language())
+    here = _here()
 
     def address_here(name, *args, **kwargs):
-        return _reversed(*context, name, args, tuple(kwargs.items()))
+        return _reversed(*here, name, args, tuple(kwargs.items()))
 
     return address_here
+
+
+def _here():
+    """What an address depends on besides its name and values: the URL configuration, script prefix, language."""
+    return (get_urlconf() or settings.ROOT_URLCONF, get_script_prefix(), get_language())
 
 
 @lru_cache(maxsize=50_000)

@@ -16,7 +16,7 @@ from django.utils.translation import gettext
 
 from blog import extensions
 from blog.addresses import addresser
-from blog.templatetags.blog_tags import day_date, focusable_code, markdown, summary_label, typography
+from blog.templatetags.blog_tags import day_date, focusable_code, markdown, summary_label, tag_link, typography
 
 
 def card_html(post, context):
@@ -57,12 +57,8 @@ def mention_html(post, context):
     """A similar post on another post's page: its title, date, its summary for the other language, what apps add."""
     with context.push(post=post):
         meta = extensions.render("post_card_meta", context)
-    summary = ""
-    for code, text in post.own_other_language_summaries()[:1]:
-        summary = (
-            f'<div class="summary other-language" lang="{escape(code)}"><span class="summary-label">'
-            f"{escape(summary_label(code))}</span> {typography(markdown(text), code)}</div>"
-        )
+    summaries = post.own_other_language_summaries()
+    summary = "".join(summary_html(code, text, "summary other-language") for code, text in summaries[:1])
     return mark_safe(  # noqa: S308 - every value escaped, Markdown cleaned by nh3
         f'\n    <li lang="{escape(post.language)}"><a class="title" href="{escape(post.get_absolute_url())}">'
         f"{typography(post.title, post.language)}</a>\n"
@@ -98,12 +94,19 @@ def meta_line_html(post):
 
 def summaries_html(summaries):
     """(language, Markdown) summaries, each labelled in its own language."""
-    parts = (
-        f'\n<div class="summary" lang="{escape(code)}">'
-        f'<span class="summary-label">{escape(summary_label(code))}</span> {typography(markdown(text), code)}</div>\n'
-        for code, text in summaries
-    )
+    parts = (f"\n{summary_html(code, text)}\n" for code, text in summaries)
     return mark_safe("".join(parts) + "\n")  # noqa: S308 - escaped, Markdown cleaned by nh3
+
+
+def summary_html(code, text, css_class="summary"):
+    """A summary (Markdown) written in `code`, labelled in its own language."""
+    return (
+        f'<div class="{css_class}" lang="{escape(code)}"><span class="summary-label">{escape(summary_label(code))}'
+        f"</span> {typography(markdown(text), code)}</div>"
+    )
+
+
+TAG_REL = ' rel="tag"'
 
 
 def tags_html(post):
@@ -112,10 +115,7 @@ def tags_html(post):
     if not tags:
         return mark_safe("\n")
     address = addresser()
-    links = "".join(
-        f'<li><a href="{escape(address("blog:tag-detail", tag.slug))}" rel="tag">{escape(tag.name)}</a></li>'
-        for tag in tags
-    )
+    links = "".join(f"<li>{tag_link(tag, address, TAG_REL)}</li>" for tag in tags)
     return mark_safe(  # noqa: S308 - escaped
         f'\n<div class="tags"><span class="tags-label">{escape(gettext("Tags:"))}</span> <ul>{links}</ul></div>\n\n'
     )
