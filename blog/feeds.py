@@ -101,11 +101,11 @@ class PostsFeed(Feed):
         return self.feed_language
 
     def posts(self, obj):
-        """The feed's posts with what an entry shows; mixins narrow them."""
-        return Post.objects.for_list().published()
+        """The feed's posts; mixins narrow them."""
+        return Post.objects.published()
 
     def items(self, obj):
-        return self.posts(obj)[:FEED_SIZE]
+        return Post.objects.listed(list(self.posts(obj).values_list("pk", flat=True)[:FEED_SIZE]))
 
     def title(self, obj):
         return settings.SITE_NAME

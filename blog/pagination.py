@@ -5,7 +5,7 @@ from .models import Post
 
 class NarrowOffsetPaginator(Paginator):
     """Pages of published posts whose OFFSET walks the ids only (an index), then loads the page's posts by id, with
-    everything a list shows (`Post.objects.for_list()`), in one query.
+    everything a list shows (`Post.objects.listed()`, a query compiled once).
 
     A plain OFFSET builds and throws away every row before the page (with its comment
     count and the rest), so page 400 of twenty years cost 400 times page 1. The posts are loaded
@@ -17,8 +17,5 @@ class NarrowOffsetPaginator(Paginator):
         number = self.validate_number(number)
         bottom = (number - 1) * self.per_page
         top = min(bottom + self.per_page, self.count)
-        ids = self.object_list.values("pk")[bottom:top]  # sliced, so the subquery keeps the ordering
-        posts = Post.objects.for_list().filter(pk__in=ids)
-        if self.object_list.query.order_by:
-            posts = posts.order_by(*self.object_list.query.order_by)
-        return self._get_page(posts, number, self)
+        ids = list(self.object_list.values_list("pk", flat=True)[bottom:top])
+        return self._get_page(Post.objects.listed(ids), number, self)

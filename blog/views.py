@@ -129,7 +129,12 @@ class PostDetailView(DetailView):
     context_object_name = "post"
 
     def get_object(self, queryset=None):
-        return get_object_or_404(Post.objects.for_display().visible_to(self.request.user), slug=self.kwargs["slug"])
+        if self.request.user.is_staff:
+            return get_object_or_404(Post.objects.for_display().visible_to(self.request.user), slug=self.kwargs["slug"])
+        post = Post.objects.published_to_display(self.kwargs["slug"])
+        if post is None:
+            raise Http404
+        return post
 
     def get(self, request, *args, **kwargs):
         self.object = self.get_object()
@@ -141,7 +146,7 @@ class PostDetailView(DetailView):
         return response
 
     def get_context_data(self, **kwargs):
-        similar = Post.objects.for_mentions().similar_to(self.object)
+        similar = Post.objects.similar_to(self.object)
         return super().get_context_data(similar_posts=similar, **kwargs)
 
 

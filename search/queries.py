@@ -5,6 +5,7 @@ from django.contrib.postgres.search import SearchQuery, SearchRank
 from django.db import connection
 from django.db.models import F
 
+from blog.compiled import CompiledQuerySet, IdList
 from blog.models import Post
 
 from . import fts
@@ -44,8 +45,13 @@ def search_posts(words, language=None, tag=None):
 
 def found_posts(ids):
     """The posts of `ids`, in that order, with what a result shows (a fixed number of queries)."""
-    posts = Post.objects.for_list().select_related("search_document").in_bulk(ids)
+    posts = {post.pk: post for post in _FOUND.run(ids=ids)}
     return [posts[pk] for pk in ids if pk in posts]
+
+
+_FOUND = CompiledQuerySet(
+    lambda: Post.objects.for_list().select_related("search_document").filter(pk__in=IdList("ids"))
+)
 
 
 def _newest(matching):

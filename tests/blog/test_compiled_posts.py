@@ -1,0 +1,49 @@
+"""The queries compiled once (blog.compiled): each run reads its own values, never the first run's."""
+
+import datetime
+
+import pytest
+from django.utils import timezone
+
+from blog.models import Post, PostStatus
+from tests.factories import PostFactory
+
+pytestmark = pytest.mark.django_db
+
+
+def test_each_run_finds_the_post_of_its_own_slug(client):
+    """Two post pages one after the other show each their own post, with its tags and summary."""
+    first = PostFactory(title="Première", tags=["hiver"], summary={"en": "The first."})
+    second = PostFactory(title="Seconde", tags=["été"], summary={"en": "The second."})
+    assert Post.objects.published_to_display(first.slug) == first
+    found = Post.objects.published_to_display(second.slug)
+    assert found == second
+    assert [tag.name for tag in found.listed_tags()] == ["été"]
+    assert found.summaries() == [("en", "The second.")]
+    assert "Seconde" in client.get(second.get_absolute_url()).content.decode()
+    assert Post.objects.published_to_display("nothing-here") is None
+
+
+def test_a_scheduled_post_shows_once_its_time_has_come(client):
+    """The present is a value of each run: a post scheduled in a minute is not found now, and is found later."""
+    post = PostFactory(published_at=timezone.now() + datetime.timedelta(minutes=1))
+    assert Post.objects.published_to_display(post.slug) is None
+    assert client.get(post.get_absolute_url()).status_code == 404
+    Post.objects.filter(pk=post.pk).update(published_at=timezone.now() - datetime.timedelta(seconds=1))
+    assert Post.objects.published_to_display(post.slug) == post
+    assert client.get(post.get_absolute_url()).status_code == 200
+
+
+def test_a_draft_is_not_found_by_its_slug():
+    post = PostFactory(status=PostStatus.DRAFT)
+    assert Post.objects.published_to_display(post.slug) is None
+
+
+def test_listed_posts_come_in_the_order_of_their_ids():
+    """Whatever their dates: the order is the list's, which the ids carry; an unknown id is skipped."""
+    posts = PostFactory.create_batch(4)
+    ids = [posts[2].pk, posts[0].pk, 999_999, posts[3].pk]
+    assert Post.objects.listed(ids) == [posts[2], posts[0], posts[3]]
+    assert Post.objects.listed([posts[1].pk]) == [posts[1]]
+    assert Post.objects.listed([]) == []
+    assert Post.objects.mentioned([posts[3].pk, posts[1].pk]) == [posts[3], posts[1]]
