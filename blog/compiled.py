@@ -72,25 +72,27 @@ class _Compiled:
 
 
 class CompiledQuery(_Compiled):
-    """`build(now)` returns a queryset of values; calling this runs its SQL with `now` the current time, and returns
-    the rows as tuples, their `datetime_columns` (indexes) converted as the ORM would. `sql_with_params()` gives the
-    SQL to write into another query."""
+    """`build(now)` returns a queryset of values, `now` a slot for the current time; calling this with a value for
+    each of its other slots (`query(post=…)`) runs its SQL, and returns the rows as tuples, their `datetime_columns`
+    (indexes) converted as the ORM would. `sql_with_params()` gives the SQL to write into another query."""
 
     def __init__(self, build, datetime_columns=()):
         super().__init__(lambda: build(Slot("now", DateTimeField())))
         self.datetime_columns = datetime_columns
 
-    def __call__(self):
-        sql, params = self.sql_with_params()
+    def __call__(self, **values):
+        sql, params = self.sql_with_params(**values)
         with connection.cursor() as cursor:
             cursor.execute(sql, params)
             rows = cursor.fetchall()
+        if not self.datetime_columns:
+            return rows
         converters = connection.ops.get_db_converters(_DATETIME)
         return [self._convert(row, converters) for row in rows]
 
-    def sql_with_params(self):
+    def sql_with_params(self, **values):
         """The SQL and its parameters, the current time among them: to run, or to write into a larger query."""
-        _compiler, sql, params = self._compiled({"now": timezone.now()})
+        _compiler, sql, params = self._compiled({"now": timezone.now(), **values})
         return sql, params
 
     def _convert(self, row, converters):

@@ -6,11 +6,12 @@ seventeen columns they load. The page needs eight columns, and texts computed on
 """
 
 from dataclasses import dataclass
-from functools import cache
 
+from django.db.models import BigIntegerField
 from django.utils import timezone
 from django.utils.formats import get_format
 
+from blog.compiled import CompiledQuery, Slot
 from comments.dates import DateTexts
 from comments.models import Comment
 from comments.text import safe_url
@@ -38,9 +39,8 @@ def shown_comments(post):
     reply_base = post.get_absolute_url()
     date_text = DateTexts(get_format("DATETIME_FORMAT"))
     zone = timezone.get_current_timezone()
-    rows = _approved_rows().filter(post=post)
     shown = []
-    for pk, parent_id, user_id, author_name, author_url, body, language, created_at in rows:
+    for pk, parent_id, user_id, author_name, author_url, body, language, created_at in _APPROVED(post=post.pk):
         created = timezone.localtime(created_at, zone)
         shown.append(
             ShownComment(
@@ -60,10 +60,12 @@ def shown_comments(post):
     return shown
 
 
-@cache
-def _approved_rows():
-    """Built once and copied (the copy filtered), never run: building it through the post's manager cost 40 % of
-    reading ten comments."""
-    return Comment.objects.approved().values_list(
-        "pk", "parent_id", "user_id", "author_name", "author_url", "body", "language", "created_at"
-    )
+# On every post page: compiled once (building it through the post's manager cost 40 % of reading ten comments).
+_APPROVED = CompiledQuery(
+    lambda now: (
+        Comment.objects.approved()
+        .filter(post_id=Slot("post", BigIntegerField()))
+        .values_list("pk", "parent_id", "user_id", "author_name", "author_url", "body", "language", "created_at")
+    ),
+    datetime_columns=(7,),
+)

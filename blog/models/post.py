@@ -126,20 +126,6 @@ class PostQuerySet(TranslatableQuerySet):
         """The post's own summaries, and its column and publication (a republished post's column line)."""
         return self.select_related("republication__column__publication").annotate(summaries_json=rows.summary_rows())
 
-    def similar_to(self, post, limit=None):
-        """A list of the published posts sharing the most tags with `post`, best first: three small queries once
-        its tags are loaded (four when its rarest tags cannot settle the list), the last one fetching them as this
-        queryset does.
-
-        Each shared tag weighs 1 / (number of published posts carrying it), so a rare tag counts
-        more than a common one; ties go to the most recent post (see blog.models.similar).
-        """
-        limit = limit or settings.BLOG_SIMILAR_POSTS
-        counts = similar.carriers([tag.pk for tag in post.listed_tags()])
-        if not counts:
-            return []
-        return Post.objects.mentioned(similar.best_candidates(counts, post.pk, self.published(), limit))
-
 
 class PostManager(TranslatableManager.from_queryset(PostQuerySet)):
     """Every post with what a list, a post page or a mention shows (`for_list()`, `for_display()`,
@@ -165,6 +151,20 @@ class PostManager(TranslatableManager.from_queryset(PostQuerySet)):
         """The posts of `ids`, in that order, with what a mention shows."""
         return _in_order(_MENTIONED.run(ids=ids), ids)
 
+    def similar_to(self, post, limit=None):
+        """A list of the published posts sharing the most tags with `post`, best first: three small queries once
+        its tags are loaded (four when its rarest tags cannot settle the list), the last one fetching them as a
+        mention shows them (`mentioned()`).
+
+        Each shared tag weighs 1 / (number of published posts carrying it), so a rare tag counts
+        more than a common one; ties go to the most recent post (see blog.models.similar).
+        """
+        limit = limit or settings.BLOG_SIMILAR_POSTS
+        counts = similar.carriers([tag.pk for tag in post.listed_tags()])
+        if not counts:
+            return []
+        return self.mentioned(similar.best_candidates(counts, post.pk, limit))
+
     def published_to_display(self, slug):
         """The published post of `slug` with what its page shows, or None."""
         found = _PUBLISHED_TO_DISPLAY.run(slug=slug, now=timezone.now())
@@ -186,6 +186,19 @@ _PUBLISHED_TO_DISPLAY = CompiledQuerySet(
         .filter(slug=Slot("slug", models.SlugField()))
     )
 )
+
+
+def _translation_link(pair):
+    """The published post `pair` names (a Q on its slot "pair"), in another language than the slot "language", as
+    a link to it shows it (not its body)."""
+    now = Slot("now", models.DateTimeField())
+    other = Post.objects.published(now).filter(pair).exclude(language=Slot("language", models.CharField()))
+    return other.only("slug", "language", "published_at").order_by("pk")[:1]
+
+
+# On every post page: compiled once.
+_ORIGINAL = CompiledQuerySet(lambda: _translation_link(Q(pk=Slot("pair", models.BigIntegerField()))))
+_TRANSLATION = CompiledQuerySet(lambda: _translation_link(Q(translation_of=Slot("pair", models.BigIntegerField()))))
 
 
 def _in_order(posts, ids):
@@ -361,9 +374,11 @@ class Post(OtherLanguageSummaries, TranslatableModel):
         found through an index on (translation_of, status, published_at): with an OR on both, or with the
         status index alone, SQLite scanned every published post (110 ms on 10,000 posts).
         """
-        pair = Q(pk=self.translation_of_id) if self.translation_of_id else Q(translation_of=self.pk)
-        other = Post.objects.published().filter(pair).exclude(language=self.language)
-        return other.only("slug", "language", "published_at").order_by("pk").first()  # a link to it, not its body
+        if self.translation_of_id:
+            found = _ORIGINAL.run(now=timezone.now(), pair=self.translation_of_id, language=self.language)
+        else:
+            found = _TRANSLATION.run(now=timezone.now(), pair=self.pk, language=self.language)
+        return found[0] if found else None
 
     @property
     def original_of_pair(self):

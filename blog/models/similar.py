@@ -12,6 +12,8 @@ rows are read.
 from django.db import connection
 from django.db.models import F
 
+from blog.compiled import CompiledQuery
+
 # How many tag rows the first search reads at most (the rarest tag's rows, however many).
 RARE_ROWS = 500
 
@@ -27,15 +29,15 @@ def carriers(tag_ids):
         return dict(cursor.fetchall())
 
 
-def best_candidates(counts, excluded_pk, published, limit, rare_rows=RARE_ROWS):
-    """The ids of the `limit` posts of `published` (a queryset) scoring best on the tags of `counts` (see
-    carriers()), `excluded_pk` aside; between equal scores the most recent first."""
+def best_candidates(counts, excluded_pk, limit, rare_rows=RARE_ROWS):
+    """The ids of the `limit` published posts scoring best on the tags of `counts` (see carriers()), `excluded_pk`
+    aside; between equal scores the most recent first."""
     rare, common = _split(counts, rare_rows)
-    ranked = _ranked(counts, rare, excluded_pk, published, limit)
+    ranked = _ranked(counts, rare, excluded_pk, limit)
     out_of_reach = sum(1.0 / counts[tag_id] for tag_id in common)
     # A margin for the rounding of sums in the database: a near tie is settled by scoring everyone.
     if common and (len(ranked) < limit or ranked[-1][1] <= out_of_reach * (1 + 1e-9)):
-        ranked = _ranked(counts, None, excluded_pk, published, limit)
+        ranked = _ranked(counts, None, excluded_pk, limit)
     return [candidate for candidate, _score in ranked]
 
 
@@ -62,7 +64,7 @@ def _in(values):
     return f"({', '.join(['%s'] * len(values))})", list(values)
 
 
-def _ranked(counts, rare, excluded_pk, published, limit):
+def _ranked(counts, rare, excluded_pk, limit):
     """(id, score) of the best `limit` posts sharing a tag of `rare` (None: any tag), scored on all of `counts`."""
     weight, weight_params = _weight(counts)
     in_tags, in_tags_params = _in(counts)
@@ -80,8 +82,7 @@ def _ranked(counts, rare, excluded_pk, published, limit):
     # post being looked for among them. For thousands of candidates, reading the dates from the narrow
     # (status, published_at) index costs less than looking up each wide post row: the planner chooses.
     join = "," if rare is None else "CROSS JOIN"
-    dates = published.order_by().values(candidate=F("pk"), published=F("published_at"))
-    dates_sql, dates_params = dates.query.sql_with_params()
+    dates_sql, dates_params = _DATES.sql_with_params()
     # The ORM's own SQL, and values as parameters: nothing typed reaches the text.
     sql = (
         f"SELECT scores.candidate, scores.score FROM (SELECT tagged.content_object_id AS candidate,"  # noqa: S608
@@ -94,3 +95,13 @@ def _ranked(counts, rare, excluded_pk, published, limit):
     with connection.cursor() as cursor:
         cursor.execute(sql, params)
         return cursor.fetchall()
+
+
+def _published_dates(now):
+    from .post import Post
+
+    return Post.objects.published(now).order_by().values(candidate=F("pk"), published=F("published_at"))
+
+
+# On every post page: compiled once.
+_DATES = CompiledQuery(_published_dates)

@@ -132,7 +132,7 @@ def carriers(post):
 
 def best(post, limit, rare_rows, counts=None):
     counts = counts or carriers(post)
-    return similar.best_candidates(counts, post.pk, Post.objects.published(), limit, rare_rows=rare_rows)
+    return similar.best_candidates(counts, post.pk, limit, rare_rows=rare_rows)
 
 
 def test_posts_found_from_the_rare_tags_alone_when_no_other_can_score_more(django_assert_num_queries):
