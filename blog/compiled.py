@@ -81,7 +81,15 @@ class CompiledQuery(_Compiled):
         self.datetime_columns = datetime_columns
 
     def __call__(self, **values):
+        return self._rows(*self.sql_with_params(**values))
+
+    def slice(self, start, stop, **values):
+        """The rows `[start:stop]` of `__call__()`, read with LIMIT and OFFSET parameters, so that every page runs the
+        same SQL (the ORM writes them into the text)."""
         sql, params = self.sql_with_params(**values)
+        return self._rows(f"{sql} LIMIT %s OFFSET %s", [*params, stop - start, start])
+
+    def _rows(self, sql, params):
         with connection.cursor() as cursor:
             cursor.execute(sql, params)
             rows = cursor.fetchall()

@@ -1,7 +1,7 @@
 from django.conf import settings
 from django.contrib.admin.views.decorators import staff_member_required
 from django.contrib.auth import get_user_model
-from django.db.models import Exists, OuterRef
+from django.db.models import BigIntegerField, CharField, Exists, OuterRef, SlugField
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect
 from django.urls import reverse
@@ -12,6 +12,7 @@ from django.views.decorators.cache import never_cache
 from django.views.generic import DetailView, ListView, MonthArchiveView, YearArchiveView
 from taggit.models import Tag
 
+from .compiled import CompiledQuery, CompiledQuerySet, Slot
 from .links import same_address
 from .models import Language, Post, published_post_count, published_tag_counts
 from .pagination import NarrowOffsetPaginator
@@ -34,11 +35,33 @@ class PublishedPostsMixin:
         count = self.stored_count()
         if count is not None:  # pages numbered from a count the database keeps, not from thousands of rows
             paginator.count = count
+        paginator.compiled_ids = self.compiled_ids()
         return paginator
 
     def stored_count(self):
         """How many posts the list holds, where the database keeps the number (None: they are counted)."""
         return None
+
+    def compiled_ids(self):
+        """Where the list is always one query but for a value: its ids as a CompiledQuery (one of `_LIST_IDS`), and
+        the values of its slots, read then without compiling the query on each page (None: the queryset's)."""
+        return None
+
+
+def _narrowed(now, **slots):
+    """The ids of the published posts (by `now`, a slot), newest first, narrowed by the `slots` given."""
+    return Post.objects.published(now).filter(**slots).values_list("pk")
+
+
+# The lists asked most (home, language and tag pages), and a tag page's tag: compiled once, each the queryset of
+# its view.
+_LIST_IDS = {
+    "all": CompiledQuery(_narrowed),
+    "language": CompiledQuery(lambda now: _narrowed(now, language=Slot("language", CharField()))),
+    "tag": CompiledQuery(lambda now: _narrowed(now, tags=Slot("tag", BigIntegerField()))),
+}
+
+_TAG = CompiledQuerySet(lambda: Tag.objects.filter(slug=Slot("slug", SlugField())))
 
 
 class PostListView(PublishedPostsMixin, ListView):
@@ -46,6 +69,9 @@ class PostListView(PublishedPostsMixin, ListView):
 
     def stored_count(self):
         return published_post_count()
+
+    def compiled_ids(self):
+        return _LIST_IDS["all"], {}
 
 
 class PostYearArchiveView(PublishedPostsMixin, YearArchiveView):
@@ -74,12 +100,18 @@ class TagPostListView(PublishedPostsMixin, ListView):
         return super().get(request, *args, **kwargs)
 
     def get_queryset(self):
-        self.tag = get_object_or_404(Tag, slug=self.kwargs["slug"])
+        found = _TAG.run(slug=self.kwargs["slug"])
+        if not found:
+            raise Http404
+        self.tag = found[0]
         return super().get_queryset().filter(tags=self.tag)
 
     def stored_count(self):
         counted = published_tag_counts(tag=self.tag)
         return counted[0].num_posts if counted else 0
+
+    def compiled_ids(self):
+        return _LIST_IDS["tag"], {"tag": self.tag.pk}
 
     def get_context_data(self, **kwargs):
         return super().get_context_data(tag=self.tag, **kwargs)
@@ -95,6 +127,9 @@ class LanguagePostListView(PublishedPostsMixin, ListView):
 
     def stored_count(self):
         return published_post_count(self.kwargs["language"])
+
+    def compiled_ids(self):
+        return _LIST_IDS["language"], {"language": self.kwargs["language"]}
 
     def get_context_data(self, **kwargs):
         language = self.kwargs["language"]

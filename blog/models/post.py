@@ -102,8 +102,9 @@ class PostQuerySet(TranslatableQuerySet):
         )
 
     def for_list(self):
-        """Everything a list of posts shows, fetched in a fixed number of queries (apps add theirs)."""
-        queryset = self.for_display()
+        """Everything a list of posts shows, fetched in a fixed number of queries (apps add theirs); not the
+        Markdown source, which only the writing desk reads."""
+        queryset = self.for_display().defer("body")
         for annotate in extensions.list_annotations:
             queryset = annotate(queryset)
         return queryset

@@ -6,6 +6,7 @@ import pytest
 from django.utils import timezone
 
 from blog.models import Post, PostStatus
+from blog.views import PublishedPostsMixin
 from tests.factories import PostFactory
 
 pytestmark = pytest.mark.django_db
@@ -47,3 +48,30 @@ def test_listed_posts_come_in_the_order_of_their_ids():
     assert Post.objects.listed([posts[1].pk]) == [posts[1]]
     assert Post.objects.listed([]) == []
     assert Post.objects.mentioned([posts[3].pk, posts[1].pk]) == [posts[3], posts[1]]
+
+
+def titles_on(client, url):
+    return [post.title for post in client.get(url).context["page_obj"].object_list]
+
+
+def test_list_pages_read_their_own_posts_page_after_page(client, monkeypatch):
+    """The home, tag and language lists, compiled once, read each its own posts, on each page, newest first; a
+    scheduled post joins them once its time has come."""
+    monkeypatch.setattr(PublishedPostsMixin, "paginate_by", 2)
+    now = timezone.now()
+    for n in range(1, 6):
+        PostFactory(
+            title=f"Billet {n}",
+            language="fr" if n % 2 else "en",
+            tags=["hiver"] if n < 3 else [],
+            published_at=now - datetime.timedelta(days=n),
+        )
+    scheduled = PostFactory(title="Bientôt", tags=["hiver"], published_at=now + datetime.timedelta(minutes=1))
+    assert titles_on(client, "/") == ["Billet 1", "Billet 2"]
+    assert titles_on(client, "/?page=3") == ["Billet 5"]
+    assert titles_on(client, "/tag/hiver/") == ["Billet 1", "Billet 2"]
+    assert titles_on(client, "/language/fr/?page=2") == ["Billet 5"]
+    assert titles_on(client, "/language/en/") == ["Billet 2", "Billet 4"]
+    assert client.get("/tag/nothing/").status_code == 404
+    Post.objects.filter(pk=scheduled.pk).update(published_at=now - datetime.timedelta(hours=1))
+    assert titles_on(client, "/tag/hiver/") == ["Bientôt", "Billet 1"]
