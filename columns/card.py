@@ -1,8 +1,9 @@
 """The line a republished column adds under a post's title in lists and similar posts, and the menu's link to
 the columns, built in Python (a template per post cost too much in lists, and one on every page; blog.cards)."""
 
+from html import escape
+
 from django.utils import translation
-from django.utils.html import escape
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext
 

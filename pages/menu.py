@@ -1,8 +1,8 @@
 """The site menu's links to pages, on every page (the 404 page included), built in Python: a template cost more."""
 
 from dataclasses import dataclass
+from html import escape
 
-from django.utils.html import escape
 from django.utils.safestring import mark_safe
 
 from blog.compiled import CompiledQuery

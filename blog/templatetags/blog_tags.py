@@ -1,9 +1,10 @@
 import re
+from html import escape
 
 from django import template
 from django.conf import settings
 from django.utils import formats, translation
-from django.utils.html import conditional_escape, escape
+from django.utils.html import conditional_escape
 from django.utils.safestring import mark_safe
 from django.utils.text import capfirst
 from django.utils.translation import get_language, get_language_info, gettext

@@ -7,7 +7,7 @@ import re
 from django import template
 from django.urls import reverse
 from django.utils.encoding import iri_to_uri
-from django.utils.html import escape, format_html
+from django.utils.html import format_html
 from django.utils.safestring import mark_safe
 from django.utils.translation import get_language, gettext
 
@@ -35,16 +35,16 @@ def page_meta(context):
     description = typography(context.get("meta_description") or gettext("A notebook in French and English."), language)
     robots = '<meta name="robots" content="noindex">' if context.get("noindex") or context.get("preview") else ""
     request = context.get("request")
-    url = escape(f"{context.get('SITE_URL', '')}{iri_to_uri(request.path) if request else ''}")
+    url = html.escape(f"{context.get('SITE_URL', '')}{iri_to_uri(request.path) if request else ''}")
     return mark_safe(  # noqa: S308 - escaped
         f'\n  <meta name="description" content="{description}">\n'
         f"  {robots}\n"
-        f'  <meta property="og:site_name" content="{escape(site_name)}">\n'
-        f'  <meta property="og:type" content="{escape(context.get("og_type") or "website")}">\n'
+        f'  <meta property="og:site_name" content="{html.escape(site_name)}">\n'
+        f'  <meta property="og:type" content="{html.escape(context.get("og_type") or "website")}">\n'
         f'  <meta property="og:title" content="{title}">\n'
         f'  <meta property="og:description" content="{description}">\n'
         f'  <meta property="og:url" content="{url}">\n'
-        f'  <meta property="og:locale" content="{escape(og_locale(language))}">\n'
+        f'  <meta property="og:locale" content="{html.escape(og_locale(language))}">\n'
         '  <meta name="twitter:card" content="summary">\n'
         f'  <meta name="twitter:title" content="{title}">\n'
         f'  <meta name="twitter:description" content="{description}">\n'
