@@ -105,7 +105,7 @@ class PostsFeed(Feed):
         return Post.objects.published()
 
     def items(self, obj):
-        return Post.objects.listed(list(self.posts(obj).values_list("pk", flat=True)[:FEED_SIZE]))
+        return Post.objects.syndicated(list(self.posts(obj).values_list("pk", flat=True)[:FEED_SIZE]))
 
     def title(self, obj):
         return settings.SITE_NAME

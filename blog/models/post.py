@@ -58,6 +58,10 @@ class TaggedPost(TaggedItemBase):
     natural_key.dependencies = ["blog.post", "taggit.tag"]
 
 
+# A republished post's column descriptions, which it lends as summaries where it has none (`Post.summaries()`).
+LENT_DESCRIPTIONS = "republication__column__translations"
+
+
 class PostQuerySet(TranslatableQuerySet):
     def published(self, now=None):
         """Posts readers may see: published, with a publication date that has come (by `now`, the present)."""
@@ -103,20 +107,28 @@ class PostQuerySet(TranslatableQuerySet):
 
     def for_list(self):
         """Everything a list of posts shows, fetched in a fixed number of queries (apps add theirs); not the
-        Markdown source, which only the writing desk reads."""
-        queryset = self.for_display().defer("body")
+        Markdown source, which only the writing desk reads, nor the column descriptions a republished post lends
+        as summaries, as cards show the post's own (`for_feed()` adds them)."""
+        queryset = self._with_author_and_tags()._with_own_summaries().defer("body")
         for annotate in extensions.list_annotations:
             queryset = annotate(queryset)
         return queryset
 
+    def for_feed(self):
+        """What a feed entry shows: what a list shows, and every summary (`Post.summaries()`)."""
+        return self.for_list().prefetch_related(LENT_DESCRIPTIONS)
+
     def for_display(self):
         """What a post shows wherever it appears: its author, tags and summaries. A post page needs no more
         (the list annotations, such as a card's comment count, cost it a subquery to build for nothing)."""
-        return self.select_related("author").annotate(tags_json=rows.tag_rows()).with_summaries()
+        return self._with_author_and_tags().with_summaries()
 
     def with_summaries(self):
         """What `Post.summaries()` reads: the summaries, and a republished column's descriptions."""
-        return self._with_own_summaries().prefetch_related("republication__column__translations")
+        return self._with_own_summaries().prefetch_related(LENT_DESCRIPTIONS)
+
+    def _with_author_and_tags(self):
+        return self.select_related("author").annotate(tags_json=rows.tag_rows())
 
     def for_mentions(self):
         """What a mention of a post on another post's page shows (similar posts): its title, date, summaries for
@@ -147,6 +159,10 @@ class PostManager(TranslatableManager.from_queryset(PostQuerySet)):
     def listed(self, ids):
         """The posts of `ids`, in that order, with what a list shows."""
         return _in_order(_LISTED.run(ids=ids), ids)
+
+    def syndicated(self, ids):
+        """The posts of `ids`, in that order, with what a feed entry shows."""
+        return _in_order(_SYNDICATED.run(ids=ids), ids)
 
     def mentioned(self, ids):
         """The posts of `ids`, in that order, with what a mention shows."""
@@ -179,6 +195,7 @@ def _every_post(shown_as):
 
 # The queries of every page of posts: compiled once.
 _LISTED = CompiledQuerySet(lambda: Post.objects.for_list().filter(pk__in=IdList("ids")))
+_SYNDICATED = CompiledQuerySet(lambda: Post.objects.for_feed().filter(pk__in=IdList("ids")))
 _MENTIONED = CompiledQuerySet(lambda: Post.objects.for_mentions().filter(pk__in=IdList("ids")))
 _PUBLISHED_TO_DISPLAY = CompiledQuerySet(
     lambda: (

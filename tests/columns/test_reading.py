@@ -115,6 +115,19 @@ def test_column_description_serves_as_summary_in_the_other_language(client):
     assert " ".join(line.split()).startswith("Chroniques du monde connecté · paru d’abord dans Les Quotidiennes, le ")
 
 
+def test_column_description_serves_as_summary_in_feeds(client, django_assert_num_queries):
+    """A feed entry carries every summary, the one a column lends included (lists leave it out), marked with its
+    language; in the same number of queries for two pieces as for one."""
+    piece = RepublicationFactory(post__language="fr")
+    client.get("/feed/")
+    with django_assert_num_queries(3) as one:  # the ids, the posts, the column descriptions
+        feed = client.get("/feed/").content.decode()
+    assert "[en] I write a weekly column for Les Quotidiennes" in feed
+    RepublicationFactory(post__language="fr", column=piece.column)
+    with django_assert_num_queries(len(one.captured_queries)):
+        assert client.get("/feed/").content.decode().count("[en] I write a weekly column") == 2
+
+
 def test_post_summary_wins_over_the_column_description(client):
     """A piece with its own English summary shows that summary, not the column's description."""
     piece = RepublicationFactory(post=PostFactory(summary={"en": "My own summary."}))
