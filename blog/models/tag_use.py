@@ -159,7 +159,19 @@ def published_tag_counts(popular_first=False, limit=None, first=None, tag=None):
     )
     if limit:
         sql += f" LIMIT {int(limit)}"
-    return list(Tag.objects.raw(sql, params))
+    # Rows made into tags here: a raw queryset's mapping of columns to fields took longer than the query.
+    with connections["default"].cursor() as cursor:
+        cursor.execute(sql, params)
+        return [_counted(*row) for row in cursor.fetchall()]
+
+
+def _counted(pk, name, slug, num_posts):
+    tag = Tag.from_db("default", _TAG_FIELDS, (pk, name, slug))
+    tag.num_posts = num_posts
+    return tag
+
+
+_TAG_FIELDS = ["id", "name", "slug"]
 
 
 # The most used tags, read from the index of stored counts rather than by sorting every tag (a cost growing with
