@@ -107,28 +107,28 @@ class PostQuerySet(TranslatableQuerySet):
 
     def for_list(self):
         """Everything a list of posts shows, fetched in a fixed number of queries (apps add theirs); not the
-        Markdown source, which only the writing desk reads, nor the column descriptions a republished post lends
-        as summaries, as cards show the post's own (`for_feed()` adds them)."""
-        queryset = self._with_author_and_tags()._with_own_summaries().defer("body")
+        Markdown source, which only the writing desk reads, nor its author and the column descriptions a
+        republished post lends as summaries, which cards do not show (`for_feed()` adds them)."""
+        queryset = self._with_tags()._with_own_summaries().defer("body")
         for annotate in extensions.list_annotations:
             queryset = annotate(queryset)
         return queryset
 
     def for_feed(self):
-        """What a feed entry shows: what a list shows, and every summary (`Post.summaries()`)."""
-        return self.for_list().prefetch_related(LENT_DESCRIPTIONS)
+        """What a feed entry shows: what a list shows, its author, and every summary (`Post.summaries()`)."""
+        return self.for_list().select_related("author").prefetch_related(LENT_DESCRIPTIONS)
 
     def for_display(self):
         """What a post shows wherever it appears: its author, tags and summaries. A post page needs no more
         (the list annotations, such as a card's comment count, cost it a subquery to build for nothing)."""
-        return self._with_author_and_tags().with_summaries()
+        return self._with_tags().select_related("author").with_summaries()
 
     def with_summaries(self):
         """What `Post.summaries()` reads: the summaries, and a republished column's descriptions."""
         return self._with_own_summaries().prefetch_related(LENT_DESCRIPTIONS)
 
-    def _with_author_and_tags(self):
-        return self.select_related("author").annotate(tags_json=rows.tag_rows())
+    def _with_tags(self):
+        return self.annotate(tags_json=rows.tag_rows())
 
     def for_mentions(self):
         """What a mention of a post on another post's page shows (similar posts): its title, date, summaries for
