@@ -52,6 +52,8 @@ class IdList(Slot):
 
 
 class _Compiled:
+    """`build(now)` returns the queryset, `now` a slot every run fills with the current time."""
+
     def __init__(self, build):
         self.build = build
         self.compiled = {}
@@ -59,25 +61,26 @@ class _Compiled:
     @cached_property
     def queryset(self):
         """Built at the first run, once the apps have plugged in (their annotations of lists of posts)."""
-        return self.build()
+        return self.build(Slot("now", DateTimeField()))
 
     def _compiled(self, values):
-        """The compiler of the query, its SQL, and its parameters with `values` in the slots."""
+        """The compiler of the query, its SQL, and its parameters with `values` (and the present) in the slots."""
         key = (connection.alias, connection.vendor, connection.settings_dict["NAME"])
         if key not in self.compiled:
             compiler = self.queryset._chain().query.get_compiler(connection.alias)
             self.compiled[key] = (compiler, *compiler.as_sql())
         compiler, sql, params = self.compiled[key]
+        values = {"now": timezone.now(), **values}
         return compiler, sql, [p.bind(values[p.name], connection) if isinstance(p, Slot) else p for p in params]
 
 
 class CompiledQuery(_Compiled):
-    """`build(now)` returns a queryset of values, `now` a slot for the current time; calling this with a value for
-    each of its other slots (`query(post=…)`) runs its SQL, and returns the rows as tuples, their `datetime_columns`
-    (indexes) converted as the ORM would. `sql_with_params()` gives the SQL to write into another query."""
+    """A queryset of values: calling this with a value for each of its slots (`query(post=…)`) runs its SQL, and
+    returns the rows as tuples, their `datetime_columns` (indexes) converted as the ORM would. `sql_with_params()`
+    gives the SQL to write into another query."""
 
     def __init__(self, build, datetime_columns=()):
-        super().__init__(lambda: build(Slot("now", DateTimeField())))
+        super().__init__(build)
         self.datetime_columns = datetime_columns
 
     def __call__(self, **values):
@@ -100,7 +103,7 @@ class CompiledQuery(_Compiled):
 
     def sql_with_params(self, **values):
         """The SQL and its parameters, the current time among them: to run, or to write into a larger query."""
-        _compiler, sql, params = self._compiled({"now": timezone.now(), **values})
+        _compiler, sql, params = self._compiled(values)
         return sql, params
 
     def _convert(self, row, converters):
@@ -112,8 +115,17 @@ class CompiledQuery(_Compiled):
 
 
 class CompiledQuerySet(_Compiled):
-    """`build()` returns a queryset of model instances, with slots; `run(name=value, …)` returns its objects as a
-    list, their prefetches done."""
+    """A queryset of model instances: `run(name=value, …)` returns its objects as a list, their prefetches done;
+    `first(…)` the first or None; `in_order(ids, …)`, of a queryset filtered on `IdList("ids")`, those of `ids` in
+    that order."""
+
+    def first(self, **values):
+        found = self.run(**values)
+        return found[0] if found else None
+
+    def in_order(self, ids, **values):
+        by_id = {found.pk: found for found in self.run(ids=ids, **values)}
+        return [by_id[pk] for pk in ids if pk in by_id]
 
     def run(self, **values):
         compiler, sql, params = self._compiled(values)

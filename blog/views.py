@@ -61,7 +61,7 @@ _LIST_IDS = {
     "tag": CompiledQuery(lambda now: _narrowed(now, tags=Slot("tag", BigIntegerField()))),
 }
 
-_TAG = CompiledQuerySet(lambda: Tag.objects.filter(slug=Slot("slug", SlugField())))
+_TAG = CompiledQuerySet(lambda _now: Tag.objects.filter(slug=Slot("slug", SlugField())))
 
 
 class PostListView(PublishedPostsMixin, ListView):
@@ -100,10 +100,9 @@ class TagPostListView(PublishedPostsMixin, ListView):
         return super().get(request, *args, **kwargs)
 
     def get_queryset(self):
-        found = _TAG.run(slug=self.kwargs["slug"])
-        if not found:
+        self.tag = _TAG.first(slug=self.kwargs["slug"])
+        if self.tag is None:
             raise Http404
-        self.tag = found[0]
         return super().get_queryset().filter(tags=self.tag)
 
     def stored_count(self):

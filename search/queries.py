@@ -45,12 +45,11 @@ def search_posts(words, language=None, tag=None):
 
 def found_posts(ids):
     """The posts of `ids`, in that order, with what a result shows (a fixed number of queries)."""
-    posts = {post.pk: post for post in _FOUND.run(ids=ids)}
-    return [posts[pk] for pk in ids if pk in posts]
+    return _FOUND.in_order(ids)
 
 
 _FOUND = CompiledQuerySet(
-    lambda: Post.objects.for_list().select_related("search_document").filter(pk__in=IdList("ids"))
+    lambda _now: Post.objects.for_list().select_related("search_document").filter(pk__in=IdList("ids"))
 )
 
 

@@ -158,15 +158,15 @@ class PostManager(TranslatableManager.from_queryset(PostQuerySet)):
 
     def listed(self, ids):
         """The posts of `ids`, in that order, with what a list shows."""
-        return _in_order(_LISTED.run(ids=ids), ids)
+        return _LISTED.in_order(ids)
 
     def syndicated(self, ids):
         """The posts of `ids`, in that order, with what a feed entry shows."""
-        return _in_order(_SYNDICATED.run(ids=ids), ids)
+        return _SYNDICATED.in_order(ids)
 
     def mentioned(self, ids):
         """The posts of `ids`, in that order, with what a mention shows."""
-        return _in_order(_MENTIONED.run(ids=ids), ids)
+        return _MENTIONED.in_order(ids)
 
     def similar_to(self, post, limit=None):
         """A list of the published posts sharing the most tags with `post`, best first: three small queries once
@@ -184,8 +184,7 @@ class PostManager(TranslatableManager.from_queryset(PostQuerySet)):
 
     def published_to_display(self, slug):
         """The published post of `slug` with what its page shows, or None."""
-        found = _PUBLISHED_TO_DISPLAY.run(slug=slug, now=timezone.now())
-        return found[0] if found else None
+        return _PUBLISHED_TO_DISPLAY.first(slug=slug)
 
 
 @cache
@@ -194,34 +193,26 @@ def _every_post(shown_as):
 
 
 # The queries of every page of posts: compiled once.
-_LISTED = CompiledQuerySet(lambda: Post.objects.for_list().filter(pk__in=IdList("ids")))
-_SYNDICATED = CompiledQuerySet(lambda: Post.objects.for_feed().filter(pk__in=IdList("ids")))
-_MENTIONED = CompiledQuerySet(lambda: Post.objects.for_mentions().filter(pk__in=IdList("ids")))
+_LISTED = CompiledQuerySet(lambda _now: Post.objects.for_list().filter(pk__in=IdList("ids")))
+_SYNDICATED = CompiledQuerySet(lambda _now: Post.objects.for_feed().filter(pk__in=IdList("ids")))
+_MENTIONED = CompiledQuerySet(lambda _now: Post.objects.for_mentions().filter(pk__in=IdList("ids")))
 _PUBLISHED_TO_DISPLAY = CompiledQuerySet(
-    lambda: (
-        Post.objects.for_display()
-        .published(now=Slot("now", models.DateTimeField()))
-        .filter(slug=Slot("slug", models.SlugField()))
-    )
+    lambda now: Post.objects.for_display().published(now).filter(slug=Slot("slug", models.SlugField()))
 )
 
 
-def _translation_link(pair):
+def _translation_link(now, pair):
     """The published post `pair` names (a Q on its slot "pair"), in another language than the slot "language", as
     a link to it shows it (not its body)."""
-    now = Slot("now", models.DateTimeField())
     other = Post.objects.published(now).filter(pair).exclude(language=Slot("language", models.CharField()))
     return other.only("slug", "language", "published_at").order_by("pk")[:1]
 
 
 # On every post page: compiled once.
-_ORIGINAL = CompiledQuerySet(lambda: _translation_link(Q(pk=Slot("pair", models.BigIntegerField()))))
-_TRANSLATION = CompiledQuerySet(lambda: _translation_link(Q(translation_of=Slot("pair", models.BigIntegerField()))))
-
-
-def _in_order(posts, ids):
-    by_id = {post.pk: post for post in posts}
-    return [by_id[pk] for pk in ids if pk in by_id]
+_ORIGINAL = CompiledQuerySet(lambda now: _translation_link(now, Q(pk=Slot("pair", models.BigIntegerField()))))
+_TRANSLATION = CompiledQuerySet(
+    lambda now: _translation_link(now, Q(translation_of=Slot("pair", models.BigIntegerField())))
+)
 
 
 class OldSlug(models.Model):
@@ -393,10 +384,8 @@ class Post(OtherLanguageSummaries, TranslatableModel):
         status index alone, SQLite scanned every published post (110 ms on 10,000 posts).
         """
         if self.translation_of_id:
-            found = _ORIGINAL.run(now=timezone.now(), pair=self.translation_of_id, language=self.language)
-        else:
-            found = _TRANSLATION.run(now=timezone.now(), pair=self.pk, language=self.language)
-        return found[0] if found else None
+            return _ORIGINAL.first(pair=self.translation_of_id, language=self.language)
+        return _TRANSLATION.first(pair=self.pk, language=self.language)
 
     @property
     def original_of_pair(self):
