@@ -1,0 +1,37 @@
+"""On PostgreSQL a page's queries are prepared on their connection once asked a few times, and no longer planned
+at every request; search's ranked query, planned for its words, never is (config.settings, search.queries)."""
+
+import pytest
+from django.db import connection
+
+from tests.factories import PostFactory
+
+pytestmark = [
+    pytest.mark.django_db,
+    pytest.mark.skipif(connection.vendor != "postgresql", reason="PostgreSQL's prepared statements"),
+]
+
+
+def prepared_statements():
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT statement FROM pg_prepared_statements")
+        return [statement for (statement,) in cursor.fetchall()]
+
+
+def test_a_page_asked_again_runs_prepared_queries(client):
+    PostFactory(title="Lumière en hiver", tags=["hiver"])
+    assert not any('"blog_post"' in statement for statement in prepared_statements())
+    for _ in range(6):
+        assert "Lumière en hiver" in client.get("/").content.decode()
+    assert any('FROM "blog_post"' in statement for statement in prepared_statements())
+
+
+def test_search_is_planned_for_its_words_every_time(client):
+    """Prepared, the ranked query's generic plan made the words' full-text query again for every post it read."""
+    PostFactory(title="Lumière d'hiver")
+    for _ in range(6):
+        response = client.get("/search/", {"q": "lumière"})
+        assert [result["post"].title for result in response.context["results"]] == ["Lumière d'hiver"]
+    statements = prepared_statements()
+    assert any('"blog_post"' in statement for statement in statements)  # the results' posts
+    assert not any("ts_rank" in statement for statement in statements)
