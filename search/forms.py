@@ -1,26 +1,27 @@
 import unicodedata
+from html import escape
 
 from django import forms
 from django.conf import settings
 from django.forms.utils import flatatt
-from django.utils.html import format_html, format_html_join
+from django.utils.safestring import mark_safe
 from django.utils.translation import gettext_lazy as _
 
 
 class PlainSelect(forms.Select):
     """A select written in Python: Django's widget templates rendered each of the fifty tags through the
-    template engine, a tenth of a search page's time. Plain choices only (no groups)."""
+    template engine, a tenth of a search page's time, and format_html() still a twentieth. Plain choices only
+    (no groups)."""
 
     def render(self, name, value, attrs=None, renderer=None):
         chosen = set(self.format_value(value))
-        options = format_html_join(
-            "\n",
-            '<option value="{}"{}>{}</option>',
-            ((choice, " selected" if str(choice) in chosen else "", label) for choice, label in self.choices),
+        options = "\n".join(
+            f'<option value="{escape(str(choice))}"{" selected" if str(choice) in chosen else ""}>'
+            f"{escape(str(label))}</option>"
+            for choice, label in self.choices
         )
-        return format_html(
-            '<select name="{}"{}>\n{}\n</select>', name, flatatt(self.build_attrs(self.attrs, attrs)), options
-        )
+        attributes = flatatt(self.build_attrs(self.attrs, attrs))
+        return mark_safe(f'<select name="{escape(name)}"{attributes}>\n{options}\n</select>')  # noqa: S308 - escaped
 
 
 def tag_slug(value):
