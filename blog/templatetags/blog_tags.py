@@ -2,14 +2,12 @@ import re
 from html import escape
 
 from django import template
-from django.conf import settings
-from django.utils import formats, translation
+from django.utils import formats
 from django.utils.html import conditional_escape
 from django.utils.safestring import mark_safe
-from django.utils.text import capfirst
-from django.utils.translation import get_language, get_language_info, gettext
+from django.utils.translation import get_language, gettext
 
-from blog import extensions, markup
+from blog import extensions, frame, markup
 from blog.addresses import address, addresser
 from blog.models import published_tag_counts
 
@@ -51,31 +49,13 @@ def tag_index(tags):
 
 
 @register.simple_tag(takes_context=True)
+def site_header(context, search=True):
+    return mark_safe(frame.header_html(context, search))  # noqa: S308 - escaped
+
+
+@register.simple_tag(takes_context=True)
 def language_switch(context):
-    """The header's form changing the interface language, each button named in its own language (written here:
-    through a template, a fifth of every page's frame)."""
-    current = get_language()
-    buttons = "".join(_language_button(code, current) for code, _name in settings.LANGUAGES)
-    return mark_safe(  # noqa: S308 - escaped
-        f'\n<form class="language-switch" action="{escape(address("set_language"))}" method="post">\n'
-        f'  <input name="next" type="hidden" value="{escape(context["request"].get_full_path())}">\n'
-        f'  <span class="label" id="language-switch-label">{escape(gettext("Interface:"))}</span>\n'
-        f'  <span role="group" aria-labelledby="language-switch-label">{buttons}</span>\n'
-        "</form>\n"
-    )
-
-
-def _language_button(code, current):
-    title = ""
-    if code != current:
-        with translation.override(code):
-            title = f' title="{escape(gettext("Show menus and buttons in this language"))}"'
-    name = escape(capfirst(get_language_info(code)["name_local"]))
-    pressed = "true" if code == current else "false"
-    return (
-        f'\n    <button type="submit" name="language" value="{escape(code)}" lang="{escape(code)}" '
-        f'aria-pressed="{pressed}"{title}>{name}</button>'
-    )
+    return mark_safe(frame.language_switch_html(context["request"]))  # noqa: S308 - escaped
 
 
 # {% url %} for addresses of a page's frame: kept once reversed (blog.addresses), as {% url %} keeps none.

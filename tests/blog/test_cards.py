@@ -148,6 +148,22 @@ def test_language_switch_is_byte_identical(rf, interface, path):
 
 
 @pytest.mark.parametrize("interface", INTERFACES)
+@pytest.mark.parametrize("path", ["/", "/tags/", "/tag/l-ete/", "/search/?q=<b>", "/a-propos/", "/nowhere/?x=\"'"])
+@pytest.mark.parametrize("search", [True, False])
+def test_site_header_is_byte_identical(rf, interface, path, search):
+    """The header of every page (its menu, the reader's place marked, search box, language switch)."""
+    PageFactory(title="À propos & <moi>", slug="a-propos", in_navigation=True)
+    request = rf.get(path)
+    request.resolver_match = None if path.startswith("/nowhere/") else resolve(request.path)
+    context = {"request": request, "SITE_NAME": "Carnet & <co>", "search": search}
+    with translation.override(interface):
+        header = new("{% load blog_tags %}{% site_header search=search %}", **context)
+        assert header == former("includes/_site_header.html", **context)
+    assert "Carnet &amp; &lt;co&gt;" in header
+    assert ('id="site-search-q"' in header) == search
+
+
+@pytest.mark.parametrize("interface", INTERFACES)
 @pytest.mark.parametrize("path", ["/", "/columns/", "/columns/chroniques/", "/a-propos/", "/a-propos/equipe/"])
 def test_menu_links_are_byte_identical(rf, interface, path):
     """The menu's links to the columns and to pages (the reader's own marked), as their former templates wrote them."""
