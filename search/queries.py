@@ -34,23 +34,26 @@ def search_posts(words, language=None, tag=None):
         # text, an English word English text; accents are dropped by both configurations.
         text = " ".join(words)
         query = SearchQuery(text, config=CONFIGURATIONS["fr"]) | SearchQuery(text, config=CONFIGURATIONS["en"])
-        newest = _newest(posts.filter(search_document__vector=query))
-        ranked = Post.objects.filter(pk__in=newest).annotate(rank=SearchRank(F("search_document__vector"), query))
-        return _planned_for_its_words(ranked.order_by("-rank", *NEWEST_FIRST).values_list("pk"))
+        # Each of the newest matches ranked as it is read, its vector at hand.
+        matching = posts.filter(search_document__vector=query)
+        ranked = matching.annotate(rank=SearchRank(F("search_document__vector"), query)).order_by(*NEWEST_FIRST)
+        return _planned_for_its_words(ranked.values("pk", "published_at", "rank")[: settings.SEARCH_RANKED_MATCHES])
     ranked = fts.search(Post.objects.all(), words, among=_newest(fts.matching(posts, words)))
     return list(ranked.order_by("rank", *NEWEST_FIRST).values_list("pk", flat=True))
 
 
-def _planned_for_its_words(ids):
-    """The ids of the query `ids`, its values written into its SQL (quoted by the database driver).
+def _planned_for_its_words(newest):
+    """The ids of the ranked rows of `newest` (pk, published_at, rank), best first, in one query whose values are
+    written into its SQL (quoted by the database driver).
 
-    Other queries are prepared once a connection has run them a few times (config.settings), and planned once
+    Other queries are prepared once a connection has run them a few times (config.settings.base), and planned once
     for any values; this one must be planned for its words: with the words as parameters, PostgreSQL's
     generic plan made their full-text query again for every post it looked at (12 → 28 ms).
     """
-    sql, params = ids.query.sql_with_params()
+    sql, params = newest.query.sql_with_params()
+    best_first = f'SELECT "pk" FROM ({sql}) AS newest ORDER BY "rank" DESC, "published_at" DESC, "pk" DESC'  # noqa: S608
     with connection.cursor() as cursor:
-        cursor.execute(connection.ops.compose_sql(sql, params))
+        cursor.execute(connection.ops.compose_sql(best_first, params))
         return [pk for (pk,) in cursor.fetchall()]
 
 
