@@ -72,3 +72,24 @@ def test_a_broad_search_on_a_phone_says_it_lists_the_newest(live_server, browser
     assert sorted(titles) == ["Brume du matin", "Brume d’été", "Brume sur le lac"]
     assert page.evaluate("document.documentElement.scrollWidth <= window.innerWidth")
     context.close()
+
+
+def test_on_a_phone_search_is_in_the_menu_and_its_page_has_one_box(live_server, browser):
+    """On a phone the header's box gives way to a menu link; the search page, marked in the menu, has its own form
+    only (the header is written in Python, blog.frame)."""
+    PostFactory(title="Un été à Neuchâtel", body="L'écriture d'un été.")
+    context = browser.new_context(viewport={"width": 390, "height": 844}, locale="fr-CH")
+    page = context.new_page()
+    page.goto(f"{live_server.url}/")
+    assert page.locator("#site-search-q").count() == 1 and not page.is_visible("#site-search-q")
+    page.locator("header nav").get_by_role("link", name="Rechercher").click()
+
+    page.wait_for_url("**/search/")
+    assert page.locator("#site-search-q").count() == 0
+    assert page.locator("header nav a[aria-current=page]").all_inner_texts() == ["Rechercher"]
+    page.fill("main input[name=q]", "été")
+    page.press("main input[name=q]", "Enter")
+    assert page.locator("article.search-result h2 a").all_inner_texts() == ["Un été à Neuchâtel"]
+    assert page.locator("header .language-switch button[aria-pressed=true]").inner_text() == "Français"
+    assert page.evaluate("document.documentElement.scrollWidth <= window.innerWidth")
+    context.close()
