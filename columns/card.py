@@ -8,18 +8,14 @@ from django.utils.safestring import mark_safe
 from django.utils.translation import gettext
 
 from blog.addresses import address
+from blog.frame import menu_mark
 from blog.templatetags.blog_tags import day_date
 
 
 def menu_link(context):
     """The menu's link to the columns, marked as the reader's place on their index and on a column's page."""
-    request = context["request"]
     url = address("columns:column-list")
-    current = ""
-    if request.path == url:
-        current = ' aria-current="page"'
-    elif getattr(request.resolver_match, "view_name", None) == "columns:column-detail":
-        current = ' aria-current="true"'
+    current = menu_mark(context["request"], url, within="columns:column-detail")
     return mark_safe(f'<li><a href="{escape(url)}"{current}>{escape(gettext("Columns"))}</a></li>\n')  # noqa: S308
 
 

@@ -6,6 +6,7 @@ from html import escape
 from django.utils.safestring import mark_safe
 
 from blog.compiled import CompiledQuery
+from blog.frame import menu_mark
 
 from .models import Page, page_url
 
@@ -26,15 +27,12 @@ def navigation_pages():
     return [NavigationLink(title, page_url(path), language) for title, path, language in _NAVIGATION()]
 
 
-CURRENT = ' aria-current="page"'
-
-
 def menu_links(context):
     """The menu's links to the pages, the reader's own marked (built here: a template on every page)."""
-    path = context["request"].path
+    request = context["request"]
     links = (
         f'\n        <li><a href="{escape(page.url)}" lang="{escape(page.language)}"'
-        f"{CURRENT if path == page.url else ''}>{escape(page.title)}</a></li>"
+        f"{menu_mark(request, page.url)}>{escape(page.title)}</a></li>"
         for page in navigation_pages()
     )
     return mark_safe("".join(links) + "\n")  # noqa: S308 - escaped
