@@ -56,8 +56,12 @@ SRCSET = re.compile(r'(\ssrcset=")([^"]*)"')
 def with_full_addresses(html):
     """A feed reader shows an entry away from the site: its pictures and links must name the site
     (`/media/…` → `https://…/media/…`); Markdown and the media library write them from the site's root."""
-    html = SITE_RELATIVE.sub(lambda found: f"{found.group(1)}{settings.SITE_URL}/", html)
-    return SRCSET.sub(lambda found: found.group(1) + _full_srcset(found.group(2)) + '"', html)
+    # Each pattern only where its text is: scanning the whole of twenty posts twice cost a tenth of a feed.
+    if '="/' in html:
+        html = SITE_RELATIVE.sub(lambda found: f"{found.group(1)}{settings.SITE_URL}/", html)
+    if 'srcset="' in html:
+        html = SRCSET.sub(lambda found: found.group(1) + _full_srcset(found.group(2)) + '"', html)
+    return html
 
 
 def _full_srcset(srcset):
