@@ -15,6 +15,7 @@ from taggit.models import Tag
 
 from blog import markup
 from blog.links import absolute_url
+from blog.lists import LIST_IDS
 from blog.models import Language, Post
 
 FEED_SIZE = 20
@@ -105,11 +106,21 @@ class PostsFeed(Feed):
         return self.feed_language
 
     def posts(self, obj):
-        """The feed's posts; mixins narrow them."""
+        """The feed's posts, where its list is none of blog.lists' (a column's feed narrows them)."""
         return Post.objects.published()
 
+    def list_ids(self, obj):
+        """The feed's list among blog.lists' compiled ones, and the values of its slots (None: `posts()`)."""
+        return None
+
     def items(self, obj):
-        return Post.objects.syndicated(list(self.posts(obj).values_list("pk", flat=True)[:FEED_SIZE]))
+        compiled = self.list_ids(obj)
+        if compiled is None:
+            ids = list(self.posts(obj).values_list("pk", flat=True)[:FEED_SIZE])
+        else:
+            query, values = compiled
+            ids = [pk for (pk,) in query.slice(0, FEED_SIZE, **values)]
+        return Post.objects.syndicated(ids)
 
     def title(self, obj):
         return settings.SITE_NAME
@@ -173,8 +184,8 @@ class LanguageFeedMixin:
     def get_feed_language(self, language):
         return language.value
 
-    def posts(self, language):
-        return super().posts(language).filter(language=language)
+    def list_ids(self, language):
+        return LIST_IDS["language"], {"language": language.value}
 
     def title(self, language):
         return f"{settings.SITE_NAME} [{language.value}]"
@@ -190,8 +201,8 @@ class TagFeedMixin:
     def get_object(self, request, slug):
         return get_object_or_404(Tag, slug=slug)
 
-    def posts(self, tag):
-        return super().posts(tag).filter(tags=tag)
+    def list_ids(self, tag):
+        return LIST_IDS["tag"], {"tag": tag.pk}
 
     def title(self, tag):
         return f"{settings.SITE_NAME} — {tag.name}"
@@ -203,11 +214,16 @@ class TagFeedMixin:
         return absolute_url(reverse("blog:tag-detail", args=[tag.slug]))
 
 
-class LatestPostsRssFeed(PostsFeed):
+class LatestFeedMixin:
+    def list_ids(self, obj):
+        return LIST_IDS["all"], {}
+
+
+class LatestPostsRssFeed(LatestFeedMixin, PostsFeed):
     pass
 
 
-class LatestPostsAtomFeed(AtomMixin, PostsFeed):
+class LatestPostsAtomFeed(AtomMixin, LatestFeedMixin, PostsFeed):
     pass
 
 

@@ -1,7 +1,7 @@
 from django.conf import settings
 from django.contrib.admin.views.decorators import staff_member_required
 from django.contrib.auth import get_user_model
-from django.db.models import BigIntegerField, CharField, Exists, OuterRef, SlugField
+from django.db.models import Exists, OuterRef, SlugField
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect
 from django.urls import reverse
@@ -12,8 +12,9 @@ from django.views.decorators.cache import never_cache
 from django.views.generic import DetailView, ListView, MonthArchiveView, YearArchiveView
 from taggit.models import Tag
 
-from .compiled import CompiledQuery, CompiledQuerySet, Slot
+from .compiled import CompiledQuerySet, Slot
 from .links import same_address
+from .lists import LIST_IDS
 from .models import Language, Post, published_post_count, published_tag_counts
 from .pagination import NarrowOffsetPaginator
 from .text import by_name
@@ -43,24 +44,13 @@ class PublishedPostsMixin:
         return None
 
     def compiled_ids(self):
-        """Where the list is always one query but for a value: its ids as a CompiledQuery (one of `_LIST_IDS`), and
-        the values of its slots, read then without compiling the query on each page (None: the queryset's)."""
+        """Where the list is always one query but for a value: its ids as a CompiledQuery (one of
+        blog.lists.LIST_IDS), and the values of its slots, read without compiling a query on each page (None: the
+        queryset's)."""
         return None
 
 
-def _narrowed(now, **slots):
-    """The ids of the published posts (by `now`, a slot), newest first, narrowed by the `slots` given."""
-    return Post.objects.published(now).filter(**slots).values_list("pk")
-
-
-# The lists asked most (home, language and tag pages), and a tag page's tag: compiled once, each the queryset of
-# its view.
-_LIST_IDS = {
-    "all": CompiledQuery(_narrowed),
-    "language": CompiledQuery(lambda now: _narrowed(now, language=Slot("language", CharField()))),
-    "tag": CompiledQuery(lambda now: _narrowed(now, tags=Slot("tag", BigIntegerField()))),
-}
-
+# A tag page's tag: compiled once.
 _TAG = CompiledQuerySet(lambda _now: Tag.objects.filter(slug=Slot("slug", SlugField())))
 
 
@@ -71,7 +61,7 @@ class PostListView(PublishedPostsMixin, ListView):
         return published_post_count()
 
     def compiled_ids(self):
-        return _LIST_IDS["all"], {}
+        return LIST_IDS["all"], {}
 
 
 class PostYearArchiveView(PublishedPostsMixin, YearArchiveView):
@@ -110,7 +100,7 @@ class TagPostListView(PublishedPostsMixin, ListView):
         return counted[0].num_posts if counted else 0
 
     def compiled_ids(self):
-        return _LIST_IDS["tag"], {"tag": self.tag.pk}
+        return LIST_IDS["tag"], {"tag": self.tag.pk}
 
     def get_context_data(self, **kwargs):
         return super().get_context_data(tag=self.tag, **kwargs)
@@ -128,7 +118,7 @@ class LanguagePostListView(PublishedPostsMixin, ListView):
         return published_post_count(self.kwargs["language"])
 
     def compiled_ids(self):
-        return _LIST_IDS["language"], {"language": self.kwargs["language"]}
+        return LIST_IDS["language"], {"language": self.kwargs["language"]}
 
     def get_context_data(self, **kwargs):
         language = self.kwargs["language"]
