@@ -15,7 +15,7 @@ from taggit.models import Tag
 
 from blog import markup
 from blog.links import absolute_url
-from blog.lists import LIST_IDS
+from blog.lists import LIST_IDS, ids_between
 from blog.models import Language, Post
 
 FEED_SIZE = 20
@@ -118,8 +118,7 @@ class PostsFeed(Feed):
         if compiled is None:
             ids = list(self.posts(obj).values_list("pk", flat=True)[:FEED_SIZE])
         else:
-            query, values = compiled
-            ids = [pk for (pk,) in query.slice(0, FEED_SIZE, **values)]
+            ids = ids_between(compiled, 0, FEED_SIZE)
         return Post.objects.syndicated(ids)
 
     def title(self, obj):

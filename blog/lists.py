@@ -17,3 +17,9 @@ LIST_IDS = {
     "language": CompiledQuery(lambda now: _narrowed(now, language=Slot("language", CharField()))),
     "tag": CompiledQuery(lambda now: _narrowed(now, tags=Slot("tag", BigIntegerField()))),
 }
+
+
+def ids_between(compiled, start, stop):
+    """The ids `[start:stop]` of a list given as one of `LIST_IDS` and the values of its slots."""
+    query, values = compiled
+    return [pk for (pk,) in query.slice(start, stop, **values)]

@@ -1,5 +1,6 @@
 from django.core.paginator import Paginator
 
+from .lists import ids_between
 from .models import Post
 
 
@@ -22,8 +23,7 @@ class NarrowOffsetPaginator(Paginator):
         bottom = (number - 1) * self.per_page
         top = min(bottom + self.per_page, self.count)
         if self.compiled_ids:
-            query, values = self.compiled_ids
-            ids = [pk for (pk,) in query.slice(bottom, top, **values)]
+            ids = ids_between(self.compiled_ids, bottom, top)
         else:
             ids = list(self.object_list.values_list("pk", flat=True)[bottom:top])
         return self._get_page(Post.objects.listed(ids), number, self)

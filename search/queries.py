@@ -36,8 +36,8 @@ def search_posts(words, language=None, tag=None):
         query = SearchQuery(text, config=CONFIGURATIONS["fr"]) | SearchQuery(text, config=CONFIGURATIONS["en"])
         # Each of the newest matches ranked as it is read, its vector at hand.
         matching = posts.filter(search_document__vector=query)
-        ranked = matching.annotate(rank=SearchRank(F("search_document__vector"), query)).order_by(*NEWEST_FIRST)
-        return _planned_for_its_words(ranked.values("pk", "published_at", "rank")[: settings.SEARCH_RANKED_MATCHES])
+        ranked = matching.annotate(rank=SearchRank(F("search_document__vector"), query))
+        return _planned_for_its_words(_newest(ranked, "pk", "published_at", "rank"))
     ranked = fts.search(Post.objects.all(), words, among=_newest(fts.matching(posts, words)))
     return list(ranked.order_by("rank", *NEWEST_FIRST).values_list("pk", flat=True))
 
@@ -67,6 +67,6 @@ _FOUND = CompiledQuerySet(
 )
 
 
-def _newest(matching):
-    """The ids of the SEARCH_RANKED_MATCHES newest posts of `matching`."""
-    return matching.order_by(*NEWEST_FIRST).values("pk")[: settings.SEARCH_RANKED_MATCHES]
+def _newest(matching, *fields):
+    """The SEARCH_RANKED_MATCHES newest posts of `matching`, as their `fields` (their ids by default)."""
+    return matching.order_by(*NEWEST_FIRST).values(*(fields or ["pk"]))[: settings.SEARCH_RANKED_MATCHES]
