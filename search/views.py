@@ -7,6 +7,7 @@ from blog.text import by_name
 
 from .forms import SearchForm, tag_slug
 from .queries import found_posts, search_posts
+from .results import result_for
 from .text import Marker, terms
 
 
@@ -28,25 +29,12 @@ def search(request):
             page = Paginator(found, settings.SEARCH_PAGE_SIZE).get_page(request.GET.get("page"))
             context.update(
                 page_obj=page,
-                results=[_result(post, marker) for post in found_posts(page.object_list)],
+                results=[result_for(post, marker) for post in found_posts(page.object_list)],
                 query=_query(request),
                 every_tag_query=_query(request, without="tag"),
                 ranked_at_most=settings.SEARCH_RANKED_MATCHES,  # of more matches, the newest (search.queries)
             )
     return render(request, "search/search.html", context)
-
-
-def _result(post, marker):
-    """The post with its title marked, and an excerpt of the body, or of a summary where only it matches."""
-    document = post.search_document
-    texts = [(post.language, document.body), ("fr", document.summary_fr), ("en", document.summary_en)]
-    language, text = next(((code, text) for code, text in texts if marker.finds(text)), texts[0])
-    return {
-        "post": post,
-        "title": marker.excerpt(post.title, size=len(post.title)),
-        "excerpt": marker.excerpt(text),
-        "excerpt_language": language,
-    }
 
 
 def _query(request, without=None):

@@ -22,6 +22,9 @@ from columns.card import menu_link
 from comments.models import CommentStatus
 from pages.menu import menu_links, navigation_pages
 from pages.models import Page
+from search.queries import found_posts
+from search.results import result_for
+from search.text import Marker, terms
 from tests.acceptance.test_seed_pages import write_seed
 from tests.columns.factories import ColumnFactory, PublicationFactory, RepublicationFactory
 from tests.comments.factories import CommentFactory
@@ -134,6 +137,22 @@ def test_similar_posts_are_byte_identical(posts, interface):
     with translation.override(interface):
         for post in mentioned:
             assert new("{% similar_post post %}", post=post) == former("includes/_similar_post.html", post=post)
+
+
+@pytest.mark.parametrize("interface", INTERFACES)
+@pytest.mark.parametrize("query", ["écriture", "l'été co", "script alert", "chroniques", "summary", "Résumé oui"])
+def test_search_results_are_byte_identical(posts, interface, query):
+    """A search result, marked title and excerpt (of the body, or of the summary that alone matches), as the search
+    page's loop wrote it."""
+    marker = Marker(terms(query))
+    found = found_posts([post.pk for post in posts])
+    assert len(found) == len(posts)
+    with translation.override(interface):
+        for post in found:
+            result = result_for(post, marker)
+            expected = former("search/_result.html", result=result, LANGUAGE_CODE=interface)
+            assert new("{% load search_tags %}{% search_result result %}", result=result) == expected
+    assert any("<mark>" in result_for(post, marker)["excerpt"] for post in found)
 
 
 @pytest.mark.parametrize("interface", INTERFACES)
