@@ -47,22 +47,22 @@ def match_expression(words):
     return " AND ".join(f'"{spell_out(word)}"*' for word in words)
 
 
-def matching(posts, words):
-    """`posts` that match every word."""
+def matching(posts, match):
+    """`posts` that match `match`, a `match_expression()` (or where a compiled query puts one)."""
     # The full-text index is read once for the set of matches, then each post looked up.
-    matches = RawSQL(f"SELECT rowid FROM {TABLE} WHERE {TABLE} MATCH %s", [match_expression(words)])  # noqa: S608, S611
+    matches = RawSQL(f"SELECT rowid FROM {TABLE} WHERE {TABLE} MATCH %s", [match])  # noqa: S608, S611
     return posts.filter(pk__in=matches)
 
 
-def search(posts, words, among):
-    """`posts` that match every word and whose id is in `among` (a query of ids), annotated with `rank` (lower is
-    better)."""
+def search(posts, match, among):
+    """`posts` that match `match` (as `matching()`) and whose id is in `among` (a query of ids), annotated with `rank`
+    (lower is better)."""
     among_sql, among_params = among.query.sql_with_params()
     return posts.extra(  # noqa: S610 - a join with a virtual table the ORM cannot name; the values are parameters
         tables=[TABLE],
         # "+" keeps SQLite from probing the index once per post: it reads the matches once, keeps those in
         # `among`, and only then reads their posts' rows.
         where=[f"blog_post.id = +{TABLE}.rowid", f"{TABLE} MATCH %s", f"+{TABLE}.rowid IN ({among_sql})"],
-        params=[match_expression(words), *among_params],
+        params=[match, *among_params],
         select={"rank": RANK},
     )

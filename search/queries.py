@@ -1,11 +1,13 @@
 """Finding posts: full-text search on PostgreSQL, FTS5 on SQLite."""
 
+from functools import cache
+
 from django.conf import settings
 from django.contrib.postgres.search import SearchQuery, SearchRank
 from django.db import connection
-from django.db.models import F
+from django.db.models import CharField, F, IntegerField
 
-from blog.compiled import CompiledQuerySet, IdList
+from blog.compiled import CompiledQuery, CompiledQuerySet, IdList, Slot
 from blog.models import Post
 
 from . import fts
@@ -24,33 +26,48 @@ def search_posts(words, language=None, tag=None):
     bounded. Only ids are ranked: joining every match to what a result shows, before keeping ten, cost
     more than the ranking (`found_posts` fetches a page's posts).
     """
-    posts = Post.objects.published()
-    if language:
-        posts = posts.filter(language=language)
-    if tag:
-        posts = posts.filter(tags=tag)
+    search = _search(connection.vendor, bool(language), bool(tag), settings.SEARCH_RANKED_MATCHES)
+    values = {"language": language, "tag": tag.pk if tag else None}
     if connection.vendor == "postgresql":
-        # The words are looked for through both languages' stemming: a French word finds French
-        # text, an English word English text; accents are dropped by both configurations.
-        text = " ".join(words)
-        query = SearchQuery(text, config=CONFIGURATIONS["fr"]) | SearchQuery(text, config=CONFIGURATIONS["en"])
-        # Each of the newest matches ranked as it is read, its vector at hand.
-        matching = posts.filter(search_document__vector=query)
-        ranked = matching.annotate(rank=SearchRank(F("search_document__vector"), query))
-        return _planned_for_its_words(_newest(ranked, "pk", "published_at", "rank"))
-    ranked = fts.search(Post.objects.all(), words, among=_newest(fts.matching(posts, words)))
-    return list(ranked.order_by("rank", *NEWEST_FIRST).values_list("pk", flat=True))
+        return _planned_for_its_words(*search.sql_with_params(text=" ".join(words), **values))
+    return [pk for (pk,) in search(match=fts.match_expression(words), **values)]
 
 
-def _planned_for_its_words(newest):
-    """The ids of the ranked rows of `newest` (pk, published_at, rank), best first, in one query whose values are
-    written into its SQL (quoted by the database driver).
+@cache
+def _search(vendor, by_language, by_tag, at_most):
+    """The search's query, its SQL written once by the ORM: with a slot for the words (`text` on PostgreSQL, `match`
+    on SQLite), and for the language and tag it is narrowed to."""
+
+    def build(now):
+        posts = Post.objects.published(now)
+        if by_language:
+            posts = posts.filter(language=Slot("language", CharField()))
+        if by_tag:
+            posts = posts.filter(tags=Slot("tag", IntegerField()))
+        if vendor == "postgresql":
+            # The words are looked for through both languages' stemming: a French word finds French
+            # text, an English word English text; accents are dropped by both configurations.
+            text = Slot("text", CharField())
+            query = SearchQuery(text, config=CONFIGURATIONS["fr"]) | SearchQuery(text, config=CONFIGURATIONS["en"])
+            # Each of the newest matches ranked as it is read, its vector at hand.
+            matching = posts.filter(search_document__vector=query)
+            ranked = matching.annotate(rank=SearchRank(F("search_document__vector"), query))
+            return _newest(ranked, at_most, "pk", "published_at", "rank")
+        match = Slot("match", CharField())
+        ranked = fts.search(Post.objects.all(), match, among=_newest(fts.matching(posts, match), at_most))
+        return ranked.order_by("rank", *NEWEST_FIRST).values_list("pk")
+
+    return CompiledQuery(build)
+
+
+def _planned_for_its_words(sql, params):
+    """The ids of the ranked rows of the query `sql` (pk, published_at, rank), best first, in one query whose values
+    are written into its SQL (quoted by the database driver).
 
     Other queries are prepared once a connection has run them a few times (config.settings.base), and planned once
     for any values; this one must be planned for its words: with the words as parameters, PostgreSQL's
     generic plan made their full-text query again for every post it looked at (12 → 28 ms).
     """
-    sql, params = newest.query.sql_with_params()
     best_first = f'SELECT "pk" FROM ({sql}) AS newest ORDER BY "rank" DESC, "published_at" DESC, "pk" DESC'  # noqa: S608
     with connection.cursor() as cursor:
         cursor.execute(connection.ops.compose_sql(best_first, params))
@@ -67,6 +84,6 @@ _FOUND = CompiledQuerySet(
 )
 
 
-def _newest(matching, *fields):
-    """The SEARCH_RANKED_MATCHES newest posts of `matching`, as their `fields` (their ids by default)."""
-    return matching.order_by(*NEWEST_FIRST).values(*(fields or ["pk"]))[: settings.SEARCH_RANKED_MATCHES]
+def _newest(matching, at_most, *fields):
+    """The `at_most` newest posts of `matching`, as their `fields` (their ids by default)."""
+    return matching.order_by(*NEWEST_FIRST).values(*(fields or ["pk"]))[:at_most]

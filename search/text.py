@@ -49,7 +49,7 @@ class Marker:
 
     def finds(self, text):
         """Whether a word of `text` is marked."""
-        return any(self.marks(word) for word in WORD.findall(text or ""))
+        return any(self.marks(found.group()) for found in WORD.finditer(text or ""))
 
     def excerpt(self, text, size=EXCERPT_WORDS):
         """An excerpt of `text` around the first marked word, every marked word in <mark>.
