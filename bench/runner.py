@@ -46,6 +46,7 @@ def pages():
         (f"archive, page {archive_page}", reverse("blog:post-list") + f"?page={archive_page}"),
         ("feed", reverse("blog:feed")),
         ("search", reverse("search:search") + "?q=" + quote("écriture internet")),
+        ("search, a tag", reverse("search:search") + "?q=" + quote("écriture internet") + "&tag=" + quote(tag.slug)),
     ]
 
 

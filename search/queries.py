@@ -8,7 +8,7 @@ from django.db import connection
 from django.db.models import CharField, F, IntegerField
 
 from blog.compiled import CompiledQuery, CompiledQuerySet, IdList, Slot
-from blog.models import Post
+from blog.models import Post, TaggedPost
 
 from . import fts
 from .indexing import CONFIGURATIONS
@@ -22,15 +22,18 @@ def search_posts(words, language=None, tag=None):
 
     Of words found in thousands of posts, the SEARCH_RANKED_MATCHES newest are ranked: ranking reads each
     match's whole text (PostgreSQL's vector, SQLite's bm25), and ranking every match to show ten cost most
-    of a search on a large blog. The newest are found walking the publication-date index, so the work is
-    bounded. Only ids are ranked: joining every match to what a result shows, before keeping ten, cost
-    more than the ranking (`found_posts` fetches a page's posts).
+    of a search on a large blog. The newest are found walking the publication-date index (PostgreSQL) or the
+    full-text index keyed by date (SQLite, search.fts), so the work is bounded. Only ids are ranked: joining
+    every match to what a result shows, before keeping ten, cost more than the ranking (`found_posts` fetches
+    a page's posts).
     """
     search = _search(connection.vendor, bool(language), bool(tag), settings.SEARCH_RANKED_MATCHES)
     values = {"language": language, "tag": tag.pk if tag else None}
     if connection.vendor == "postgresql":
-        return _planned_for_its_words(*search.sql_with_params(text=" ".join(words), **values))
-    return [pk for (pk,) in search(match=fts.match_expression(words), **values)]
+        sql, params = search.sql_with_params(text=" ".join(words), **values)
+        return _best_first(sql, params, '"rank" DESC, "published_at" DESC, "pk" DESC')
+    sql, params = search.sql_with_params(match=fts.match_expression(words), **values)
+    return _best_first(sql, params, '"rank", "newness" DESC')
 
 
 @cache
@@ -42,9 +45,10 @@ def _search(vendor, by_language, by_tag, at_most):
         posts = Post.objects.published(now)
         if by_language:
             posts = posts.filter(language=Slot("language", CharField()))
-        if by_tag:
-            posts = posts.filter(tags=Slot("tag", IntegerField()))
+        tag = Slot("tag", IntegerField()) if by_tag else None
         if vendor == "postgresql":
+            if tag:
+                posts = posts.filter(tags=tag)
             # The words are looked for through both languages' stemming: a French word finds French
             # text, an English word English text; accents are dropped by both configurations.
             text = Slot("text", CharField())
@@ -52,25 +56,26 @@ def _search(vendor, by_language, by_tag, at_most):
             # Each of the newest matches ranked as it is read, its vector at hand.
             matching = posts.filter(search_document__vector=query)
             ranked = matching.annotate(rank=SearchRank(F("search_document__vector"), query))
-            return _newest(ranked, at_most, "pk", "published_at", "rank")
-        match = Slot("match", CharField())
-        ranked = fts.search(Post.objects.all(), match, among=_newest(fts.matching(posts, match), at_most))
-        return ranked.order_by("rank", *NEWEST_FIRST).values_list("pk")
+            return ranked.order_by(*NEWEST_FIRST).values("pk", "published_at", "rank")[:at_most]
+        tagged = TaggedPost.objects.filter(tag=tag).values("content_object_id") if tag else None
+        return fts.newest_ranked(posts, Slot("match", CharField()), at_most, among=tagged)
 
     return CompiledQuery(build)
 
 
-def _planned_for_its_words(sql, params):
-    """The ids of the ranked rows of the query `sql` (pk, published_at, rank), best first, in one query whose values
-    are written into its SQL (quoted by the database driver).
+def _best_first(sql, params, order):
+    """The ids of the rows of the query `sql` (the newest matches, with their rank), best first by `order`.
 
-    Other queries are prepared once a connection has run them a few times (config.settings.base), and planned once
-    for any values; this one must be planned for its words: with the words as parameters, PostgreSQL's
-    generic plan made their full-text query again for every post it looked at (12 → 28 ms).
+    On PostgreSQL, the values are written into the SQL (quoted by the database driver). Other queries are prepared
+    once a connection has run them a few times (config.settings.base), and planned once for any values; this one
+    must be planned for its words: with the words as parameters, PostgreSQL's generic plan made their full-text
+    query again for every post it looked at (12 → 28 ms).
     """
-    best_first = f'SELECT "pk" FROM ({sql}) AS newest ORDER BY "rank" DESC, "published_at" DESC, "pk" DESC'  # noqa: S608
+    sql = f'SELECT "pk" FROM ({sql}) AS newest ORDER BY {order}'  # noqa: S608
+    if connection.vendor == "postgresql":
+        sql, params = connection.ops.compose_sql(sql, params), None
     with connection.cursor() as cursor:
-        cursor.execute(connection.ops.compose_sql(best_first, params))
+        cursor.execute(sql, params)
         return [pk for (pk,) in cursor.fetchall()]
 
 
@@ -82,8 +87,3 @@ def found_posts(ids):
 _FOUND = CompiledQuerySet(
     lambda _now: Post.objects.for_list().select_related("search_document").filter(pk__in=IdList("ids"))
 )
-
-
-def _newest(matching, at_most, *fields):
-    """The `at_most` newest posts of `matching`, as their `fields` (their ids by default)."""
-    return matching.order_by(*NEWEST_FIRST).values(*(fields or ["pk"]))[:at_most]

@@ -3,7 +3,7 @@ reader typing "oeuvre" finds it."""
 
 from django.db import migrations
 
-from search import fts
+from blog.text import spell_out
 
 
 def rewrite(apps, schema_editor):
@@ -14,9 +14,20 @@ def rewrite(apps, schema_editor):
     for document in documents.iterator(chunk_size=500):
         batch.append(document)
         if len(batch) == 500:
-            fts.write(batch)
+            _write(batch, schema_editor.connection)
             batch = []
-    fts.write(batch)
+    _write(batch, schema_editor.connection)
+
+
+def _write(documents, connection):
+    """The rows of these documents, keyed by their post's id as the index was then (0005 keys them by date)."""
+    rows = [
+        (d.post_id, spell_out(d.title), spell_out(" ".join([d.summary_fr, d.summary_en, d.tags])), spell_out(d.body))
+        for d in documents
+    ]
+    with connection.cursor() as cursor:
+        cursor.executemany("DELETE FROM search_fts WHERE rowid = %s", [(row[0],) for row in rows])
+        cursor.executemany("INSERT INTO search_fts (rowid, title, secondary, body) VALUES (%s, %s, %s, %s)", rows)
 
 
 class Migration(migrations.Migration):
