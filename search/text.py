@@ -1,7 +1,9 @@
 """Text as search sees it: unaccented, lowercase words; and excerpts with the words marked."""
 
 import html
+import itertools
 import re
+from collections import deque
 
 from django.utils.safestring import mark_safe
 
@@ -54,20 +56,29 @@ class Marker:
     def excerpt(self, text, size=EXCERPT_WORDS):
         """An excerpt of `text` around the first marked word, every marked word in <mark>.
 
-        Each piece of `text` is escaped before it is wrapped, so nothing in it becomes markup.
+        Each piece of `text` is escaped before it is wrapped, so nothing in it becomes markup. Only the words up to
+        the first marked one, then the excerpt's, are read: splitting a post's whole body for forty of its words
+        took most of a result's time.
         """
-        tokens = WORDS_AND_GAPS.split(text or "")
-        words = tokens[1::2]
-        first = next((i for i, word in enumerate(words) if self.marks(word)), 0)
-        start = max(0, first - size // 4)
-        end = min(len(words), start + size)
-        # tokens alternates gap, word, gap…: word i sits at 2 * i + 1. A word (\w) has no character to escape.
-        low = 2 * start + 1 if start > 0 else 0
-        high = 2 * end if end < len(words) else len(tokens)
-        out = [
-            (f"<mark>{piece}</mark>" if self.marks(piece) else piece) if index % 2 else html.escape(piece)
-            for index, piece in enumerate(tokens[low:high], start=low)
-        ]
+        text = text or ""
+        before = size // 4
+        starts = deque(maxlen=before + 1)  # where the last words read begin, the first marked one last
+        first = 0  # with no word marked, the excerpt begins the text
+        for index, found in enumerate(WORD.finditer(text)):
+            starts.append(found.start())
+            if self.marks(found.group()):
+                first = index
+                break
+        # The excerpt starts `before` words before the first marked one, or with the text.
+        start = starts[0] if first > before else 0
+        out, end, words = [], start, WORD.finditer(text, start)
+        for found in itertools.islice(words, size):
+            out.append(html.escape(text[end : found.start()]))
+            out.append(f"<mark>{found.group()}</mark>" if self.marks(found.group()) else found.group())
+            end = found.end()
+        more = next(words, None) is not None
+        if not more:
+            out.append(html.escape(text[end:]))
         prefix = "… " if start > 0 else ""
-        suffix = " …" if end < len(words) else ""
+        suffix = " …" if more else ""
         return mark_safe(prefix + "".join(out) + suffix)  # noqa: S308 - every piece escaped above
