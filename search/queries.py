@@ -9,6 +9,7 @@ from django.db.models import CharField, F, IntegerField
 
 from blog.compiled import CompiledQuery, CompiledQuerySet, IdList, Slot
 from blog.models import Post, TaggedPost
+from blog.models.rows import tag_rows
 
 from . import fts
 from .indexing import CONFIGURATIONS
@@ -84,6 +85,13 @@ def found_posts(ids):
     return _FOUND.in_order(ids)
 
 
+# What a result shows (search.results): not the HTML, comments and column of a list's cards, nor the vector.
+_TEXTS = [f"search_document__{name}" for name in ("body", "summary_fr", "summary_en")]
 _FOUND = CompiledQuerySet(
-    lambda _now: Post.objects.for_list().select_related("search_document").filter(pk__in=IdList("ids"))
+    lambda _now: (
+        Post.objects.only("language", "title", "slug", "published_at", *_TEXTS)
+        .annotate(tags_json=tag_rows())
+        .select_related("search_document")
+        .filter(pk__in=IdList("ids"))
+    )
 )
