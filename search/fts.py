@@ -7,7 +7,7 @@ which it keeps, are spelt out on both sides: "oeuvre" finds "œuvre", and "œuvr
 
 A row's rowid is its post's `key()`: the second it was published, then its id. FTS5 reads a search's matches in
 rowid order, so the newest are read first and it stops at the last one ranked; with the post's id for rowid, it
-read every match twice (to find the newest among them, then to rank those), a third of a search's time. The table
+read every match twice (to find the newest among them, then to rank those): a quarter of a search's SQL. The table
 KEYS gives each indexed post's key, to replace or delete its row.
 """
 

@@ -14,7 +14,7 @@ from blog.models.rows import tag_rows
 from . import fts
 from .indexing import CONFIGURATIONS
 
-# Between equal ranks, and among more matches than are ranked: the most recent first.
+# Between equal ranks, and among more matches than are ranked: the most recent first (on SQLite, by search.fts.key).
 NEWEST_FIRST = (F("published_at").desc(), "-pk")
 
 

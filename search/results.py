@@ -1,8 +1,8 @@
 """A search result: the post's title and an excerpt with the words found marked, as HTML built in Python.
 
 The markup its template gave, as blog.cards does for a list's cards: the loop over ten results resolved some
-200 template variables and filters, a third of the page's time (tests/discovery/test_search_results.py
-compares the bytes with the former template's).
+200 template variables and filters, a fifth of the page's time (tests/blog/test_cards.py compares the
+bytes with the former template's).
 """
 
 from html import escape

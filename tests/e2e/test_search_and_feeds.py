@@ -93,3 +93,33 @@ def test_on_a_phone_search_is_in_the_menu_and_its_page_has_one_box(live_server, 
     assert page.locator("header .language-switch button[aria-pressed=true]").inner_text() == "Français"
     assert page.evaluate("document.documentElement.scrollWidth <= window.innerWidth")
     context.close()
+
+
+def test_on_a_phone_a_reader_narrows_a_search_to_a_tag(live_server, browser):
+    """A French reader picks a tag in the search form: only that tag's posts, newest first between equals, the
+    words marked; a post dated again moves among them (the index is read newest first, search.fts)."""
+    now = timezone.now()
+    PostFactory(title="Thé au jardin", body="Un thé d'été.", tags=["jardin"], published_at=now - datetime.timedelta(2))
+    later = PostFactory(
+        title="Thé au jardin", body="Un thé d'été.", tags=["jardin"], published_at=now - datetime.timedelta(3)
+    )
+    PostFactory(title="Thé en ville", body="Un thé d'été.", tags=["ville"], published_at=now - datetime.timedelta(1))
+    context = browser.new_context(viewport={"width": 390, "height": 844}, locale="fr-CH")
+    page = context.new_page()
+    page.goto(f"{live_server.url}/search/?q=th%C3%A9+%C3%A9t%C3%A9")
+    assert page.inner_text(".count") == "3 articles trouvés."
+    page.select_option("main select[name=tag]", label="jardin")
+    page.get_by_role("button", name="Rechercher").click()
+
+    page.wait_for_url("**tag=jardin**")
+    assert page.inner_text(".count") == "2 articles trouvés."
+    results = page.locator("article.search-result")
+    assert results.locator("h2 a").all_inner_texts() == ["Thé au jardin", "Thé au jardin"]
+    assert results.first.locator(".excerpt mark").all_inner_texts() == ["thé", "été"]
+    first = results.first.locator("h2 a").get_attribute("href")
+    later.published_at = now - datetime.timedelta(hours=1)
+    later.save()
+    page.reload()
+    assert page.locator("article.search-result h2 a").first.get_attribute("href") == later.get_absolute_url() != first
+    assert page.evaluate("document.documentElement.scrollWidth <= window.innerWidth")
+    context.close()
