@@ -105,21 +105,12 @@ class PostsFeed(Feed):
     def get_feed_language(self, obj):
         return self.feed_language
 
-    def posts(self, obj):
-        """The feed's posts, where its list is none of blog.lists' (a column's feed narrows them)."""
-        return Post.objects.published()
-
-    def list_ids(self, obj):
-        """The feed's list among blog.lists' compiled ones, and the values of its slots (None: `posts()`)."""
-        return None
+    def newest_ids(self, obj):
+        """The ids of the feed's FEED_SIZE newest posts: the blog's, read through blog.lists (mixins narrow them)."""
+        return ids_between((LIST_IDS["all"], {}), 0, FEED_SIZE)
 
     def items(self, obj):
-        compiled = self.list_ids(obj)
-        if compiled is None:
-            ids = list(self.posts(obj).values_list("pk", flat=True)[:FEED_SIZE])
-        else:
-            ids = ids_between(compiled, 0, FEED_SIZE)
-        return Post.objects.syndicated(ids)
+        return Post.objects.syndicated(self.newest_ids(obj))
 
     def title(self, obj):
         return settings.SITE_NAME
@@ -183,8 +174,8 @@ class LanguageFeedMixin:
     def get_feed_language(self, language):
         return language.value
 
-    def list_ids(self, language):
-        return LIST_IDS["language"], {"language": language.value}
+    def newest_ids(self, language):
+        return ids_between((LIST_IDS["language"], {"language": language.value}), 0, FEED_SIZE)
 
     def title(self, language):
         return f"{settings.SITE_NAME} [{language.value}]"
@@ -200,8 +191,8 @@ class TagFeedMixin:
     def get_object(self, request, slug):
         return get_object_or_404(Tag, slug=slug)
 
-    def list_ids(self, tag):
-        return LIST_IDS["tag"], {"tag": tag.pk}
+    def newest_ids(self, tag):
+        return ids_between((LIST_IDS["tag"], {"tag": tag.pk}), 0, FEED_SIZE)
 
     def title(self, tag):
         return f"{settings.SITE_NAME} — {tag.name}"
@@ -213,16 +204,11 @@ class TagFeedMixin:
         return absolute_url(reverse("blog:tag-detail", args=[tag.slug]))
 
 
-class LatestFeedMixin:
-    def list_ids(self, obj):
-        return LIST_IDS["all"], {}
-
-
-class LatestPostsRssFeed(LatestFeedMixin, PostsFeed):
+class LatestPostsRssFeed(PostsFeed):
     pass
 
 
-class LatestPostsAtomFeed(AtomMixin, LatestFeedMixin, PostsFeed):
+class LatestPostsAtomFeed(AtomMixin, PostsFeed):
     pass
 
 

@@ -2,8 +2,9 @@
 
 from django.shortcuts import get_object_or_404
 
-from blog.feeds import AtomMixin, PostsFeed
+from blog.feeds import FEED_SIZE, AtomMixin, PostsFeed
 from blog.links import absolute_url
+from blog.models import Post
 from columns.models import Column
 
 
@@ -14,8 +15,10 @@ class ColumnFeedMixin:
     def get_feed_language(self, column):
         return column.publication.language
 
-    def posts(self, column):
-        return super().posts(column).filter(republication__column=column)
+    def newest_ids(self, column):
+        return list(
+            Post.objects.published().filter(republication__column=column).values_list("pk", flat=True)[:FEED_SIZE]
+        )
 
     def title(self, column):
         return f"{column.name} — {column.publication.name}"

@@ -53,11 +53,6 @@ def site_header(context, search=True):
     return mark_safe(frame.header_html(context, search))  # noqa: S308 - escaped
 
 
-@register.simple_tag(takes_context=True)
-def language_switch(context):
-    return mark_safe(frame.language_switch_html(context["request"]))  # noqa: S308 - escaped
-
-
 # {% url %} for addresses of a page's frame: kept once reversed (blog.addresses), as {% url %} keeps none.
 register.simple_tag(address, name="address")
 
