@@ -241,7 +241,7 @@ def _approved_count():
         .filter(post=OuterRef("pk"))
         .order_by()
         .values("post")
-        .annotate(n=Count("pk"))
+        .annotate(n=Count("*"))
         .values("n")
     )
     return Coalesce(Subquery(approved), 0)
