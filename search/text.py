@@ -10,7 +10,9 @@ from django.utils.safestring import mark_safe
 from blog.text import fold
 
 WORD = re.compile(r"\w+")
-WORDS_AND_GAPS = re.compile(r"(\w+)")
+# In an excerpt, one pass: a word, or a character html.escape() writes as an entity.
+MARKUP = re.compile(r"(\w+)|[&<>\"']")
+ESCAPES = {character: html.escape(character) for character in "&<>\"'"}
 # French elision ("l’été", "qu’il"): the article or pronoun before the apostrophe is no word to look for;
 # as the start of a word, "l" would match, and mark, every word beginning with an l.
 ELISION = re.compile(r"\b(?:[cdjlmnst]|qu|jusqu|lorsqu|puisqu)['’]", re.IGNORECASE)
@@ -56,9 +58,9 @@ class Marker:
     def excerpt(self, text, size=EXCERPT_WORDS):
         """An excerpt of `text` around the first marked word, every marked word in <mark>.
 
-        Each piece of `text` is escaped before it is wrapped, so nothing in it becomes markup. Only the words up to
-        the first marked one, then the excerpt's, are read: splitting a post's whole body for forty of its words
-        took most of a result's time.
+        Each word and each character HTML gives a meaning to is written by _markup(), so nothing in `text` becomes
+        markup. Only the words up to the first marked one, then the excerpt's, are read: splitting a post's whole body
+        for forty of its words took most of a result's time.
         """
         text = text or ""
         before = size // 4
@@ -71,14 +73,18 @@ class Marker:
                 break
         # The excerpt starts `before` words before the first marked one, or with the text.
         start = starts[0] if first > before else 0
-        out, end, words = [], start, WORD.finditer(text, start)
-        for found in itertools.islice(words, size):
-            out.append(html.escape(text[end : found.start()]))
-            out.append(f"<mark>{found.group()}</mark>" if self.marks(found.group()) else found.group())
+        end = start
+        for found in itertools.islice(WORD.finditer(text, start), size):
             end = found.end()
-        more = next(words, None) is not None
-        if not more:
-            out.append(html.escape(text[end:]))
+        more = WORD.search(text, end) is not None
+        shown = MARKUP.sub(self._markup, text[start:end] if more else text[start:])
         prefix = "… " if start > 0 else ""
         suffix = " …" if more else ""
-        return mark_safe(prefix + "".join(out) + suffix)  # noqa: S308 - every piece escaped above
+        return mark_safe(prefix + shown + suffix)  # noqa: S308 - every piece escaped by _markup()
+
+    def _markup(self, found):
+        """A word of an excerpt, in <mark> if marked, or a character HTML escapes (MARKUP)."""
+        word = found.group(1)
+        if word is None:
+            return ESCAPES[found.group()]
+        return f"<mark>{word}</mark>" if self.marks(word) else word
