@@ -61,6 +61,13 @@ def clear():
         cursor.execute(f"DELETE FROM {KEYS}")  # noqa: S608
 
 
+def optimize():
+    """Merge the index into one segment. Written in bulk (search.indexing.rebuild, an import), it was left in hundreds
+    of segments that every search reads: 6.9 → 5.5 ms for 1,000 matches among the bench's 10,000 posts."""
+    with connection.cursor() as cursor:
+        cursor.execute(f"INSERT INTO {TABLE}({TABLE}) VALUES ('optimize')")  # noqa: S608 - no value in it
+
+
 def match_expression(words):
     """Every word, as the start of a word: '"lumi"* AND "hiver"*' (words are \\w+, so hold no quote)."""
     return " AND ".join(f'"{spell_out(word)}"*' for word in words)

@@ -100,6 +100,8 @@ def index_posts(post_ids, batch_size=500):
         update_vectors(SearchDocument.objects.filter(post__in=batch))
         if fts.in_use():
             fts.write(documents)
+    if fts.in_use() and len(post_ids) > batch_size:
+        fts.optimize()
 
 
 @transaction.atomic
@@ -118,6 +120,8 @@ def rebuild(batch_size=500):
             batch = []
     count += _store(batch)
     update_vectors(SearchDocument.objects.all())
+    if fts.in_use():
+        fts.optimize()
     return count
 
 

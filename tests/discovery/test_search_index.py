@@ -12,6 +12,7 @@ from taggit.models import Tag
 
 from blog.models import Post, PostStatus
 from search import fts
+from search.indexing import index_posts, rebuild
 from search.queries import search_posts
 from tests.factories import PostFactory
 
@@ -126,3 +127,22 @@ def test_the_index_keyed_by_id_before_is_keyed_by_date_and_back():
     executor.migrate(latest)
     assert index_rows() == keys
     assert search_posts(["lac"]) == found and len(found) == 3
+
+
+def segments():
+    with connection.cursor() as cursor:
+        cursor.execute(f"SELECT COUNT(DISTINCT segid) FROM {fts.TABLE}_idx")  # noqa: S608
+        return cursor.fetchone()[0]
+
+
+def test_posts_indexed_in_bulk_leave_one_segment_to_read():
+    """Every search reads each segment of the index: a rebuild or an import (more than a batch of posts) merges them."""
+    posts = [PostFactory(title=f"Lac {number}", body="Au bord du lac.") for number in range(5)]
+    assert segments() > 1
+    index_posts([post.pk for post in posts], batch_size=2)
+    assert segments() == 1
+    PostFactory(title="Un autre lac")
+    assert segments() == 2
+    assert rebuild() == 6
+    assert segments() == 1
+    assert len(search_posts(["lac"])) == 6
