@@ -35,3 +35,18 @@ def test_search_is_planned_for_its_words_every_time(client):
     statements = prepared_statements()
     assert any('"blog_post"' in statement for statement in statements)  # the results' posts
     assert not any("ts_rank" in statement for statement in statements)
+
+
+def test_a_posts_similar_posts_are_planned_once(client):
+    """Five ids or ten, a list of posts is fetched through the same plan: PostgreSQL planned the query of a
+    post's similar posts again at every request, as the plan for any ids counted on ten of them."""
+    post = PostFactory(title="Le lac", tags=["lac", "hiver"])
+    for number in range(3):
+        PostFactory(title=f"Lac {number}", tags=["lac"])
+    for _ in range(14):  # prepared at the fifth request, its first five runs planned for their values
+        response = client.get(post.get_absolute_url())
+        assert sorted(similar.title for similar in response.context["similar_posts"]) == ["Lac 0", "Lac 1", "Lac 2"]
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT statement, generic_plans FROM pg_prepared_statements WHERE statement LIKE '%UNNEST%'")
+        plans = cursor.fetchall()
+    assert plans and all(generic for _statement, generic in plans), plans
