@@ -123,3 +123,31 @@ def test_on_a_phone_a_reader_narrows_a_search_to_a_tag(live_server, browser):
     assert page.locator("article.search-result h2 a").first.get_attribute("href") == later.get_absolute_url() != first
     assert page.evaluate("document.documentElement.scrollWidth <= window.innerWidth")
     context.close()
+
+
+def test_on_a_phone_a_reader_types_french_and_reads_excerpts_as_written(live_server, browser):
+    """Typed with a French apostrophe, "l’été" finds its word; the excerpt shows apostrophes, an ampersand, an angle
+    bracket and quotes as the author wrote them, and marks only the word found (search.text.Marker)."""
+    PostFactory(
+        title="Carnet d’été",
+        body='Au jardin & en ville, l\'été 2 < 3 : "vite" dit-on. ' + "Encore un mot. " * 20 + "Fin de l'été.",
+    )
+    context = browser.new_context(viewport={"width": 390, "height": 844}, locale="fr-CH")
+    page = context.new_page()
+    page.goto(f"{live_server.url}/search/")
+    page.get_by_label("Rechercher").press_sequentially("l’été")
+    page.get_by_label("Langue").select_option(label="Français")
+    page.get_by_role("button", name="Rechercher").click()
+
+    page.wait_for_url("**language=fr**")
+    assert page.inner_text(".count") == "1 article trouvé."
+    result = page.locator("article.search-result")
+    assert result.locator("h2").inner_text() == "Carnet d’été"
+    assert result.locator("h2 mark").all_inner_texts() == ["été"]
+    excerpt = result.locator(".excerpt")
+    assert excerpt.inner_text().startswith('Au jardin & en ville, l\'été 2 < 3\u202f: "vite" dit-on. Encore un mot.')
+    assert excerpt.locator("mark").all_inner_texts() == ["été"]
+    assert excerpt.inner_text().endswith(" …")
+    assert page.input_value("main input[name=q]") == "l’été"
+    assert page.evaluate("document.documentElement.scrollWidth <= window.innerWidth")
+    context.close()
