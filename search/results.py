@@ -18,11 +18,14 @@ def result_for(post, marker):
     """The post with its title marked, and an excerpt of the body, or of a summary where only it matches."""
     document = post.search_document
     texts = [(post.language, document.body), ("fr", document.summary_fr), ("en", document.summary_en)]
-    language, text = next(((code, text) for code, text in texts if marker.finds(text)), texts[0])
+    marked = ((code, marker.marked_excerpt(text)) for code, text in texts)
+    language, excerpt = next((found for found in marked if found[1] is not None), (post.language, None))
+    if excerpt is None:  # found in the title or tags alone, or through stemming
+        excerpt = marker.excerpt(document.body)
     return {
         "post": post,
         "title": marker.excerpt(post.title, size=len(post.title)),
-        "excerpt": marker.excerpt(text),
+        "excerpt": excerpt,
         "excerpt_language": language,
     }
 

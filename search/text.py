@@ -51,28 +51,31 @@ class Marker:
             self.marked[word] = self.pattern is not None and self.pattern.match(fold(word)) is not None
         return self.marked[word]
 
-    def finds(self, text):
-        """Whether a word of `text` is marked."""
-        return any(self.marks(found.group()) for found in WORD.finditer(text or ""))
-
     def excerpt(self, text, size=EXCERPT_WORDS):
-        """An excerpt of `text` around the first marked word, every marked word in <mark>.
+        """An excerpt of `text` around the first marked word, or from its start if none is, every marked word in
+        <mark>."""
+        excerpt = self.marked_excerpt(text, size)
+        return self._excerpt_from(text or "", 0, size) if excerpt is None else excerpt
 
-        Each word and each character HTML gives a meaning to is written by _markup(), so nothing in `text` becomes
-        markup. Only the words up to the first marked one, then the excerpt's, are read: splitting a post's whole body
-        for forty of its words took most of a result's time.
+    def marked_excerpt(self, text, size=EXCERPT_WORDS):
+        """`excerpt()` around the first marked word of `text`, or None if no word is marked.
+
+        Only the words up to the first marked one, then the excerpt's, are read: splitting a post's whole body for
+        forty of its words took most of a result's time.
         """
         text = text or ""
         before = size // 4
-        starts = deque(maxlen=before + 1)  # where the last words read begin, the first marked one last
-        first = 0  # with no word marked, the excerpt begins the text
+        starts = deque(maxlen=before + 1)  # where the last words read begin, the marked one last
         for index, found in enumerate(WORD.finditer(text)):
             starts.append(found.start())
             if self.marks(found.group()):
-                first = index
-                break
-        # The excerpt starts `before` words before the first marked one, or with the text.
-        start = starts[0] if first > before else 0
+                # The excerpt starts `before` words before the marked one, or with the text.
+                return self._excerpt_from(text, starts[0] if index > before else 0, size)
+        return None
+
+    def _excerpt_from(self, text, start, size):
+        """`size` words of `text` from `start` (where a word begins, or 0). Each word and each character HTML gives a
+        meaning to is written by _markup(), so nothing in `text` becomes markup."""
         end = start
         for found in itertools.islice(WORD.finditer(text, start), size):
             end = found.end()
