@@ -9,6 +9,9 @@ A row's rowid is its post's `key()`: the second it was published, then its id. F
 rowid order, so the newest are read first and it stops at the last one ranked; with the post's id for rowid, it
 read every match twice (to find the newest among them, then to rank those): a quarter of a search's SQL. The table
 KEYS gives each indexed post's key, to replace or delete its row.
+
+The table has prefix indexes for words of 2 to 10 letters (migration 0008): without one for a search word's length,
+FTS5 merged the lists of every word it begins, for the match and again for bm25's weights.
 """
 
 from django.db import connection
@@ -17,7 +20,6 @@ from blog.text import spell_out
 
 TABLE = "search_fts"
 KEYS = "search_fts_key"
-CREATE = f"CREATE VIRTUAL TABLE {TABLE} USING fts5(title, secondary, body, tokenize = 'unicode61 remove_diacritics 2')"
 # bm25 weights of the columns: a word in the title counts 4×, in a summary or tag 2×, in the body 1×.
 RANK = f"bm25({TABLE}, 4.0, 2.0, 1.0)"
 # A key's low bits hold the post's id (a blog has fewer than four million posts).
@@ -71,6 +73,13 @@ def optimize():
 def match_expression(words):
     """Every word, as the start of a word: '"lumi"* AND "hiver"*' (words are \\w+, so hold no quote)."""
     return " AND ".join(f'"{spell_out(word)}"*' for word in words)
+
+
+def through_visible_index(sql):
+    """`sql`, a compiled `newest_ranked()`, reading whether each match is to be seen from the index of the posts' ids,
+    statuses, dates and languages (blog.models.Post): SQLite looked each post up in the table, where a row's status
+    and date come after its body and HTML (1,000 matches: 5.4 → 4.2 ms). The ORM cannot write INDEXED BY."""
+    return sql.replace(' FROM "blog_post" ', ' FROM "blog_post" INDEXED BY "blog_post_visible_idx" ', 1)
 
 
 def newest_ranked(posts, match, at_most, among=None):

@@ -34,7 +34,7 @@ def search_posts(words, language=None, tag=None):
         sql, params = search.sql_with_params(text=" ".join(words), **values)
         return _best_first(sql, params, '"rank" DESC, "published_at" DESC, "pk" DESC')
     sql, params = search.sql_with_params(match=fts.match_expression(words), **values)
-    return _best_first(sql, params, '"rank", "newness" DESC')
+    return _best_first(fts.through_visible_index(sql), params, '"rank", "newness" DESC')
 
 
 @cache

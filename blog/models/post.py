@@ -298,6 +298,9 @@ class Post(OtherLanguageSummaries, TranslatableModel):
             models.Index(fields=["translation_of", "status", "published_at"]),
             # A language page counts its posts from this index alone, not from the wide rows.
             models.Index(fields=["language", "status", "published_at"]),
+            # Whether a post is to be seen, read by its id from this index alone: SQLite keeps a row's columns in
+            # their order, and reaching the status meant reading past the body and its HTML (search.fts).
+            models.Index(fields=["id", "status", "published_at", "language"], name="blog_post_visible_idx"),
         ]
         permissions = [("edit_all_posts", _("Can edit the posts of every author"))]
 

@@ -2,7 +2,9 @@
 
 from django.db import migrations
 
-from search.fts import CREATE
+CREATE = (
+    "CREATE VIRTUAL TABLE search_fts USING fts5(title, secondary, body, tokenize = 'unicode61 remove_diacritics 2')"
+)
 
 
 def create(apps, schema_editor):

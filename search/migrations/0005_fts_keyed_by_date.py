@@ -3,7 +3,11 @@ each post's key."""
 
 from django.db import migrations
 
-from search.fts import CREATE, ID_BITS
+from search.fts import ID_BITS
+
+CREATE = (
+    "CREATE VIRTUAL TABLE search_fts USING fts5(title, secondary, body, tokenize = 'unicode61 remove_diacritics 2')"
+)
 
 COLUMNS = ["title", "secondary", "body"]
 
