@@ -152,6 +152,9 @@ def test_the_most_used_tags_are_those_readers_see_the_most():
     chosen = [tag.name for tag in published_tag_counts(popular_first=True, limit=2, first="agenda")]
     assert chosen == ["agenda", "trois"]
     assert len(published_tag_counts(popular_first=True, limit=50)) == 4
+    PostFactory(tags=["zeste"])  # used the least: chosen, it still comes first
+    chosen = [tag.name for tag in published_tag_counts(popular_first=True, limit=2, first="zeste")]
+    assert chosen == ["zeste", "trois"]
 
 
 def test_large_counts_are_written_as_each_language_writes_numbers(client, french_client):
