@@ -151,3 +151,35 @@ def test_on_a_phone_a_reader_types_french_and_reads_excerpts_as_written(live_ser
     assert page.input_value("main input[name=q]") == "l’été"
     assert page.evaluate("document.documentElement.scrollWidth <= window.innerWidth")
     context.close()
+
+
+def test_on_a_phone_a_reader_finds_posts_by_the_start_of_a_word(live_server, browser):
+    """Two letters typed with an accent find the words they begin, in a post published since too; a long start of a
+    word finds its word (search.fts: the prefix indexes, 2 to 10 letters, and the words longer than that)."""
+    PostFactory(title="Écriture du soir", body="Écrire chaque jour.")
+    PostFactory(title="Les écrivains", body="Ils développèrent leurs idées au développement durable.")
+    PostFactory(title="Un autre sujet", body="Rien à voir.")
+    context = browser.new_context(viewport={"width": 390, "height": 844}, locale="fr-CH")
+    page = context.new_page()
+    page.goto(f"{live_server.url}/search/")
+    page.get_by_label("Rechercher").press_sequentially("éc")
+    page.get_by_role("button", name="Rechercher").click()
+
+    page.wait_for_url("**q=**")
+    assert page.inner_text(".count") == "2 articles trouvés."
+    titles = page.locator("article.search-result h2").all_inner_texts()
+    assert sorted(titles) == ["Les écrivains", "Écriture du soir"]
+    assert sorted(page.locator("article.search-result h2 mark").all_inner_texts()) == ["Écriture", "écrivains"]
+    PostFactory(title="Devant l’écran", body="Une soirée.")
+    page.reload()
+    assert page.inner_text(".count") == "3 articles trouvés."
+
+    for typed in ["développem", "développemen"]:  # 10 letters, read from a prefix index; 12, from the words' lists
+        page.get_by_label("Rechercher").fill(typed)
+        with page.expect_navigation():
+            page.get_by_role("button", name="Rechercher").click()
+        assert page.input_value("main input[name=q]") == typed
+        assert page.inner_text(".count") == "1 article trouvé."
+        assert page.locator("article.search-result .excerpt mark").all_inner_texts() == ["développement"]
+    assert page.evaluate("document.documentElement.scrollWidth <= window.innerWidth")
+    context.close()
