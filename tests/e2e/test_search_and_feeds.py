@@ -3,6 +3,7 @@ from urllib.parse import urljoin
 
 import feedparser
 import pytest
+from django.db import connection
 from django.utils import timezone
 
 from tests.factories import PostFactory
@@ -153,6 +154,7 @@ def test_on_a_phone_a_reader_types_french_and_reads_excerpts_as_written(live_ser
     context.close()
 
 
+@pytest.mark.skipif(connection.vendor != "sqlite", reason="SQLite's index finds the start of a word; PostgreSQL stems")
 def test_on_a_phone_a_reader_finds_posts_by_the_start_of_a_word(live_server, browser):
     """Two letters typed with an accent find the words they begin, in a post published since too; a long start of a
     word finds its word (search.fts: the prefix indexes, 2 to 10 letters, and the words longer than that)."""
