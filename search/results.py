@@ -20,8 +20,8 @@ def result_for(post, marker):
     texts = [(post.language, document.body), ("fr", document.summary_fr), ("en", document.summary_en)]
     marked = ((code, marker.marked_excerpt(text)) for code, text in texts)
     language, excerpt = next((found for found in marked if found[1] is not None), (post.language, None))
-    if excerpt is None:  # found in the title or tags alone, or through stemming
-        excerpt = marker.excerpt(document.body)
+    if excerpt is None:  # found in the title or tags alone, or through stemming: the body, read once above, opens
+        excerpt = marker.opening(document.body)
     return {
         "post": post,
         "title": marker.excerpt(post.title, size=len(post.title)),

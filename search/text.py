@@ -55,7 +55,11 @@ class Marker:
         """An excerpt of `text` around the first marked word, or from its start if none is, every marked word in
         <mark>."""
         excerpt = self.marked_excerpt(text, size)
-        return self._excerpt_from(text or "", 0, size) if excerpt is None else excerpt
+        return self.opening(text, size) if excerpt is None else excerpt
+
+    def opening(self, text, size=EXCERPT_WORDS):
+        """The first `size` words of `text`, any marked word in <mark>."""
+        return self._excerpt_from(text or "", 0, size)
 
     def marked_excerpt(self, text, size=EXCERPT_WORDS):
         """`excerpt()` around the first marked word of `text`, or None if no word is marked.

@@ -236,6 +236,10 @@ class OldSlug(models.Model):
         cls.objects.update_or_create(slug=old_slug, defaults={"post": post})
 
 
+# Whether a post is to be seen, by its id (Post.Meta.indexes; SQLite's search names it, search.fts).
+VISIBLE_INDEX = "blog_post_visible_idx"
+
+
 class Post(OtherLanguageSummaries, TranslatableModel):
     author = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="posts", verbose_name=_("author")
@@ -300,7 +304,7 @@ class Post(OtherLanguageSummaries, TranslatableModel):
             models.Index(fields=["language", "status", "published_at"]),
             # Whether a post is to be seen, read by its id from this index alone: SQLite keeps a row's columns in
             # their order, and reaching the status meant reading past the body and its HTML (search.fts).
-            models.Index(fields=["id", "status", "published_at", "language"], name="blog_post_visible_idx"),
+            models.Index(fields=["id", "status", "published_at", "language"], name=VISIBLE_INDEX),
         ]
         permissions = [("edit_all_posts", _("Can edit the posts of every author"))]
 

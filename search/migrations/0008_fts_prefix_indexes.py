@@ -1,4 +1,5 @@
-"""On SQLite: the full-text index made again with prefix indexes (search.fts.PREFIXES), then merged into one segment."""
+"""On SQLite: the full-text index made again with prefix indexes for words of 2 to 10 letters (search.fts), then
+merged into one segment."""
 
 from django.db import migrations
 
