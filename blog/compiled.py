@@ -34,6 +34,24 @@ class Slot(Expression):
         return self.output_field.get_db_prep_value(value, connection)
 
 
+class Present(Slot):
+    """The present, where a query compares dates with it: on PostgreSQL the time its statement began, read by the
+    database (STATEMENT_TIMESTAMP(), as django.db.models.functions.Now writes it); elsewhere each run's
+    `timezone.now()`.
+
+    PostgreSQL plans a prepared query once for any values only when that plan looks no costlier than one made for
+    the run's values. Of a date given as a parameter it guesses that a third of the posts are later, so the queries
+    subtracting the few scheduled posts (the post count, the sidebar's tag counts) were planned again at every
+    request; the statement's time it reads when planning, and plans them once.
+    """
+
+    def __init__(self):
+        super().__init__("now", output_field=DateTimeField())
+
+    def as_postgresql(self, compiler, connection):
+        return "STATEMENT_TIMESTAMP()", []
+
+
 class IdList(Slot):
     """A list of ids, for `pk__in`: one parameter whatever its length, so that the SQL stays the same.
 
@@ -62,7 +80,7 @@ class IdList(Slot):
 
 
 class _Compiled:
-    """`build(now)` returns the queryset, `now` a slot every run fills with the current time."""
+    """`build(now)` returns the queryset, `now` the present (`Present`)."""
 
     def __init__(self, build):
         self.build = build
@@ -71,7 +89,7 @@ class _Compiled:
     @cached_property
     def queryset(self):
         """Built at the first run, once the apps have plugged in (their annotations of lists of posts)."""
-        return self.build(Slot("now", DateTimeField()))
+        return self.build(Present())
 
     def _compiled(self, values):
         """The compiler of the query, its SQL, and its parameters with `values` (and the present) in the slots."""
