@@ -296,12 +296,12 @@ class Post(OtherLanguageSummaries, TranslatableModel):
         verbose_name_plural = _("posts")
         ordering = [F("published_at").desc(nulls_first=True), "-pk"]
         indexes = [
-            # With the ids, PostgreSQL reads the published posts' dates from the index alone (similar posts);
-            # SQLite's indexes hold the id (rowid) anyway, and it ignores `include`.
-            models.Index(fields=["status", "published_at"], include=["id"], name="blog_post_published_idx"),
+            # The lists' ids, newest first, read from these indexes alone, in their order (blog.lists): the id
+            # as their last column, PostgreSQL no longer sorts each date's posts by id on the way to a page
+            # (OFFSET); with the ids, it reads the published posts' dates from the index alone (similar posts).
+            models.Index(fields=["status", "published_at", "id"], name="blog_post_published_idx"),
+            models.Index(fields=["language", "status", "published_at", "id"], name="blog_post_language_idx"),
             models.Index(fields=["translation_of", "status", "published_at"]),
-            # A language page counts its posts from this index alone, not from the wide rows.
-            models.Index(fields=["language", "status", "published_at"]),
             # Whether a post is to be seen, read by its id from this index alone: SQLite keeps a row's columns in
             # their order, and reaching the status meant reading past the body and its HTML (search.fts).
             models.Index(fields=["id", "status", "published_at", "language"], name=VISIBLE_INDEX),

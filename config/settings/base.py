@@ -137,9 +137,6 @@ POSTGRESQL_PREPARED = {"server_side_binding": True, "prepare_threshold": 5}
 
 
 DATABASES = {"default": database(env("DATABASE_URL"))}
-# blog_post_published_idx INCLUDEs the id for PostgreSQL; SQLite ignores that by design (its indexes
-# hold the rowid), and would otherwise say so at every migrate and runserver.
-SILENCED_SYSTEM_CHECKS = ["models.W040"]
 
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 AUTH_USER_MODEL = "accounts.User"

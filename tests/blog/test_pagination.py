@@ -52,3 +52,36 @@ def test_the_posts_of_a_page_are_read_by_id_not_by_walking_the_blog(client):
         cursor.execute(f"EXPLAIN QUERY PLAN {sql}", params)
         first_step = cursor.fetchall()[0][-1]
     assert first_step == "SEARCH blog_post USING INTEGER PRIMARY KEY (rowid=?)"
+
+
+@pytest.mark.skipif(connection.vendor != "postgresql", reason="the query plan checked is PostgreSQL's")
+@pytest.mark.parametrize(
+    ("url", "index"), [("/?page=3", "blog_post_published_idx"), ("/language/fr/?page=3", "blog_post_language_idx")]
+)
+def test_a_pages_ids_are_read_in_their_order_from_an_index(client, url, index):
+    """The lists' indexes end with the id, which orders posts of the same date: PostgreSQL sorted every date's
+    posts on its way to a page down the list (page 400 of the bench: 0.74 → 0.50 ms; of a language: 1.50 → 0.38).
+
+    Which index PostgreSQL reads depends on the table's size and on VACUUM; with sorting made dear, it must find the
+    list's order in the index."""
+    now = timezone.now()
+    for number in range(30):  # two posts a day, the later one with the larger id
+        PostFactory(
+            title=f"Billet {number}", language="fr", published_at=now - datetime.timedelta(days=20 - number // 2)
+        )
+    queries = []
+
+    def keep(execute, sql, params, many, context):
+        queries.append((sql, params))
+        return execute(sql, params, many, context)
+
+    with connection.execute_wrapper(keep):
+        assert page_titles(client, url) == [f"Billet {number}" for number in range(9, -1, -1)]
+    sql, params = next((sql, params) for sql, params in queries if "OFFSET" in sql)
+    with connection.cursor() as cursor:
+        cursor.execute("SET LOCAL enable_sort = off")
+        cursor.execute("SET LOCAL enable_incremental_sort = off")
+        cursor.execute("SET LOCAL enable_seqscan = off")
+        cursor.execute(f"EXPLAIN {sql}", params)
+        plan = "\n".join(line for (line,) in cursor.fetchall())
+    assert index in plan and "Sort" not in plan, plan
