@@ -42,7 +42,7 @@ class Present(Slot):
     PostgreSQL plans a prepared query once for any values only when that plan looks no costlier than one made for
     the run's values. Of a date given as a parameter it guesses that a third of the posts are later, so the queries
     subtracting the few scheduled posts (the post count, the sidebar's tag counts) were planned again at every
-    request; the statement's time it reads when planning, and plans them once.
+    request. Its own clock it reads while planning, finds few posts later, and plans them once.
     """
 
     def __init__(self):
