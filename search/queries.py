@@ -67,10 +67,11 @@ def _search(vendor, by_language, by_tag, at_most):
 def _best_first(sql, params, order):
     """The ids of the rows of the query `sql` (the newest matches, with their rank), best first by `order`.
 
-    On PostgreSQL, the values are written into the SQL (quoted by the database driver). Other queries are prepared
-    once a connection has run them a few times (config.settings.base), and planned once for any values; this one
-    must be planned for its words: with the words as parameters, PostgreSQL's generic plan made their full-text
-    query again for every post it looked at (12 → 28 ms).
+    On PostgreSQL, the values are written into the SQL (quoted by the database driver). Queries a connection has run
+    a few times are prepared (config.settings.base), and planned once for any values; this one must be planned for
+    its words: with the words as parameters, PostgreSQL's generic plan made their full-text query again for every
+    post it looked at (12 → 28 ms). Written in, they leave no parameter: the same search asked again (the pages of
+    its results) is prepared with its own plan.
     """
     sql = f'SELECT "pk" FROM ({sql}) AS newest ORDER BY {order}'  # noqa: S608
     if connection.vendor == "postgresql":
