@@ -220,6 +220,13 @@ def test_search_page_in_french(french_client):
     assert "1 article trouvé." in html
 
 
+def test_a_search_finding_nothing_says_so_once(french_client):
+    PostFactory(title="Le voyage")
+    html = french_client.get("/search/", {"q": "lumière"}).content.decode()
+    assert '<p class="empty" role="status">Aucun article ne correspond à cette recherche.' in html
+    assert "trouvé" not in html
+
+
 def test_empty_search_shows_the_form_only(client):
     """/search/ with no query shows the form and no results."""
     response = search(client)
@@ -348,6 +355,7 @@ def test_a_search_empty_for_its_tag_says_so_and_offers_every_tag(french_client):
     html = response.content.decode()
     assert titles(response) == []
     assert "Aucun article avec l’étiquette «\u202fmédias sociaux\u202f» ne correspond à cette recherche." in html
+    assert "trouvé" not in html  # no « 0 article trouvé. » above that sentence
     every_tag = re.search(r'<a href="\?([^"]+)">Chercher dans toutes les étiquettes</a>', html).group(1)
     assert titles(french_client.get(f"/search/?{every_tag.replace('&amp;', '&')}")) == ["Le voyage"]
 
