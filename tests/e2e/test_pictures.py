@@ -120,3 +120,40 @@ def test_a_picture_chosen_without_its_description_is_asked_for_it_before_it_leav
     page.click("input[name=_save]")
     page.locator(".messagelist").wait_for()
     assert "lac.jpg" in page.inner_text("#result_list")
+
+
+def test_what_the_author_typed_about_a_picture_is_saved_with_the_post(live_server, open_page, log_in):
+    """She saves a draft while its picture is still uploading: the draft waits for it. She publishes another post
+    after typing its picture's alt text, without the panel's own button: the post waits for the description."""
+    AuthorFactory(username="claire")
+    page = open_page(locale="fr-FR")
+    log_in(page, "claire")
+
+    def write(title, status):
+        page.goto(f"{live_server.url}/admin/blog/post/add/")
+        page.fill("#id_title", title)
+        page.select_option("#id_language", "fr")
+        page.select_option("#id_status", status)
+        page.fill("#id_body", "Qu’il est beau, ce lac !\n\n")
+        page.evaluate(PASTE, [base64.b64encode(photo_bytes()).decode(), "lac.jpg"])
+
+    held = []
+    page.route("**/admin/media/mediaitem/upload/", lambda route: held.append(route))  # until the test lets it go
+    write("Le lac", "draft")
+    page.wait_for_function("() => document.querySelector('.media-upload-pending')")
+    page.click("input[name=_continue]")
+    page.wait_for_timeout(500)
+    assert page.url.endswith("/admin/blog/post/add/") and not Post.objects.exists()
+    held[0].continue_()
+    page.locator(".messagelist").wait_for()
+    assert re.search(r"!\[\]\(/media/\d{4}/\d\d/lac[^)]*\.jpg\)", Post.objects.get(title="Le lac").body)
+    page.unroute("**/admin/media/mediaitem/upload/")
+
+    write("La rive", "published")
+    page.locator(".media-upload .media-alt").wait_for()
+    page.fill(".media-upload .media-alt", "Le lac au couchant, l’été")
+    page.click("input[name=_continue]")
+    page.locator(".messagelist").wait_for()
+    published = Post.objects.get(title="La rive")
+    assert re.search(r"!\[Le lac au couchant, l’été\]\(/media/\d{4}/\d\d/lac[^)]*\.jpg\)", published.body)
+    assert published.status == "published"

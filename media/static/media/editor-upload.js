@@ -48,6 +48,8 @@
     this.url = textarea.dataset.mediaUpload;
     this.words = JSON.parse(textarea.dataset.mediaMessages || "{}");
     this.csrf = csrfToken(textarea.form);
+    // Per upload: null, or the promise of its upload, or of saving the description typed since the last save.
+    this.unsaved = [];
     this.panel = document.createElement("div");
     this.panel.className = "media-uploads";
     this.panel.setAttribute("aria-live", "polite");
@@ -67,6 +69,19 @@
       event.preventDefault();
       self.uploadAll(event.dataTransfer.files);
     });
+    // Uploads under way end, and descriptions typed are saved, before the post is sent: it was sent without the
+    // picture still uploading, or refused for want of the alt text just typed, in a panel the page sent back lacks.
+    if (textarea.form) {
+      textarea.form.addEventListener("submit", function (event) {
+        var waiting = self.unsaved.map(function (unsaved) { return unsaved(); }).filter(Boolean);
+        if (!waiting.length) return;
+        event.preventDefault();
+        event.stopImmediatePropagation();  // the post is not being sent yet (static/blog/admin/desk.js)
+        Promise.all(waiting).then(function () {
+          textarea.form.requestSubmit(event.submitter);
+        }, function () {});  // a failed upload or save says why in its row, and the post waits for it
+      }, true);
+    }
     textarea.addEventListener("paste", function (event) {
       var files = event.clipboardData && event.clipboardData.files;
       if (files && files.length) {
@@ -112,13 +127,16 @@
     var row = this.row(format(this.words.uploading, { name: name }), "media-upload-pending");
     var body = new FormData();
     body.append("file", file, name);
-    this.post(this.url, body).then(function (item) {
+    var uploading = this.post(this.url, body).then(function (item) {
       insertAtCursor(self.textarea, item.markdown);
       self.describe(row, item);
     }).catch(function (error) {
       row.className = "media-upload media-upload-failed";
       row.firstChild.textContent = format(self.words.failed, { error: error.message });
-    });
+      throw error;
+    }).finally(function () { uploading = null; });
+    uploading.catch(function () {});
+    this.unsaved.push(function () { return uploading; });
   };
 
   Uploader.prototype.describe = function (row, item) {
@@ -154,13 +172,19 @@
     fields.append(save, link, result);
     row.append(warning, fields);
 
+    var edited = false, saving = null;
+
     function submit() {
       var body = new FormData();
       body.append("alt_text", alt.input.value);
       body.append("caption", caption.input.value);
       body.append("credit", credit.input.value);
+      edited = false;
       save.disabled = true;
-      self.post(item.describe_url, body).then(function (described) {
+      // After the save under way, if any: each rewrites the Markdown the one before it wrote.
+      var request = (saving || Promise.resolve()).catch(function () {}).then(function () {
+        return self.post(item.describe_url, body);
+      }).then(function (described) {
         var value = self.textarea.value, at = value.indexOf(current);
         if (at !== -1) {
           self.textarea.value = value.slice(0, at) + described.markdown + value.slice(at + current.length);
@@ -171,15 +195,34 @@
         warning.hidden = !described.needs_alt_text;
         result.textContent = words.saved;
       }).catch(function (error) {
+        edited = true;
         result.textContent = error.message;
-      }).then(function () { save.disabled = false; });
+        throw error;
+      }).finally(function () {
+        if (saving === request) {
+          save.disabled = false;
+          saving = null;
+        }
+      });
+      saving = request;
+      return request;
     }
 
-    save.addEventListener("click", submit);
+    function saveNow() { submit().catch(function () {}); }
+
+    this.unsaved.push(function () { return edited ? submit() : saving; });
+    fields.addEventListener("input", function () {
+      edited = true;
+      result.textContent = "";
+    });
+    fields.addEventListener("change", function () {  // a field left after typing in it
+      if (edited) saveNow();
+    });
+    save.addEventListener("click", saveNow);
     fields.addEventListener("keydown", function (event) {
       if (event.key === "Enter") {  // not the post form's submit
         event.preventDefault();
-        submit();
+        saveNow();
       }
     });
     if (item.kind === "image") alt.input.focus();
