@@ -174,13 +174,14 @@ class PostManager(TranslatableManager.from_queryset(PostQuerySet)):
         mention shows them (`mentioned()`).
 
         Each shared tag weighs 1 / (number of published posts carrying it), so a rare tag counts
-        more than a common one; ties go to the most recent post (see blog.models.similar).
+        more than a common one; ties go to the most recent post. Neither `post`'s translation, already linked, nor
+        both posts of a translated pair are suggested (see blog.models.similar).
         """
         limit = limit or settings.BLOG_SIMILAR_POSTS
         counts = similar.carriers([tag.pk for tag in post.listed_tags()])
         if not counts:
             return []
-        return self.mentioned(similar.best_candidates(counts, post.pk, limit))
+        return self.mentioned(similar.best_candidates(counts, post, limit))
 
     def published_to_display(self, slug):
         """The published post of `slug` with what its page shows, or None."""

@@ -29,16 +29,35 @@ def carriers(tag_ids):
         return dict(cursor.fetchall())
 
 
-def best_candidates(counts, excluded_pk, limit, rare_rows=RARE_ROWS):
-    """The ids of the `limit` published posts scoring best on the tags of `counts` (see carriers()), `excluded_pk`
-    aside; between equal scores the most recent first."""
+def best_candidates(counts, post, limit, rare_rows=RARE_ROWS):
+    """The ids of the `limit` published posts scoring best on the tags of `counts` (see carriers()); between equal
+    scores the most recent first. Each text once: neither `post` nor its translation (blog.models.Post.translation_of),
+    and of a post and its translation the one ranked first."""
     rare, common = _split(counts, rare_rows)
-    ranked = _ranked(counts, rare, excluded_pk, limit)
     out_of_reach = sum(1.0 / counts[tag_id] for tag_id in common)
-    # A margin for the rounding of sums in the database: a near tie is settled by scoring everyone.
-    if common and (len(ranked) < limit or ranked[-1][1] <= out_of_reach * (1 + 1e-9)):
-        ranked = _ranked(counts, None, excluded_pk, limit)
-    return [candidate for candidate, _score in ranked]
+    room = limit + 2  # for the translation of `post`, and for one translated pair among the best
+    while True:
+        rows = _ranked(counts, rare, post.pk, room)
+        ranked = _one_per_text(rows, post)
+        if len(ranked) < limit and len(rows) == room:  # translations took the room: more of the same
+            room *= 2
+            continue
+        # A margin for the rounding of sums in the database: a near tie is settled by scoring everyone.
+        if rare is not None and common and (len(ranked) < limit or ranked[limit - 1][1] <= out_of_reach * (1 + 1e-9)):
+            rare = None
+            continue
+        return [candidate for candidate, _score in ranked[:limit]]
+
+
+def _one_per_text(ranked, post):
+    """(id, score) of the rows (id, score, text) of `ranked`, a text being a post and its translation: `post`'s own
+    left out, each other at its first row."""
+    own = post.translation_of_id or post.pk
+    kept = {}
+    for candidate, score, text in ranked:
+        if text != own:
+            kept.setdefault(text, (candidate, score))
+    return list(kept.values())
 
 
 def _split(counts, rare_rows):
@@ -65,7 +84,8 @@ def _in(values):
 
 
 def _ranked(counts, rare, excluded_pk, limit):
-    """(id, score) of the best `limit` posts sharing a tag of `rare` (None: any tag), scored on all of `counts`."""
+    """(id, score, text) of the best `limit` posts sharing a tag of `rare` (None: any tag), scored on all of
+    `counts`; a post's text is the id of the original it translates, or its own."""
     weight, weight_params = _weight(counts)
     in_tags, in_tags_params = _in(counts)
     if rare is None:
@@ -84,12 +104,16 @@ def _ranked(counts, rare, excluded_pk, limit):
     join = "," if rare is None else "CROSS JOIN"
     dates_sql, dates_params = _DATES.sql_with_params()
     # The ORM's own SQL, and values as parameters: nothing typed reaches the text.
+    # The best, then what their texts are: each post's row read for the few kept only.
     sql = (
-        f"SELECT scores.candidate, scores.score FROM (SELECT tagged.content_object_id AS candidate,"  # noqa: S608
+        "SELECT best.candidate, best.score, COALESCE(post.translation_of_id, post.id) FROM ("  # noqa: S608
+        "SELECT scores.candidate, scores.score, dates.published FROM (SELECT tagged.content_object_id AS candidate,"
         f" SUM({weight}) AS score FROM {source} WHERE tagged.tag_id IN {in_tags}"
         " AND tagged.content_object_id <> %s GROUP BY tagged.content_object_id) scores"
         f" {join} ({dates_sql}) dates WHERE dates.candidate = scores.candidate"
-        " ORDER BY scores.score DESC, dates.published DESC, scores.candidate DESC LIMIT %s"
+        " ORDER BY scores.score DESC, dates.published DESC, scores.candidate DESC LIMIT %s) best"
+        " INNER JOIN blog_post post ON post.id = best.candidate"
+        " ORDER BY best.score DESC, best.published DESC, best.candidate DESC"
     )
     params = [*weight_params, *source_params, *in_tags_params, excluded_pk, *dates_params, limit]
     with connection.cursor() as cursor:

@@ -126,13 +126,45 @@ def test_the_post_page_shows_similar_posts_as_they_are_at_once(client):
     assert similar_on_page(client, post) == ["Voisin programmé"]
 
 
+def test_a_text_is_suggested_once_and_never_the_translation_already_linked(client):
+    """Reading a French post translated into English: its English version, linked above, is not suggested again; of
+    another post and its translation, both similar, the one ranked first only."""
+    post = PostFactory(title="Voisin lu", language="fr", tags=["jardin", "potager"], published_at=days_ago(5))
+    PostFactory(title="Voisin lu, en anglais", language="en", translation_of=post, tags=["jardin", "potager"])
+    english = PostFactory(title="Voisin anglais", language="en", tags=["jardin", "potager"], published_at=days_ago(9))
+    translated = PostFactory(title="Voisin traduit", language="fr", translation_of=english, tags=["jardin"])
+    Post.objects.filter(pk=translated.pk).update(published_at=days_ago(1))
+    PostFactory(title="Voisin seul", language="fr", tags=["jardin"], published_at=days_ago(3))
+    assert similar_on_page(client, post) == ["Voisin anglais", "Voisin seul"]
+    # Read from the English side: its French original is linked, not suggested.
+    assert similar_titles(Post.objects.get(title="Voisin lu, en anglais")) == ["Voisin anglais", "Voisin seul"]
+    # The pair's posts ranked otherwise: sharing as much, the more recent first.
+    translated.tags.add("potager")
+    assert similar_on_page(client, post) == ["Voisin traduit", "Voisin seul"]
+
+
+def test_pairs_among_the_best_leave_room_for_enough_suggestions():
+    """Five to show, and among the best the post's translation and a translated pair: five posts are still shown,
+    with what scoring every post finds next (a post sharing only the common tag)."""
+    post = PostFactory(language="fr", tags=["rare", "web"], published_at=days_ago(50))
+    PostFactory(language="en", translation_of=post, tags=["rare", "web"], published_at=days_ago(50))
+    best_pair = PostFactory(title="Pair EN", language="en", tags=["rare"], published_at=days_ago(1))
+    PostFactory(title="Pair FR", language="fr", translation_of=best_pair, tags=["rare"], published_at=days_ago(2))
+    for days in range(3, 6):
+        PostFactory(title=f"Rare {days}", tags=["rare"], published_at=days_ago(days))
+    PostFactory(title="Web", tags=["web"], published_at=days_ago(10))
+    for days in range(20, 40):
+        PostFactory(title="Old web", tags=["web"], published_at=days_ago(days))
+    assert similar_titles(post) == ["Pair EN", "Rare 3", "Rare 4", "Rare 5", "Web"]
+
+
 def carriers(post):
     return similar.carriers([tag.pk for tag in post.tags.all()])
 
 
 def best(post, limit, rare_rows, counts=None):
     counts = counts or carriers(post)
-    return similar.best_candidates(counts, post.pk, limit, rare_rows=rare_rows)
+    return similar.best_candidates(counts, post, limit, rare_rows=rare_rows)
 
 
 def test_posts_found_from_the_rare_tags_alone_when_no_other_can_score_more(django_assert_num_queries):
@@ -180,14 +212,23 @@ def test_the_rare_tags_first_find_what_scoring_every_post_finds(seed):
         for _ in range(40)
     ]
     PostFactory(tags=["t6"], status=PostStatus.DRAFT)  # weighs nothing, suggested nowhere
+    # Six posts translated into English: a text once, the post's own text never.
+    for original, translation in zip(posts[:6], posts[6:12], strict=True):
+        Post.objects.filter(pk=translation.pk).update(language="en", translation_of=original)
     for post in rng.sample(posts, 8):
+        post.refresh_from_db()
         post.tags.add(*rng.sample(names, 2))
         carried = {name: Post.objects.filter(tags__name=name, status=PostStatus.PUBLISHED).count() for name in names}
         mine = set(post.tags.names())
         scored = [
-            (sum(Fraction(1, carried[name]) for name in mine & set(other.tags.names())), other.published_at, other.pk)
+            (sum(Fraction(1, carried[name]) for name in mine & set(other.tags.names())), other.published_at, other)
             for other in Post.objects.published().exclude(pk=post.pk)
         ]
-        expected = [pk for score, _date, pk in sorted(scored, reverse=True) if score][:5]
+        expected = {}  # text → the first of its posts
+        for score, _date, other in sorted(scored, key=lambda row: (*row[:2], row[2].pk), reverse=True):
+            text = other.translation_of_id or other.pk
+            if score and text != (post.translation_of_id or post.pk):
+                expected.setdefault(text, other.pk)
+        expected = list(expected.values())[:5]
         for rare_rows in (1, 20, 60, 10_000):
             assert best(post, 5, rare_rows) == expected, (post.tags.names(), rare_rows)
