@@ -156,6 +156,8 @@ LOGIN_REDIRECT_URL = "/admin/"
 LANGUAGE_CODE = "en"
 LANGUAGES = [("fr", _("French")), ("en", _("English"))]
 LOCALE_PATHS = [BASE_DIR / "locale"]
+# The interface language a reader chooses is kept a year, not until the browser closes (Django's default).
+LANGUAGE_COOKIE_AGE = 365 * 24 * 3600
 TIME_ZONE = env("TIME_ZONE", "Europe/Zurich")
 USE_I18N = True
 USE_TZ = True

@@ -19,6 +19,7 @@ def test_switch_remembers_the_choice_over_accept_language():
     assert response.status_code == 302 and response["Location"] == "/tags/"
     html = client.get("/").content.decode()
     assert '<html lang="fr">' in html and "Derniers articles" in html
+    assert response.cookies["django_language"]["max-age"] == 365 * 24 * 3600  # kept after the browser closes
 
 
 def test_permalinks_do_not_change_with_the_interface_language(client, french_client):
