@@ -23,3 +23,10 @@ for (const form of document.querySelectorAll("form[data-form-keys]")) {
   form.addEventListener("focusin", ask);
   ask();
 }
+
+// Choosing what to be told about is asking to be told: "Notify me by e-mail" is ticked with it.
+for (const choice of document.querySelectorAll(".comment-form .notify input[type=radio]")) {
+  choice.addEventListener("click", () => {
+    choice.form.elements.notify.checked = true;
+  });
+}
