@@ -41,8 +41,16 @@ ALLOWED_ATTRIBUTES = {
     "source": {"src", "type", "srcset", "sizes"},  # srcset, sizes: <picture> of the media library
 }
 FORCED_ATTRIBUTES = {"audio": {"controls": "controls"}, "video": {"controls": "controls"}}
-# Classes the WordPress importer writes, for the style sheet: link cards, galleries, footnotes.
-ALLOWED_CLASSES = {"p": {"embed-link"}, "figure": {"gallery"}, "ol": {"footnotes"}}
+# WordPress's placing of a picture, kept by imported posts: beside the text, or centred.
+ALIGNMENTS = {"alignleft", "alignright", "aligncenter"}
+# Classes the WordPress importer writes, for the style sheet: link cards, galleries, footnotes, alignments.
+ALLOWED_CLASSES = {
+    "p": {"embed-link"},
+    "figure": {"gallery", *ALIGNMENTS},
+    "img": ALIGNMENTS,
+    "picture": ALIGNMENTS,
+    "ol": {"footnotes"},
+}
 URL_SCHEMES = {"http", "https", "mailto"}
 # Characters XML 1.0 forbids: a page shows nothing for them, and a feed carrying one cannot be written.
 XML_FORBIDDEN = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")

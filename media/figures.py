@@ -8,6 +8,8 @@ from django.conf import settings
 from markdown.extensions import Extension
 from markdown.treeprocessors import Treeprocessor
 
+from blog.markup import ALIGNMENTS
+
 from .models import MediaItem, name_from_url
 
 FORMAT_TYPES = {"avif": "image/avif", "webp": "image/webp"}
@@ -123,6 +125,9 @@ def responsive_images(html):
         if item is None or not item.is_image:
             continue
         picture = build_picture(item, attrs.get("alt") or item.alt_text, lazy=not first)
+        alignment = " ".join(name for name in attrs.get("class", "").split() if name in ALIGNMENTS)
+        if alignment:  # where WordPress placed it
+            picture.set("class", alignment)
         first = False
         parts += [html[position : match.start()], etree.tostring(picture, encoding="unicode", method="html")]
         position = match.end()

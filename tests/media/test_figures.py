@@ -109,6 +109,17 @@ def test_library_pictures_in_an_imported_html_post_are_responsive(photo):
     assert '<img src="https://example.org/x.png" alt="ailleurs">' in html or 'alt="ailleurs" src=' in html
 
 
+def test_a_library_picture_placed_by_wordpress_keeps_its_place(photo):
+    """An imported `<img class="alignright size-medium">` moved into the library: its responsive picture stays to
+    the right; a class the style sheet does not know, or one typed to restyle the page, is not kept."""
+    html = markup.render(
+        f'<p><img class="alignright size-medium wp-image-7" src="{photo.url}" alt="Amis"> Texte</p>', "html"
+    )
+    assert re.search(r"<p><picture class=\"alignright\"><source .*</picture> Texte</p>", html, re.S)
+    html = markup.render(f'<p><img class="site-header alignleft" src="{photo.url}" alt="Amis"></p>', "html")
+    assert '<picture class="alignleft">' in html and "site-header" not in html
+
+
 def test_feeds_give_pictures_and_links_their_full_address(client, photo, settings):
     """A feed reader shows the post away from the site: `/media/…` alone would be a broken picture there."""
     post = PostFactory(body=f'Voir [l\'archive](/2019/).\n\n![Amis à table]({photo.url} "Une soirée")')

@@ -115,6 +115,25 @@ def test_real_bilingual_blog_keeps_its_code_listings_and_splits_its_languages(ru
     assert "https://gist.github.com/6397201" in bodies
 
 
+def test_pictures_keep_the_place_wordpress_gave_them(run_import, client):
+    """A picture set to the right (bloggure's `<img class="alignright …">`, alienlebarge's `[caption
+    align="alignright"]`) stays to the right on its post's page; WordPress's other classes are left behind."""
+    run_import(WXR / "bloggure-wordpress.xml")
+    lion = client.get(Post.objects.get(title="First thoughts on OS X Lion").get_absolute_url()).content.decode()
+    assert re.search(
+        r'<img class="alignright" [^>]*src="http://www\.bloggure\.info/wp-content/uploads/2011/07/Lion-', lion
+    )
+    assert "wp-image-" not in lion and "size-full" not in lion
+    Post.objects.all().delete()
+    ImportedBlog.objects.all().delete()
+    run_import(WXR / "alienlebarge-wordpress.xml")
+    nabaztag = client.get(Post.objects.get(wordpress_id=925).get_absolute_url()).content.decode()
+    figure = re.search(
+        r'<figure class="alignright"><a [^>]*><img [^>]*violet-150x150\.png[^>]*></a>(.*?)</figure>', nabaztag
+    )
+    assert figure.group(1) == "<figcaption>L'interface du site</figcaption>"
+
+
 def test_an_export_of_another_blog_is_refused_and_changes_nothing(run_import):
     """Two real blogs share WordPress ids: the second export would replace the first one's posts."""
     run_import(WXR / "alienlebarge-wordpress.xml")

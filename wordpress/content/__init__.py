@@ -28,6 +28,7 @@ PRE = re.compile(r"<pre\b.*?</pre>", re.IGNORECASE | re.DOTALL)
 INLINE_CODE = re.compile(r"<code\b.*?</code>", re.IGNORECASE | re.DOTALL)
 CAPTION = re.compile(r"[ \t]*\[caption\b([^\]]*)\](.*?)\[/caption\][ \t]*", re.IGNORECASE | re.DOTALL)
 CAPTION_ATTRIBUTE = re.compile(r"""\bcaption\s*=\s*(["'])(.*?)\1""", re.DOTALL)
+ALIGN_ATTRIBUTE = re.compile(r"""\balign\s*=\s*(["']?)(align(?:left|right|center))\1""")
 IMAGE_SOURCE = re.compile(r"""<img\b[^>]*?\bsrc\s*=\s*["']([^"']+)["']""", re.IGNORECASE)
 IMAGE_THEN_TEXT = re.compile(r"^\s*((?:<a\b[^>]*>)?\s*<img\b[^>]*>\s*(?:</a>)?)(.*)$", re.IGNORECASE | re.DOTALL)
 
@@ -95,7 +96,9 @@ def caption_figure(match):
     attribute = CAPTION_ATTRIBUTE.search(attributes)
     caption = caption or (attribute.group(2) if attribute else "")
     figcaption = f"<figcaption>{caption}</figcaption>" if caption else ""
-    return f"<figure>{media.strip()}{figcaption}</figure>"
+    align = ALIGN_ATTRIBUTE.search(attributes)
+    opening = f'<figure class="{align.group(2)}">' if align else "<figure>"
+    return f"{opening}{media.strip()}{figcaption}</figure>"
 
 
 def clean_body(body):
