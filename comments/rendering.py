@@ -28,7 +28,7 @@ class _Page:
         self.context = context
         self.post = context["post"]
         self.comments_open = context["comments_open"]
-        self.notices = context.get("published_notices") or {}
+        self.notices = context.get("placed_notices") or {}
         self.replying_to = context.get("replying_to")
         self.badge = format_html('<span class="author-badge">{}</span>', gettext("Author"))
         self.reply_label = escape(gettext("Reply"))
@@ -44,8 +44,11 @@ class _Page:
             name = f'<a href="{escape(url)}" rel="nofollow ugc">{name}</a>'
         notice = self.notices.get(comment.pk)
         body = typography(render_body(comment.body), comment.language)
+        classes = (
+            f"comment depth-{node.depth}{' by-author' if by_author else ''}{' awaiting' if comment.awaiting else ''}"
+        )
         parts = [
-            f'\n<li class="comment depth-{node.depth}{" by-author" if by_author else ""}" id="{anchor}">\n',
+            f'\n<li class="{classes}" id="{anchor}">\n',
             f'  <article aria-labelledby="{anchor}-author">\n',
             '    <header class="comment-meta">\n',
             f'      <span class="comment-author" id="{anchor}-author">{name}</span>\n',
@@ -57,7 +60,7 @@ class _Page:
             "    ",
             format_html('<p class="comment-notice" role="status">{}</p>', notice) if notice else "",
             "\n    ",
-            self.reply(node) if node.can_reply and self.comments_open else "",
+            self.reply(node) if node.can_reply and self.comments_open and not comment.awaiting else "",
             "\n  </article>\n  ",
             self.form() if self.replying_to and self.replying_to.pk == comment.pk else "",
             "\n  ",

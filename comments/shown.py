@@ -13,7 +13,7 @@ from django.utils.formats import get_format
 
 from blog.compiled import CompiledQuery, Slot
 from comments.dates import DateTexts
-from comments.models import Comment
+from comments.models import Comment, CommentStatus
 from comments.text import safe_url
 
 
@@ -30,17 +30,22 @@ class ShownComment:
     date_iso: str
     date_text: str
     reply_url: str
+    awaiting: bool = False  # held for moderation, shown to its writer alone
 
 
-def shown_comments(post):
-    """The approved comments of `post`, oldest first (one query)."""
+def shown_comments(post, awaiting=None):
+    """The approved comments of `post`, oldest first (one query); and last, if it is one of the post's comments
+    held for moderation, the comment of id `awaiting`, which its writer has just sent (one more query)."""
     if not post.pk:
         return []
+    rows = [(row, False) for row in _APPROVED(post=post.pk)]
+    if awaiting:
+        rows += [(row, True) for row in _HELD(post=post.pk, pk=awaiting)]
     reply_base = post.get_absolute_url()
     date_text = DateTexts(get_format("DATETIME_FORMAT"))
     zone = timezone.get_current_timezone()
     shown = []
-    for pk, parent_id, user_id, author_name, author_url, body, language, created_at in _APPROVED(post=post.pk):
+    for (pk, parent_id, user_id, author_name, author_url, body, language, created_at), held in rows:
         created = timezone.localtime(created_at, zone)
         shown.append(
             ShownComment(
@@ -55,17 +60,23 @@ def shown_comments(post):
                 date_iso=created.isoformat(),
                 date_text=date_text(created),
                 reply_url=f"{reply_base}?replytocom={pk}#respond",
+                awaiting=held,
             )
         )
     return shown
 
 
+_COLUMNS = ("pk", "parent_id", "user_id", "author_name", "author_url", "body", "language", "created_at")
 # On every post page: compiled once (building it through the post's manager cost 40 % of reading ten comments).
 _APPROVED = CompiledQuery(
+    lambda now: Comment.objects.approved().filter(post_id=Slot("post", BigIntegerField())).values_list(*_COLUMNS),
+    datetime_columns=(7,),
+)
+_HELD = CompiledQuery(
     lambda now: (
-        Comment.objects.approved()
-        .filter(post_id=Slot("post", BigIntegerField()))
-        .values_list("pk", "parent_id", "user_id", "author_name", "author_url", "body", "language", "created_at")
+        Comment.objects.filter(status__in=[CommentStatus.PENDING, CommentStatus.SPAM])
+        .filter(post_id=Slot("post", BigIntegerField()), pk=Slot("pk", BigIntegerField()))
+        .values_list(*_COLUMNS)
     ),
     datetime_columns=(7,),
 )

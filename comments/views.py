@@ -85,10 +85,11 @@ class CommentCreateView(PostDetailView):
             published = _("Thank you, your comment is published.") + confirm
             messages.success(request, published, extra_tags=f"comment published-{comment.pk}")
             return redirect(comment.get_absolute_url())
-        # Spam gets the same answer as a held comment: no hint for whoever sent it.
+        # Spam gets the same answer as a held comment: no hint for whoever sent it. The page she lands on shows
+        # her the comment, with this notice, where it will appear for everyone once approved.
         held = _("Thank you. Your comment awaits moderation: it will appear here once approved.")
-        messages.info(request, held + confirm, extra_tags="comment")
-        return redirect(post.get_absolute_url() + "#respond")
+        messages.info(request, held + confirm, extra_tags=f"comment awaiting-{comment.pk}")
+        return redirect(comment.get_absolute_url())
 
     def page_with_form(self, form, message, status):
         context = self.get_context_data(object=self.object, comment_form=form, comment_error=message)

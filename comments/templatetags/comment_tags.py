@@ -28,8 +28,9 @@ def get_item(mapping, key):
 def comment_section(context, post):
     """The approved comments of `post` as threads, and the form (bound, after an error) to add one."""
     request = context["request"]
-    comments = shown_comments(post)
-    by_pk = {comment.pk: comment for comment in comments}
+    notices = _notices(context.get("messages", ()))
+    comments = shown_comments(post, awaiting=notices["awaiting"])
+    by_pk = {comment.pk: comment for comment in comments if not comment.awaiting}
     form = context.get("comment_form")
     if form is None:
         reply_to = by_pk.get(_int(request.GET.get("replytocom")))
@@ -39,11 +40,11 @@ def comment_section(context, post):
         "request": request,
         "comments_open": post.comments_open,
         "threads": comment_threads.build(comments, settings.COMMENTS_MAX_DEPTH),
-        "count": len(comments),
+        "count": len(by_pk),
         "form": form,
         "replying_to": by_pk.get(_int(form["parent"].value())),
         "comment_error": context.get("comment_error"),
-        **_notices(context.get("messages", ())),
+        **notices,
         "akismet": bool(settings.AKISMET_API_KEY),
         "LANGUAGE_CODE": context.get("LANGUAGE_CODE"),
     }
@@ -83,15 +84,21 @@ def comment_form_keys(context):
 
 
 def _notices(messages):
-    """What the comment view said: under the reader's comment once published, else next to the form."""
+    """What the comment view said: under the reader's comment once published or held for moderation (`awaiting`:
+    the id of the latter), else next to the form."""
     notices = [message for message in messages if "comment" in message.extra_tags.split()]
-    published = {
-        int(tag.removeprefix("published-")): message
-        for message in notices
-        for tag in message.extra_tags.split()
-        if tag.startswith("published-") and tag.removeprefix("published-").isdigit()
+    placed, awaiting = {}, None
+    for message in notices:
+        for tag in message.extra_tags.split():
+            kind, _dash, pk = tag.partition("-")
+            if kind in {"published", "awaiting"} and pk.isdigit():
+                placed[int(pk)] = message
+                awaiting = int(pk) if kind == "awaiting" else awaiting
+    return {
+        "placed_notices": placed,
+        "awaiting": awaiting,
+        "form_notices": [m for m in notices if m not in placed.values()],
     }
-    return {"published_notices": published, "form_notices": [m for m in notices if m not in published.values()]}
 
 
 def _int(value):

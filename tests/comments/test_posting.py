@@ -1,10 +1,12 @@
 import datetime
 import http.server
+import re
 import threading
 import time
 import urllib.parse
 
 import pytest
+from django.test import Client
 
 from comments import spam
 from comments.models import Comment, CommentAttempt, CommentStatus
@@ -16,14 +18,19 @@ pytestmark = pytest.mark.django_db
 
 
 def test_first_comment_from_an_address_awaits_moderation(client, post):
-    """A first comment is held: the reader is told it awaits moderation, and readers do not see it yet."""
+    """A first comment is held: its writer lands on it, shown to her alone with the notice that it awaits
+    moderation; other readers, and she on her next visit, do not see it yet, and it counts for nobody."""
     response = client.post(comment_url(post), form_data(body="Ma toute première remarque"), follow=True)
-    html = response.content.decode()
-    assert "awaits moderation" in html
-    assert "Ma toute première remarque" not in html
     comment = Comment.objects.get()
     assert comment.status == CommentStatus.PENDING
     assert comment.held_because == "first comment from this address"
+    assert response.redirect_chain[-1][0] == f"{post.get_absolute_url()}#comment-{comment.pk}"
+    html = response.content.decode()
+    shown = re.search(rf'<li class="comment depth-1 awaiting" id="comment-{comment.pk}">.*?</li>', html, re.S).group()
+    assert "Ma toute première remarque" in shown and "awaits moderation" in shown
+    assert "Reply" not in shown and '<h2 id="comments-heading">Comments</h2>' in html  # no count, no reply yet
+    assert "Ma toute première remarque" not in Client().get(post.get_absolute_url()).content.decode()
+    assert "Ma toute première remarque" not in client.get(post.get_absolute_url()).content.decode()
 
 
 def test_known_address_is_published_at_once(client, post):
@@ -266,11 +273,17 @@ def test_rate_limit_message_says_when_to_try_again(client, post, settings):
     assert "Please send this one again in 10 minutes" in response.content.decode()
 
 
-def test_pending_comment_message_sits_next_to_the_form_and_mentions_the_confirmation(client, post):
-    """After posting, the notice is inside #respond, where the browser lands, and tells about the e-mail to confirm."""
-    response = client.post(comment_url(post), form_data(notify="on", notify_scope="all"), follow=True)
+def test_a_held_reply_sits_under_its_parent_with_its_notice_and_mentions_the_confirmation(client, post):
+    """After posting a reply held for moderation, she lands on it, under the comment it answers, and the notice
+    under it tells about the e-mail to confirm; the form is left empty for another comment."""
+    parent = CommentFactory(post=post, author_name="Bob")
+    data = form_data(body="Une réponse", notify="on", notify_scope="all", parent=parent.pk)
+    response = client.post(comment_url(post), data, follow=True)
     html = response.content.decode()
-    assert response.redirect_chain[-1][0].endswith("#respond")
-    respond = html[html.index('id="respond"') :]
-    assert "awaits moderation" in respond and "follow its link to confirm" in respond
-    assert "awaits moderation" not in html[: html.index('id="respond"')]
+    reply = Comment.objects.get(parent=parent)
+    assert response.redirect_chain[-1][0].endswith(f"#comment-{reply.pk}")
+    nested = html[html.index(f'id="comment-{parent.pk}"') : html.index('id="respond"')]
+    assert f'<ol class="children">\n<li class="comment depth-2 awaiting" id="comment-{reply.pk}">' in nested
+    assert "awaits moderation" in nested and "follow its link to confirm" in nested
+    assert "awaits moderation" not in html[html.index('id="respond"') :]
+    assert "1 comment</h2>" in html

@@ -35,7 +35,7 @@ def test_a_reader_comments_on_a_cached_page(live_server, open_page):
     # which the site's Content Security Policy forbids.
     expect(reader.locator("input[name=csrfmiddlewaretoken]")).not_to_have_value("")
     reader.click("#respond button[type=submit]")
-    assert "attend la modération" in reader.inner_text("#respond .comment-notice")
+    assert "attend la modération" in reader.inner_text(".comment.awaiting .comment-notice")
 
 
 def test_a_reader_who_read_the_post_then_sends_at_once_is_not_too_fast(live_server, open_page, settings):
@@ -52,7 +52,7 @@ def test_a_reader_who_read_the_post_then_sends_at_once_is_not_too_fast(live_serv
     reader.locator("#respond").scroll_into_view_if_needed()
     write(reader, "Merci !")
     reader.click("#respond button[type=submit]")
-    assert "attend la modération" in reader.inner_text("#respond .comment-notice")
+    assert "attend la modération" in reader.inner_text(".comment.awaiting .comment-notice")
 
 
 def test_without_javascript_her_text_comes_back_and_the_second_send_works(live_server, browser):
@@ -68,6 +68,6 @@ def test_without_javascript_her_text_comes_back_and_the_second_send_works(live_s
         assert "Par sécurité, veuillez envoyer votre commentaire une nouvelle fois" in reader.inner_text("#respond")
         assert reader.input_value("#id_body") == "Sans JavaScript, mais avec des accents : été, à, ç."
         reader.click("#respond button[type=submit]")
-        assert "attend la modération" in reader.inner_text("#respond .comment-notice")
+        assert "attend la modération" in reader.inner_text(".comment.awaiting .comment-notice")
     finally:
         context.close()

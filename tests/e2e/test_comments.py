@@ -39,12 +39,18 @@ def test_first_comment_awaits_moderation_then_a_moderator_approves_it(live_serve
     reader.check("#id_notify")
     reader.click("text=Post comment")
 
-    notice = reader.locator("#respond .comment-notice")
+    # She lands on her comment, shown to her alone, the notice under it.
+    held = Comment.objects.get()
+    assert reader.url.endswith(f"{post.get_absolute_url()}#comment-{held.pk}")
+    mine = reader.locator(f"#comment-{held.pk}.awaiting")
+    assert mine.locator(".comment-body p").all_inner_texts() == ["A fine post.", "Thank you."]
+    notice = mine.locator(".comment-notice")
     assert "Your comment awaits moderation" in notice.inner_text()
-    assert notice.is_visible() and notice.bounding_box()["y"] < 900  # next to the form the browser scrolled to
-    assert reader.url.endswith(f"{post.get_absolute_url()}#respond")  # the form, with the notice next to it
-    assert reader.inner_text("#comments h2") == "Comments"
-    assert "A fine post." not in reader.inner_text("#comments")
+    assert notice.is_visible() and notice.bounding_box()["y"] < 900  # where the browser scrolled to
+    assert mine.locator(".reply").count() == 0
+    assert reader.inner_text("#comments h2") == "Comments"  # it counts for nobody yet
+    reader.reload()
+    assert "A fine post." not in reader.inner_text("#comments")  # nor is it shown again before it is approved
 
     confirmation = next(m for m in mail.outbox if m.to == ["ada@example.org"])
     subjects = {m.to[0]: m.subject for m in mail.outbox}
