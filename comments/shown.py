@@ -6,6 +6,7 @@ seventeen columns they load. The page needs eight columns, and texts computed on
 """
 
 from dataclasses import dataclass
+from itertools import chain
 
 from django.db.models import BigIntegerField
 from django.utils import timezone
@@ -38,14 +39,15 @@ def shown_comments(post, awaiting=None):
     held for moderation, the comment of id `awaiting`, which its writer has just sent (one more query)."""
     if not post.pk:
         return []
-    rows = [(row, False) for row in _APPROVED(post=post.pk)]
-    if awaiting:
-        rows += [(row, True) for row in _HELD(post=post.pk, pk=awaiting)]
+    held = _HELD(post=post.pk, pk=awaiting) if awaiting else []
+    awaiting = awaiting if held else None  # approved since: among the others
     reply_base = post.get_absolute_url()
     date_text = DateTexts(get_format("DATETIME_FORMAT"))
     zone = timezone.get_current_timezone()
     shown = []
-    for (pk, parent_id, user_id, author_name, author_url, body, language, created_at), held in rows:
+    for pk, parent_id, user_id, author_name, author_url, body, language, created_at in chain(
+        _APPROVED(post=post.pk), held
+    ):
         created = timezone.localtime(created_at, zone)
         shown.append(
             ShownComment(
@@ -60,7 +62,7 @@ def shown_comments(post, awaiting=None):
                 date_iso=created.isoformat(),
                 date_text=date_text(created),
                 reply_url=f"{reply_base}?replytocom={pk}#respond",
-                awaiting=held,
+                awaiting=pk == awaiting,
             )
         )
     return shown

@@ -93,7 +93,8 @@ def _notices(messages):
             kind, _dash, pk = tag.partition("-")
             if kind in {"published", "awaiting"} and pk.isdigit():
                 placed[int(pk)] = message
-                awaiting = int(pk) if kind == "awaiting" else awaiting
+                if kind == "awaiting":
+                    awaiting = int(pk)
     return {
         "placed_notices": placed,
         "awaiting": awaiting,

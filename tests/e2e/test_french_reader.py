@@ -73,7 +73,9 @@ def test_french_reader_searches_by_tag_then_comments(live_server, browser, width
 
     page.fill("#id_author_email", "zoe@example.org")
     page.click("text=Envoyer le commentaire")
-    assert "Votre commentaire attend la modération" in page.inner_text("#respond .comment-notice")
+    held = page.locator(".comment.awaiting")  # hers, shown to her alone until it is approved
+    assert "Votre commentaire attend la modération" in held.locator(".comment-notice").inner_text()
+    assert held.locator(".comment-author").inner_text() == NAME
     shot("comment-held")
     context.close()
 
