@@ -30,3 +30,37 @@ for (const choice of document.querySelectorAll(".comment-form .notify input[type
     choice.form.elements.notify.checked = true;
   });
 }
+
+// "Remember my name, e-mail and website in this browser": kept in this browser alone (localStorage), never sent
+// for it, and filled into an empty form on her next comment. Unticked when sending, they are forgotten.
+const REMEMBERED = "carnet-commenter";
+const REMEMBERED_FIELDS = ["author_name", "author_email", "author_url"];
+for (const remember of document.querySelectorAll("#remember-commenter")) {
+  const form = remember.form;
+  let kept = null;
+  try {
+    kept = JSON.parse(localStorage.getItem(REMEMBERED));
+  } catch (error) {
+    kept = null; // storage refused (private browsing) or unreadable: nothing remembered
+  }
+  remember.closest(".remember").hidden = false;
+  if (kept) {
+    remember.checked = true;
+    for (const name of REMEMBERED_FIELDS) {
+      const field = form.elements[name];
+      if (field && !field.value && kept[name]) field.value = kept[name];
+    }
+  }
+  form.addEventListener("submit", () => {
+    try {
+      if (remember.checked) {
+        const values = REMEMBERED_FIELDS.map((name) => [name, form.elements[name].value]);
+        localStorage.setItem(REMEMBERED, JSON.stringify(Object.fromEntries(values)));
+      } else {
+        localStorage.removeItem(REMEMBERED);
+      }
+    } catch (error) {
+      // storage refused: the comment is sent all the same
+    }
+  });
+}

@@ -141,3 +141,35 @@ def test_a_form_sent_faster_than_anyone_types_is_refused_and_kept(live_server, p
     assert "faster than people usually type" in page.inner_text("#respond .errorlist")
     assert page.input_value("#id_body") == "Great post!"
     assert not Comment.objects.exists()
+
+
+def test_a_reader_who_asks_is_remembered_in_her_browser_alone(live_server, open_page):
+    """Ticking "Remember my name…" keeps her name, address and site in her browser for her next comment; nothing
+    of it is sent to the site; another browser does not get them; unticked, they are forgotten."""
+    post = PostFactory(title="Le blog n'est pas mort")
+    reader = open_page(locale="fr-FR")
+    sent = []
+    reader.on("request", lambda request: sent.append(request.post_data or "") if request.method == "POST" else None)
+    reader.goto(f"{live_server.url}{post.get_absolute_url()}")
+    fill_comment(reader, name="Zoé d’Alembert", email="zoe@example.org", website="https://zoe.example", body="Oui !")
+    reader.check("#remember-commenter")
+    reader.click("text=Envoyer le commentaire")
+    reader.locator(".comment.awaiting").wait_for()
+    assert sent and not any("remember" in data for data in sent)
+
+    reader.goto(f"{live_server.url}{post.get_absolute_url()}")
+    assert reader.input_value("#id_author_name") == "Zoé d’Alembert"
+    assert reader.input_value("#id_author_email") == "zoe@example.org"
+    assert reader.input_value("#id_author_url") == "https://zoe.example"
+    assert reader.is_checked("#remember-commenter") and reader.input_value("#id_body") == ""
+
+    other = open_page(locale="fr-FR")
+    other.goto(f"{live_server.url}{post.get_absolute_url()}")
+    assert other.input_value("#id_author_name") == "" and not other.is_checked("#remember-commenter")
+
+    reader.uncheck("#remember-commenter")
+    reader.fill("#id_body", "Et encore une chose.")
+    reader.click("text=Envoyer le commentaire")
+    reader.locator(".comment.awaiting").wait_for()
+    reader.goto(f"{live_server.url}{post.get_absolute_url()}")
+    assert reader.input_value("#id_author_name") == "" and not reader.is_checked("#remember-commenter")
