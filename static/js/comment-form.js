@@ -40,8 +40,8 @@ for (const remember of document.querySelectorAll("#remember-commenter")) {
   let kept = null;
   try {
     kept = JSON.parse(localStorage.getItem(REMEMBERED));
-  } catch (error) {
-    kept = null; // storage refused (private browsing) or unreadable: nothing remembered
+  } catch {
+    // storage refused (private browsing) or unreadable: nothing remembered
   }
   remember.closest(".remember").hidden = false;
   if (kept) {
@@ -59,7 +59,7 @@ for (const remember of document.querySelectorAll("#remember-commenter")) {
       } else {
         localStorage.removeItem(REMEMBERED);
       }
-    } catch (error) {
+    } catch {
       // storage refused: the comment is sent all the same
     }
   });
