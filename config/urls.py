@@ -44,7 +44,7 @@ urlpatterns = [
     path("healthz", healthz, name="healthz"),
     path("favicon.ico", favicon),
     path("admin/", admin.site.urls),
-    path("accounts/", include("django.contrib.auth.urls")),
+    path("accounts/", include("accounts.urls")),
     # No CSRF token on the switch: it is on every page, and a token would keep pages out of the cache.
     # A forged switch can only change someone's interface language, which the switch itself undoes.
     path("i18n/setlang/", csrf_exempt(set_language), name="set_language"),
