@@ -12,11 +12,23 @@ SUMMARY_FIELDS = {code: f"summary_{code}" for code, _name in Language.choices}
 SUMMARY_LABELS = {"fr": _("Summary in French"), "en": _("Summary in English")}
 
 
+class TypedText(forms.CharField):
+    """Text typed in a browser, its line breaks kept as "\n". Browsers send "\r\n": a text saved untouched would
+    differ from the one stored, and be recorded as an edit (a new revision, "Changed Body" in the history)."""
+
+    def to_python(self, value):
+        return super().to_python(value).replace("\r\n", "\n")
+
+
+def summary_field(code):
+    return TypedText(label=SUMMARY_LABELS[code], required=False, widget=forms.Textarea(attrs={"rows": 4}))
+
+
 class PostAdminForm(forms.ModelForm):
     """Each summary is a field of its own, written to (or removed from) parler's rows when the post is saved."""
 
-    summary_fr = forms.CharField(label=SUMMARY_LABELS["fr"], required=False, widget=forms.Textarea(attrs={"rows": 4}))
-    summary_en = forms.CharField(label=SUMMARY_LABELS["en"], required=False, widget=forms.Textarea(attrs={"rows": 4}))
+    summary_fr = summary_field("fr")
+    summary_en = summary_field("en")
 
     class Meta:
         model = Post
@@ -32,6 +44,7 @@ class PostAdminForm(forms.ModelForm):
             "tags",
             "translation_of",
         ]
+        field_classes = {"body": TypedText}
         widgets = {"body": forms.Textarea(attrs={"rows": 24, "spellcheck": "true"})}
 
     def __init__(self, *args, **kwargs):

@@ -5,6 +5,7 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
+from blog.post_form import TypedText
 from blog.text import excerpt
 
 from . import services, spam
@@ -16,7 +17,7 @@ class CommentAdmin(admin.ModelAdmin):
     list_display = ["author_name", "post", "body_excerpt", "status", "reason", "created_at"]
     list_filter = ["status", "kind", "language", "created_at"]
     list_select_related = ["post"]
-    formfield_overrides = {models.URLField: {"assume_scheme": "https"}}
+    formfield_overrides = {models.URLField: {"assume_scheme": "https"}, models.TextField: {"form_class": TypedText}}
     search_fields = ["author_name", "author_email", "body", "ip_address", "post__title"]
     date_hierarchy = "created_at"
     actions = ["approve", "mark_spam", "remove"]

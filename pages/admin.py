@@ -3,7 +3,7 @@ from django.contrib import admin
 from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 
-from blog.post_form import SUMMARY_FIELDS, SUMMARY_LABELS
+from blog.post_form import SUMMARY_FIELDS, TypedText, summary_field
 
 from .models import Page
 
@@ -11,12 +11,13 @@ from .models import Page
 class PageAdminForm(forms.ModelForm):
     """The page's fields and its summaries in both languages, as the post form has them."""
 
-    summary_fr = forms.CharField(label=SUMMARY_LABELS["fr"], required=False, widget=forms.Textarea(attrs={"rows": 4}))
-    summary_en = forms.CharField(label=SUMMARY_LABELS["en"], required=False, widget=forms.Textarea(attrs={"rows": 4}))
+    summary_fr = summary_field("fr")
+    summary_en = summary_field("en")
 
     class Meta:
         model = Page
         fields = ["title", "slug", "language", "parent", "order", "in_navigation", "body", "status", "published_at"]
+        field_classes = {"body": TypedText}
         widgets = {"body": forms.Textarea(attrs={"rows": 24, "spellcheck": "true"})}
 
     def __init__(self, *args, **kwargs):

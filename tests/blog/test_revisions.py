@@ -3,6 +3,7 @@ import re
 import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
+from django.utils.timezone import localtime
 
 from blog.models import Post, Revision, RevisionKind
 from tests.factories import AuthorFactory, EditorFactory, PostFactory
@@ -21,8 +22,8 @@ def form_data(post, **changes):
         "summary_fr": summaries.get("fr", ""),
         "summary_en": summaries.get("en", ""),
         "status": post.status,
-        "published_at_0": post.published_at.strftime("%Y-%m-%d") if post.published_at else "",
-        "published_at_1": post.published_at.strftime("%H:%M:%S") if post.published_at else "",
+        "published_at_0": localtime(post.published_at).strftime("%Y-%m-%d") if post.published_at else "",
+        "published_at_1": localtime(post.published_at).strftime("%H:%M:%S") if post.published_at else "",
         "allow_comments": "on",
         "tags": ", ".join(t.name for t in post.tags.all()),
     }
@@ -65,7 +66,7 @@ def test_the_history_names_the_fields_in_french_for_a_french_author(french_clien
     save(french_client, post, title="Second titre", body="Un texte neuf.")
     save(french_client, post, body="Un autre texte.", summary_en="A summary.")
     html = history(french_client, post)
-    assert "Modification de Titre, Texte" in html
+    assert "Modification de Titre et Texte." in html
     assert "Texte, résumé en anglais" in html
     assert "Title" not in html and "Body" not in html
 
@@ -77,6 +78,24 @@ def test_a_save_that_changes_nothing_adds_no_version(client):
     save(client, post, title="Changé")
     save(client, post)
     assert post.revisions.count() == 2
+
+
+def test_a_save_that_changes_nothing_adds_no_version_though_the_browser_sends_its_line_breaks(client):
+    """Browsers send a textarea's line breaks as CR LF: an imported post saved untouched is not recorded as edited."""
+    body = "Premier paragraphe.\n\nSecond paragraphe,\nsur deux lignes."
+    post = PostFactory(body=body, summary={"en": "One line.\nTwo."})
+    client.force_login(post.author)
+    save(client, post, title="Changé")
+    typed = form_data(post)
+    crlf = {name: typed[name].replace("\n", "\r\n") for name in ("body", "summary_en")}
+    assert "\r\n" in crlf["body"] and "\r\n" in crlf["summary_en"]
+    save(client, post, **crlf)
+    assert post.revisions.count() == 2
+    assert "\r" not in post.body
+    log = history(client, post)
+    assert log.count("Changed Title.") == 1
+    assert "No fields changed." in log
+    assert "Body" not in log and "summary" not in log
 
 
 def test_version_keeps_title_body_both_summaries_tags_language_and_status(client):
