@@ -163,9 +163,16 @@ def render(text, markup="markdown"):
     return markdown_to_html(text)
 
 
+# Where a block begins or ends, or a line breaks, a reader sees words apart: "<li>un</li><li>deux</li>" is "un deux".
+BLOCK_EDGE = re.compile(
+    r"<(?:br|hr|/?(?:p|div|li|dt|dd|td|th|tr|h[1-6]|figure|figcaption|blockquote|pre|ul|ol|dl|table|address))\b",
+    re.IGNORECASE,
+)
+
+
 def plain_text(html_text):
     """The text a reader sees in some HTML, entities decoded, on one line."""
-    return " ".join(html.unescape(strip_tags(html_text or "")).split())
+    return " ".join(html.unescape(strip_tags(BLOCK_EDGE.sub(r" \g<0>", html_text or ""))).split())
 
 
 def split_more(text):

@@ -63,6 +63,17 @@ def test_search_spells_ligatures_out_both_ways(client):
     assert titles(search(client, q="æquo")) == ["Retour"]
 
 
+def test_words_of_neighbouring_blocks_stay_apart_in_the_index_and_the_excerpt(client):
+    """Captions of a gallery: "Golden Gate Bridge" then "Boardwalk", never "BridgeBoardwalk"."""
+    captions = "".join(f"<figure><figcaption>{c}</figcaption></figure>" for c in ("Golden Gate Bridge", "Boardwalk"))
+    gallery = f'<figure class="gallery">{captions}</figure>'
+    PostFactory(title="Galerie", markup="html", body=f"{gallery}<p><em>Gen</em>ève</p>")
+    response = search(client, q="boardwalk")
+    assert titles(response) == ["Galerie"]
+    assert "Golden Gate Bridge <mark>Boardwalk</mark> Genève" in response.content.decode()
+    assert titles(search(client, q="bridge")) == ["Galerie"]
+
+
 def test_search_finds_posts_in_both_languages(client):
     """A French word finds the French post, an English word the English one, through its summary too."""
     PostFactory(title="Internet, un espace de vie", body="Les relations humaines.")

@@ -76,6 +76,14 @@ def test_theme_unit_test_data_is_all_accounted_for(run_import):
     assert Post.objects.get(wordpress_id=1169).title == "Edge case no title"
 
 
+def test_a_comment_written_in_html_keeps_its_words_apart(run_import, client):
+    """The theme unit test's comment of every HTML element: its definition list and address read as lines."""
+    run_import(WXR / "themeunittestdata.wordpress.xml")
+    body = Comment.objects.get(body__contains="Definition List Title").body
+    assert "Definition List Title\n\nDefinition list division.\n\nStartup" in body
+    assert "United States\n\nAnchor Tag" in body
+
+
 def test_theme_unit_test_data_old_addresses(run_import, client):
     """Its nested categories and its gallery's attachment pages redirect to the tag and to the post."""
     output = run_import(WXR / "themeunittestdata.wordpress.xml")

@@ -64,6 +64,7 @@ def comment_text(content):
     text = (content or "").replace("\r\n", "\n")
     text = LINK.sub(link, text)
     text = re.sub(r"<br\s*/?>", "\n", text, flags=re.IGNORECASE)
-    text = re.sub(r"</p>|</blockquote>|</li>", "\n\n", text, flags=re.IGNORECASE)
+    text = re.sub(r"</(?:td|th)>", " ", text, flags=re.IGNORECASE)
+    text = re.sub(r"</(?:p|blockquote|li|dt|dd|tr|h[1-6]|div|pre|address)>", "\n\n", text, flags=re.IGNORECASE)
     text = html.unescape(TAG.sub("", text))
     return re.sub(r"\n{3,}", "\n\n", text).strip()
