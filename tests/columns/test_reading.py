@@ -43,6 +43,21 @@ def test_english_post_shows_the_notice_in_english(french_client):
     )
 
 
+def test_french_names_of_a_column_keep_their_french_spacing_wherever_they_show(french_client):
+    """« guillemets » and a colon keep their narrow no-break spaces: no « left alone at the end of a line."""
+    publication = PublicationFactory(name="L’Hebdo « Numérique »", slug="l-hebdo")
+    description = {"fr": "Pour « L’Hebdo » : lisez !"}
+    column = ColumnFactory(publication=publication, name="Chroniques : l’été", slug="l-ete", description=description)
+    piece = RepublicationFactory(column=column, post__language="fr")
+    spaced = ["L’Hebdo «\u202fNumérique\u202f»", "Chroniques\u202f: l’été"]
+    pages = [piece.post.get_absolute_url(), "/columns/", column.get_absolute_url()]
+    for html in (french_client.get(path).content.decode() for path in pages):
+        assert all(name in html for name in spaced)
+        assert "« Numérique »" not in html.split("</head>")[1]
+    for path in pages[1:]:
+        assert "Pour «\u202fL’Hebdo\u202f»\u202f: lisez\u202f!" in french_client.get(path).content.decode()
+
+
 def test_online_original_is_the_canonical_address(client):
     """While the original is online, the blog copy points search engines to it."""
     piece = RepublicationFactory(original_status=OriginalStatus.ONLINE, original_url="https://mag.example/x")
