@@ -33,6 +33,7 @@ class _Page:
         self.badge = format_html('<span class="author-badge">{}</span>', gettext("Author"))
         self.reply_label = escape(gettext("Reply"))
         self.reply_to_label = gettext("Reply to %(name)s")
+        self.unshown = escape(gettext("In reply to a comment not shown here."))
 
     def node(self, node):
         comment = node.comment
@@ -56,6 +57,7 @@ class _Page:
             f'      <a class="comment-date" href="#{anchor}"><time datetime="{comment.date_iso}">'
             f"{escape(comment.date_text)}</time></a>\n",
             "    </header>\n",
+            f'    <p class="comment-context">{self.unshown}</p>\n' if node.answers_unshown else "",
             f'    <div class="comment-body" lang="{escape(comment.language)}">{body}</div>\n',
             "    ",
             format_html('<p class="comment-notice" role="status">{}</p>', notice) if notice else "",

@@ -38,6 +38,24 @@ def test_replies_nested_under_parent_up_to_the_depth_limit(client, post, setting
     assert f"?replytocom={reply.pk}#respond" not in html
 
 
+def test_a_reply_whose_comment_was_removed_stays_where_the_conversation_was(french_client, post):
+    """Céline's comment removed, Marc's answer to it shows where hers was, saying it answers a comment not shown."""
+    now = timezone.now()
+    celine = CommentFactory(post=post, body="Le rouge, vraiment ?", created_at=now - datetime.timedelta(hours=3))
+    CommentFactory(
+        post=post, parent=celine, body="Je suis d’accord avec Céline.", created_at=now - datetime.timedelta(hours=2)
+    )
+    CommentFactory(post=post, body="Un autre avis.", created_at=now - datetime.timedelta(hours=1))
+    celine.status = CommentStatus.REMOVED
+    celine.save()
+    html = french_client.get(post.get_absolute_url()).content.decode()
+    assert "Le rouge" not in html
+    assert html.index("Je suis d’accord avec Céline") < html.index("Un autre avis")
+    context = html[: html.index("Je suis d’accord avec Céline")].rsplit('class="comment ', 1)[1]
+    assert "En réponse à un commentaire qui n’est pas affiché ici." in context
+    assert html.count("En réponse à un commentaire") == 1
+
+
 def test_default_depth_is_three(client, post):
     """With the default setting, a third-level reply has no reply link."""
     first = CommentFactory(post=post)
