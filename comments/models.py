@@ -107,7 +107,9 @@ def new_token():
 
 
 class Subscription(models.Model):
-    post = models.ForeignKey("blog.Post", on_delete=models.CASCADE, related_name="subscriptions")
+    post = models.ForeignKey(
+        "blog.Post", on_delete=models.CASCADE, related_name="subscriptions", verbose_name=_("post")
+    )
     email = models.EmailField(_("e-mail"))
     scope = models.CharField(
         _("scope"), max_length=10, choices=SubscriptionScope.choices, default=SubscriptionScope.ALL

@@ -30,6 +30,19 @@ def test_comment_list_shows_what_a_moderator_needs(editor_client, post):
     assert "Eve" not in filtered
 
 
+def test_a_french_moderator_reads_one_word_for_spam_and_french_column_names(french_client, post):
+    """The status is « Spam », as the action that sets it says; the subscriptions' post column is « Article »."""
+    french_client.force_login(EditorFactory())
+    CommentFactory(post=post, status=CommentStatus.SPAM)
+    SubscriptionFactory(post=post, email="carol@example.org")
+    comments = french_client.get("/admin/comments/comment/").content.decode()
+    assert "Classer les commentaires sélectionnés comme spam" in comments
+    assert "Indésirable" not in comments
+    assert '<td class="field-status">Spam</td>' in comments
+    subscriptions = french_client.get("/admin/comments/subscription/").content.decode()
+    assert ">Article</a>" in subscriptions and ">Post</a>" not in subscriptions
+
+
 @pytest.mark.parametrize(
     ("action", "status"),
     [("approve", CommentStatus.APPROVED), ("mark_spam", CommentStatus.SPAM), ("remove", CommentStatus.REMOVED)],
