@@ -61,15 +61,19 @@ class RepublicationForm(forms.ModelForm):
         cleaned_data = super().clean()
         post = cleaned_data.get("post")
         first_published = cleaned_data.get("originally_published_on")
-        if post and post.published_at and first_published:
-            posted_on = timezone.localdate(post.published_at)
-            if first_published > posted_on:
-                self.add_error(
-                    "originally_published_on",
-                    ValidationError(
-                        _("The original cannot be later than the blog post, published on %(date)s."),
-                        code="after_post",
-                        params={"date": formats.date_format(posted_on, "DATE_FORMAT")},
-                    ),
-                )
+        if not (post and first_published):
+            return cleaned_data
+        if post.published_at:
+            latest = timezone.localdate(post.published_at)
+            message = _("The original cannot be later than the blog post, published on %(date)s.")
+        else:  # a draft: the original is out already, or its date is not known yet
+            latest = timezone.localdate()
+            message = _("The original cannot be later than today, %(date)s: give its date once it is out.")
+        if first_published > latest:
+            self.add_error(
+                "originally_published_on",
+                ValidationError(
+                    message, code="after_post", params={"date": formats.date_format(latest, "DATE_FORMAT")}
+                ),
+            )
         return cleaned_data

@@ -4,6 +4,7 @@ import html as html_lib
 import pytest
 from django.utils import timezone
 
+from blog.models import PostStatus
 from columns.models import Publication, Republication
 from tests.factories import AuthorFactory, EditorFactory, PostFactory
 
@@ -14,7 +15,7 @@ pytestmark = pytest.mark.django_db
 
 def post_change_data(post, **inline):
     """The post admin form as the browser sends it, with the republication inline filled by `inline`."""
-    published = timezone.localtime(post.published_at)
+    published = timezone.localtime(post.published_at) if post.published_at else None
     data = {
         "title": post.title,
         "slug": post.slug,
@@ -22,8 +23,8 @@ def post_change_data(post, **inline):
         "body": post.body,
         "summary": "",
         "status": post.status,
-        "published_at_0": published.strftime("%Y-%m-%d"),
-        "published_at_1": published.strftime("%H:%M:%S"),
+        "published_at_0": published.strftime("%Y-%m-%d") if published else "",
+        "published_at_1": published.strftime("%H:%M:%S") if published else "",
         "allow_comments": "on",
         "author": post.author.pk,
         "tags": "",
@@ -94,6 +95,25 @@ def test_original_dated_after_the_blog_post_is_refused_and_the_input_kept(client
     assert "The original cannot be later than the blog post, published on March 4, 2011." in html
     assert 'value="https://www.lesquotidiennes.example/later"' in html
     assert not Republication.objects.exists()
+
+
+def test_a_draft_original_dated_in_the_future_is_refused_in_french(french_client, editor):
+    """A post without a date yet: its original cannot be dated after today (2099 is a slip of the keyboard)."""
+    french_client.force_login(editor)
+    post = PostFactory(status=PostStatus.DRAFT, published_at=None)
+    response = french_client.post(
+        f"/admin/blog/post/{post.pk}/change/",
+        post_change_data(
+            post,
+            column=ColumnFactory().pk,
+            original_url="https://www.lesquotidiennes.example/futur",
+            originally_published_on="2099-01-01",
+        ),
+    )
+    html = page(response)
+    assert "L’original ne peut pas être postérieur à aujourd’hui" in html
+    assert not Republication.objects.exists()
+    assert 'value="2099-01-01"' in html
 
 
 def test_authors_do_not_see_the_columns_inline(client):
