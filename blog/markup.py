@@ -43,9 +43,13 @@ ALLOWED_ATTRIBUTES = {
 FORCED_ATTRIBUTES = {"audio": {"controls": "controls"}, "video": {"controls": "controls"}}
 # WordPress's placing of a picture, kept by imported posts: beside the text, or centred.
 ALIGNMENTS = {"alignleft", "alignright", "aligncenter"}
+# A paragraph or heading set right, centred or justified (the block editor's classes; the importer writes them
+# for the classic editor's style="text-align: …", since styles are not kept).
+TEXT_ALIGNMENTS = {f"has-text-align-{side}" for side in ("left", "center", "right", "justify")}
 # Classes the WordPress importer writes, for the style sheet: link cards, galleries, footnotes, alignments.
 ALLOWED_CLASSES = {
-    "p": {"embed-link"},
+    "p": {"embed-link", *TEXT_ALIGNMENTS},
+    **{f"h{level}": TEXT_ALIGNMENTS for level in range(1, 7)},
     "figure": {"gallery", *ALIGNMENTS},
     "img": ALIGNMENTS,
     "picture": ALIGNMENTS,

@@ -84,6 +84,16 @@ def test_a_comment_written_in_html_keeps_its_words_apart(run_import, client):
     assert "United States\n\nAnchor Tag" in body
 
 
+def test_paragraphs_set_centre_right_or_justified_keep_their_alignment(run_import, client):
+    """The classic editor's `<p style="text-align:center;">` and the block editor's `has-text-align-right`."""
+    run_import(WXR / "themeunittestdata.wordpress.xml")
+    classic = client.get(Post.objects.get(slug="markup-text-alignment").get_absolute_url()).content.decode()
+    for side in ("center", "right", "justify"):
+        assert f'<p class="has-text-align-{side}">This is a paragraph.' in classic
+    blocks = client.get(Post.objects.get(slug="block-category-common").get_absolute_url()).content.decode()
+    assert '<p class="has-text-align-right"><em>This italic paragraph is right aligned.</em></p>' in blocks
+
+
 def test_theme_unit_test_data_old_addresses(run_import, client):
     """Its nested categories and its gallery's attachment pages redirect to the tag and to the post."""
     output = run_import(WXR / "themeunittestdata.wordpress.xml")

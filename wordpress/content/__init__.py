@@ -29,6 +29,11 @@ INLINE_CODE = re.compile(r"<code\b.*?</code>", re.IGNORECASE | re.DOTALL)
 CAPTION = re.compile(r"[ \t]*\[caption\b([^\]]*)\](.*?)\[/caption\][ \t]*", re.IGNORECASE | re.DOTALL)
 CAPTION_ATTRIBUTE = re.compile(r"""\bcaption\s*=\s*(["'])(.*?)\1""", re.DOTALL)
 ALIGN_ATTRIBUTE = re.compile(r"""\balign\s*=\s*(["']?)(align(?:left|right|center))\1""")
+# The classic editor's aligned paragraph or heading, `<p style="text-align: center;">`, when it has no class.
+TEXT_ALIGN_STYLE = re.compile(
+    r"""<(p|h[1-6])\b(?![^>]*\bclass\s*=)([^>]*?)\s+style\s*=\s*(["'])\s*text-align\s*:\s*(left|center|right|justify)\s*;?\s*\3""",
+    re.IGNORECASE,
+)
 IMAGE_SOURCE = re.compile(r"""<img\b[^>]*?\bsrc\s*=\s*["']([^"']+)["']""", re.IGNORECASE)
 IMAGE_THEN_TEXT = re.compile(r"^\s*((?:<a\b[^>]*>)?\s*<img\b[^>]*>\s*(?:</a>)?)(.*)$", re.IGNORECASE | re.DOTALL)
 
@@ -69,6 +74,7 @@ def convert(text, post_id=0, meta=None, attachments=None, children=None):
     text = COMMENT.sub(lambda m: m.group(0) if m.group(0) == MORE else "", text)
     text = embeds.convert(text, held, result.counts)
     text = CAPTION.sub(lambda m: held.block(caption_figure(m)), text)
+    text = TEXT_ALIGN_STYLE.sub(lambda m: f'<{m[1]}{m[2]} class="has-text-align-{m[4].lower()}"', text)
     result.unknown_shortcodes = left_over(text)
     # Block-editor content already carries its paragraphs; WordPress skips wpautop for it too.
     text = re.sub(r"\n{3,}", "\n\n", text if had_blocks else autop(text))
