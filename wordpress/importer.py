@@ -177,6 +177,8 @@ class Importer:
             if self.uploads.wanted:
                 return _("an attachment's page is not a post (its file: see “files” below)")
             return _("attachments are not imported (their files stay where they are)")
+        if item.type == "nav_menu_item":
+            return _("menu entries are not imported: the site's menu lists the published top-level pages")
         if item.type != "post":
             return _("“%(type)s” items are not imported") % {"type": item.type}
         if item.status in ("trash", "auto-draft", "inherit"):

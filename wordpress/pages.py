@@ -9,6 +9,7 @@ from dataclasses import replace
 from urllib.parse import unquote
 
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from blog import markup
 from blog.models import Language, Markup, PostStatus
@@ -20,6 +21,7 @@ from .report import RULES
 from .values import POST_STATUS, base_slug, listed_twice, post_date, slug_title
 
 SKIPPED_STATUSES = ("trash", "auto-draft", "inherit")
+IN_MENU = gettext_lazy("in the site's menu (untick “in the navigation” on the page to leave it out)")
 
 
 class PageImport:
@@ -110,6 +112,8 @@ class PageImport:
         if page is None:
             page = Page(wordpress_id=wordpress_id, slug=self.free_slug(item, parent, None), **values)
             outcome = "created"
+            if parent is None and page.status == PostStatus.PUBLISHED:
+                self.report.note("page", IN_MENU)
         else:
             changed = [name for name, value in values.items() if getattr(page, name) != value]
             for name in changed:

@@ -115,6 +115,10 @@ def test_theme_unit_test_pages_nest_and_open(run_import):
     """themeunittestdata (real export): 21 pages, three levels deep, Greek slugs; each opens; none twice."""
     output = run_import(WXR / "themeunittestdata.wordpress.xml")
     assert "pages: 21 created" in output
+    menu = Page.objects.in_navigation().count()
+    assert menu == 8
+    assert f"{menu} × in the site's menu (untick “in the navigation” on the page to leave it out)" in output
+    assert "70 skipped: menu entries are not imported: the site's menu lists the published top-level pages" in output
     assert Page.objects.get(wordpress_id=172).path == "level-1/level-2/level-3"
     assert Page.objects.get(wordpress_id=1813).path == "greek/επίπεδο-2/επίπεδο-3"
     reader = Client()
