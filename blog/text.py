@@ -34,8 +34,9 @@ def by_name(tags):
 
 
 def excerpt(text, length):
-    """The start of `text` on one line, at most `length` characters and "…", cut after a word."""
+    """The start of `text` on one line, at most `length` characters and "…", cut after a word (not after a colon,
+    a comma or an opening quote, which would announce what was cut)."""
     text = " ".join(text.split())
     if len(text) <= length:
         return text
-    return text[:length].rsplit(" ", 1)[0] + "…"
+    return text[:length].rsplit(" ", 1)[0].rstrip(" \u202f\xa0,;:«(—–-") + "…"

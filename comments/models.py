@@ -11,6 +11,7 @@ from django.utils.translation import gettext_lazy as _
 
 from blog.links import absolute_url
 from blog.models import Post
+from blog.text import excerpt
 
 
 class CommentStatus(models.TextChoices):
@@ -85,7 +86,7 @@ class Comment(models.Model):
         indexes = [models.Index(fields=["post", "status", "created_at"])]
 
     def __str__(self):
-        return f"{self.author_name}: {self.body[:40]}"
+        return f"{self.author_name} — {excerpt(self.body, 40)}"
 
     def get_absolute_url(self):
         return f"{self.post.get_absolute_url()}#comment-{self.pk}"

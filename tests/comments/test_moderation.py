@@ -1,3 +1,5 @@
+import html
+
 import pytest
 from django.core import mail
 
@@ -41,6 +43,16 @@ def test_a_french_moderator_reads_one_word_for_spam_and_french_column_names(fren
     assert '<td class="field-status">Spam</td>' in comments
     subscriptions = french_client.get("/admin/comments/subscription/").content.decode()
     assert ">Article</a>" in subscriptions and ">Post</a>" not in subscriptions
+
+
+def test_a_comment_is_named_by_its_writer_and_first_words_cut_after_a_word(french_client, post):
+    french_client.force_login(EditorFactory())
+    comment = CommentFactory(
+        post=post, author_name="Léa", body="Moi, j’aurais pris le « rouge magma » : c’est plus gai !"
+    )
+    assert str(comment) == "Léa — Moi, j’aurais pris le « rouge magma »…"
+    page = french_client.get(f"/admin/comments/comment/{comment.pk}/change/").content.decode()
+    assert "Léa — Moi, j’aurais pris le « rouge magma »…" in html.unescape(page)
 
 
 @pytest.mark.parametrize(
