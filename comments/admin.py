@@ -2,6 +2,7 @@
 
 from django.contrib import admin, messages
 from django.db import models
+from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
@@ -24,7 +25,7 @@ class CommentAdmin(admin.ModelAdmin):
     ordering = ["-created_at", "-pk"]  # what came in last, first
     raw_id_fields = ["post", "parent", "user"]
     exclude = ["held_because"]  # shown as `reason`, in the moderator's language
-    readonly_fields = ["ip_address", "user_agent", "reason", "created_at"]
+    readonly_fields = ["reply_link", "ip_address", "user_agent", "reason", "created_at"]
 
     def get_queryset(self, request):
         return super().get_queryset(request).moderated_by(request.user)
@@ -33,13 +34,20 @@ class CommentAdmin(admin.ModelAdmin):
         """An author moderates the comments on her posts: she decides their status, and changes nothing else."""
         if request.user.has_perm("blog.edit_all_posts"):
             return self.readonly_fields
-        return [field.name for field in Comment._meta.fields if field.name not in ("id", "status", "held_because")] + [
-            "reason"
-        ]
+        unchanged = [field.name for field in Comment._meta.fields if field.name not in ("id", "status", "held_because")]
+        return ["reply_link", *unchanged, "reason"]
 
     @admin.display(description=_("held because"), ordering="held_because")
     def reason(self, obj):
         return spam.reason_in_language(obj.held_because)
+
+    @admin.display(description=_("reply"))
+    def reply_link(self, obj):
+        """Replying happens on the post's page, as a reader sees it, the form filled with her name and approved."""
+        if obj.status != CommentStatus.APPROVED or not obj.post.comments_open:
+            return _("An approved comment, on a post open to comments, can be answered on the post's page.")
+        address = f"{obj.post.get_absolute_url()}?replytocom={obj.pk}#respond"
+        return format_html('<a href="{}">{}</a>', address, _("Reply on the post's page"))
 
     @admin.display(description=_("comment"))
     def body_excerpt(self, obj):

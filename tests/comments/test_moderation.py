@@ -55,6 +55,26 @@ def test_a_comment_is_named_by_its_writer_and_first_words_cut_after_a_word(frenc
     assert "Léa — Moi, j’aurais pris le « rouge magma »…" in html.unescape(page)
 
 
+def test_the_moderator_replies_from_the_admin_on_the_posts_page(french_client, post):
+    """« Répondre sur la page de l’article » opens the form under that comment, her name in it; her reply is out."""
+    editor = EditorFactory(display_name="Claire Martin")
+    french_client.force_login(editor)
+    lea = CommentFactory(post=post, author_name="Léa")
+    held = CommentFactory(post=post, status=CommentStatus.PENDING)
+    change = html.unescape(french_client.get(f"/admin/comments/comment/{lea.pk}/change/").content.decode())
+    link = f'<a href="{post.get_absolute_url()}?replytocom={lea.pk}#respond">Répondre sur la page de l’article</a>'
+    assert link in change
+    held_page = html.unescape(french_client.get(f"/admin/comments/comment/{held.pk}/change/").content.decode())
+    assert "Un commentaire approuvé, sur un article ouvert aux commentaires, peut recevoir une réponse" in held_page
+
+    form = french_client.get(f"{post.get_absolute_url()}?replytocom={lea.pk}").content.decode()
+    assert f'name="parent" value="{lea.pk}"' in form and 'value="Claire Martin"' in form
+    data = form_data(author_name="Claire Martin", author_email=editor.email, body="Merci Léa !", parent=lea.pk)
+    french_client.post(comment_url(post), data)
+    reply = Comment.objects.get(parent=lea)
+    assert (reply.status, reply.user) == (CommentStatus.APPROVED, editor)
+
+
 @pytest.mark.parametrize(
     ("action", "status"),
     [("approve", CommentStatus.APPROVED), ("mark_spam", CommentStatus.SPAM), ("remove", CommentStatus.REMOVED)],
