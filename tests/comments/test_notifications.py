@@ -44,6 +44,12 @@ def test_ticking_the_box_sends_a_confirmation_and_the_link_confirms(client, post
     assert "Subscription confirmed" in client.get(link).content.decode()  # the link, opened again, says so
 
 
+def test_a_reader_following_replies_is_asked_about_replies_to_her_comment(client, post):
+    client.post(comment_url(post), form_data(notify="on", notify_scope="replies"), HTTP_ACCEPT_LANGUAGE="fr")
+    [confirmation] = to("alice@example.org")
+    assert "un e-mail quand on répond à votre commentaire sur «\u202f" in confirmation.body
+
+
 def test_address_already_confirmed_is_not_asked_again(client, post):
     """An address already confirmed for the post gets no second confirmation e-mail."""
     SubscriptionFactory(post=post, email="alice@example.org")
