@@ -140,6 +140,14 @@ def test_author_and_editors_emailed_in_their_language(client):
     assert "/admin/comments/comment/" in by_address["editor@example.org"].body
 
 
+def test_a_held_reply_tells_the_moderator_which_comment_it_answers(client):
+    post = PostFactory(author__email="author@example.org", author__preferred_language="fr")
+    lea = CommentFactory(post=post, author_name="Léa", body="Le rouge, vraiment ?")
+    client.post(comment_url(post), form_data(body="Je suis d’accord.", parent=lea.pk))
+    [moderation] = mail.outbox
+    assert "En réponse à\u202f: Léa — Le rouge, vraiment ?" in moderation.body
+
+
 def test_published_comment_does_not_bother_moderators(client, post):
     """A comment published at once sends no moderation e-mail."""
     CommentFactory(author_email="alice@example.org")
