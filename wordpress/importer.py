@@ -256,6 +256,10 @@ class Importer:
             Post.objects.filter(pk=post.pk).update(updated_at=timezone.now())
         if item.password:
             self.report.note("post", _("password-protected: imported as a draft"))
+        elif item.status == "future":
+            self.report.note("post", _("scheduled in WordPress: published by itself on its date"))
+        elif item.status not in POST_STATUS:
+            self.report.note("post", _("“%(status)s” in WordPress: imported as a draft") % {"status": item.status})
         self.report.add("post", outcome)
         self.columns.import_republication(notice, post)
         return post

@@ -73,6 +73,8 @@ def test_theme_unit_test_data_is_all_accounted_for(run_import):
     assert many_tags.tags.count() == 46  # its 45 tags and 1 category (plus "Uncategorized", left out)
     assert "tags: 123 created, 11 skipped" in output
     assert Post.objects.get(slug="scheduled").is_scheduled
+    assert "1 × scheduled in WordPress: published by itself on its date" in output
+    assert "1 × “draft” in WordPress: imported as a draft" in output
     assert Post.objects.get(wordpress_id=1169).title == "Edge case no title"
 
 
