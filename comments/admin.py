@@ -10,7 +10,7 @@ from blog.post_form import TypedText
 from blog.text import excerpt
 
 from . import services, spam
-from .models import Comment, CommentStatus, Notification, NotificationStatus, Subscription
+from .models import Comment, CommentStatus, Notification, NotificationStatus, Subscription, reply_address
 
 
 @admin.register(Comment)
@@ -46,7 +46,7 @@ class CommentAdmin(admin.ModelAdmin):
         """Replying happens on the post's page, as a reader sees it, the form filled with her name and approved."""
         if obj.status != CommentStatus.APPROVED or not obj.post.comments_open:
             return _("An approved comment, on a post open to comments, can be answered on the post's page.")
-        address = f"{obj.post.get_absolute_url()}?replytocom={obj.pk}#respond"
+        address = reply_address(obj.post.get_absolute_url(), obj.pk)
         return format_html('<a href="{}">{}</a>', address, _("Reply on the post's page"))
 
     @admin.display(description=_("comment"))

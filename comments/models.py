@@ -92,6 +92,11 @@ class Comment(models.Model):
         return f"{self.post.get_absolute_url()}#comment-{self.pk}"
 
 
+def reply_address(post_address, comment_pk):
+    """Where a comment is answered: its post's page (at `post_address`), the form open under it."""
+    return f"{post_address}?replytocom={comment_pk}#respond"
+
+
 class SubscriptionQuerySet(models.QuerySet):
     def confirmed(self):
         """Subscriptions whose address followed the confirmation link."""

@@ -14,7 +14,7 @@ from django.utils.formats import get_format
 
 from blog.compiled import CompiledQuery, Slot
 from comments.dates import DateTexts
-from comments.models import Comment, CommentStatus
+from comments.models import Comment, CommentStatus, reply_address
 from comments.text import safe_url
 
 
@@ -61,7 +61,7 @@ def shown_comments(post, awaiting=None):
                 anchor=f"comment-{pk}",
                 date_iso=created.isoformat(),
                 date_text=date_text(created),
-                reply_url=f"{reply_base}?replytocom={pk}#respond",
+                reply_url=reply_address(reply_base, pk),
                 awaiting=pk == awaiting,
             )
         )

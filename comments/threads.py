@@ -27,8 +27,8 @@ def build(comments, max_depth):
         depth = parent.depth + 1 if parent else 1
         if parent and depth > max_depth:
             parent, depth = parent.display_parent, parent.depth
-        node = Node(comment, depth, can_reply=depth < max_depth, display_parent=parent)
-        node.answers_unshown = bool(comment.parent_id) and not parent
+        answers_unshown = bool(comment.parent_id) and not parent
+        node = Node(comment, depth, depth < max_depth, display_parent=parent, answers_unshown=answers_unshown)
         nodes[comment.pk] = node
         (parent.children if parent else roots).append(node)
     placed = [node for node in roots if not node.answers_unshown]
