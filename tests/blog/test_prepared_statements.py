@@ -90,3 +90,11 @@ def test_what_subtracts_scheduled_posts_is_planned_once(client):
         )
         plans = cursor.fetchall()
     assert len(plans) == 2 and all(generic for _statement, generic in plans), plans
+
+
+def test_no_query_starts_parallel_workers():
+    """A query that PostgreSQL would share among parallel workers started processes of their own, each taking a
+    core from another reader's request: the site's connections plan none (config.settings.base)."""
+    with connection.cursor() as cursor:
+        cursor.execute("SHOW max_parallel_workers_per_gather")
+        assert cursor.fetchone() == ("0",)
