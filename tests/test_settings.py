@@ -97,3 +97,12 @@ def test_sqlite_options_are_the_same_with_or_without_database_url():
 def test_the_checks_against_the_database_are_silent():
     """What `migrate` and `runserver` check against the configured database warns of nothing."""
     call_command("check", "--database", "default", "--fail-level", "WARNING")
+
+
+def test_the_wsgi_application_keeps_what_loading_made_out_of_garbage_collection():
+    """gunicorn's workers load config.wsgi: the objects made while loading the site (the bulk of a worker's) are no
+    longer walked by each of the garbage collector's full rounds."""
+    code = "import gc, config.wsgi; print(gc.get_freeze_count() > 10_000)"
+    result = run_with({"SECRET_KEY": "x" * 50, "ALLOWED_HOSTS": "carnet.example"}, code)
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.strip() == "True"
