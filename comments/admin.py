@@ -2,7 +2,9 @@
 
 from django.contrib import admin, messages
 from django.db import models
+from django.utils.formats import date_format
 from django.utils.html import format_html
+from django.utils.timezone import localtime
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
@@ -15,7 +17,9 @@ from .models import Comment, CommentStatus, Notification, NotificationStatus, Su
 
 @admin.register(Comment)
 class CommentAdmin(admin.ModelAdmin):
-    list_display = ["author_name", "post", "body_excerpt", "status", "reason", "created_at"]
+    # Four columns and short ones, so that the list fits beside the menu and the filters of a laptop's screen, each
+    # comment readable: its date under its words, why it was held under its status.
+    list_display = ["author_name", "post", "comment_and_date", "status_and_reason"]
     list_filter = ["status", "kind", "language", "created_at"]
     list_select_related = ["post"]
     formfield_overrides = {models.URLField: {"assume_scheme": "https"}, models.TextField: {"form_class": TypedText}}
@@ -41,6 +45,13 @@ class CommentAdmin(admin.ModelAdmin):
     def reason(self, obj):
         return spam.reason_in_language(obj.held_because)
 
+    @admin.display(description=_("status"), ordering="status")
+    def status_and_reason(self, obj):
+        """The status, and under it why a comment waiting or in spam was held."""
+        if not obj.held_because or obj.status not in (CommentStatus.PENDING, CommentStatus.SPAM):
+            return obj.get_status_display()
+        return format_html('{}<br><span class="list-detail">{}</span>', obj.get_status_display(), self.reason(obj))
+
     @admin.display(description=_("reply"))
     def reply_link(self, obj):
         """Replying happens on the post's page, as a reader sees it, the form filled with her name and approved."""
@@ -49,9 +60,11 @@ class CommentAdmin(admin.ModelAdmin):
         address = reply_address(obj.post.get_absolute_url(), obj.pk)
         return format_html('<a href="{}">{}</a>', address, _("Reply on the post's page"))
 
-    @admin.display(description=_("comment"))
-    def body_excerpt(self, obj):
-        return excerpt(obj.body, 120)
+    @admin.display(description=_("comment"), ordering="created_at")
+    def comment_and_date(self, obj):
+        """The start of the comment, and under it when it was written."""
+        written = date_format(localtime(obj.created_at), "DATETIME_FORMAT")
+        return format_html('{}<br><span class="list-detail">{}</span>', excerpt(obj.body, 120), written)
 
     def save_model(self, request, obj, form, change):
         """Approving from the change form e-mails the subscribers, as the list action does."""

@@ -1,3 +1,4 @@
+import datetime
 import html
 
 import pytest
@@ -20,13 +21,20 @@ def editor_client(client):
 
 
 def test_comment_list_shows_what_a_moderator_needs(editor_client, post):
-    """An editor sees post, author, excerpt, status and date, with status filters."""
-    CommentFactory(post=post, author_name="Eve", body="Un commentaire " * 20, status=CommentStatus.PENDING)
+    """An editor sees post, author, excerpt and its date, status and why a comment waits, with status filters; why
+    an approved comment was held once is left to its own page."""
+    eve = CommentFactory(post=post, author_name="Eve", body="Un commentaire " * 20, status=CommentStatus.PENDING)
+    eve.held_because = "first comment from this address"
+    eve.save()
+    CommentFactory(post=post, author_name="Yves", status=CommentStatus.APPROVED, held_because="3 links (more than 2)")
+    Comment.objects.filter(pk=eve.pk).update(created_at=datetime.datetime(2026, 11, 3, 14, 5, tzinfo=datetime.UTC))
     html = editor_client.get("/admin/comments/comment/").content.decode()
     assert "Eve" in html
     assert "Humanité d&#x27;internet" in html
     assert "Un commentaire Un commentaire" in html and "…" in html
-    assert "Pending" in html
+    assert 'Un commentaire Un commentaire…<br><span class="list-detail">November 3, 2026, 15:05</span>' in html
+    assert 'Pending<br><span class="list-detail">first comment from this address</span>' in html
+    assert '<td class="field-status_and_reason">Approved</td>' in html and "3 links" not in html
     assert "?status__exact=spam" in html
     filtered = editor_client.get("/admin/comments/comment/?status__exact=approved").content.decode()
     assert "Eve" not in filtered
@@ -40,7 +48,7 @@ def test_a_french_moderator_reads_one_word_for_spam_and_french_column_names(fren
     comments = french_client.get("/admin/comments/comment/").content.decode()
     assert "Classer les commentaires sélectionnés comme spam" in comments
     assert "Indésirable" not in comments
-    assert '<td class="field-status">Spam</td>' in comments
+    assert '<td class="field-status_and_reason">Spam</td>' in comments
     subscriptions = french_client.get("/admin/comments/subscription/").content.decode()
     assert ">Article</a>" in subscriptions and ">Post</a>" not in subscriptions
 

@@ -70,3 +70,22 @@ def test_admin_pages_carnet_adds_or_changes_have_no_serious_accessibility_proble
     assert "Pourquoi j’écris encore" in chosen.inner_text()  # the choice is its value, read after the name
     context.close()
     assert not problems, "\n".join(problems)
+
+
+def test_the_moderation_list_fits_beside_the_menu_of_a_laptop_s_screen(browser, live_server, log_in, desk):
+    """At 1280 px, with the admin's menu open and the filters beside it, every column of the moderation list shows
+    without scrolling sideways, the comment in a column wide enough to read it: it had six columns, the date cut off
+    and the comment squeezed to three words a line."""
+    desk["comment"].held_because = "first comment from this address"
+    desk["comment"].save()
+    context = browser.new_context(viewport={"width": 1280, "height": 900}, locale="fr-CH")
+    page = context.new_page()
+    log_in(page, "proprietaire")
+    page.goto(f"{live_server.url}/admin/comments/comment/")
+    results = page.locator("#changelist .results")
+    assert results.evaluate("element => element.scrollWidth <= element.clientWidth")
+    row = page.locator("#result_list tbody tr").first
+    assert row.locator(".field-comment_and_date").bounding_box()["width"] >= 220  # 16em; 95 px before
+    assert "premier commentaire de cette adresse" in row.locator(".field-status_and_reason").inner_text()
+    assert row.locator(".field-comment_and_date .list-detail").is_visible()  # the date
+    context.close()
