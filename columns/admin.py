@@ -6,8 +6,11 @@ from django.db import models
 from django.shortcuts import redirect
 from django.template.response import TemplateResponse
 from django.urls import path, reverse
+from django.utils.formats import date_format
 from django.utils.html import format_html
+from django.utils.timezone import localtime
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext
 from parler.admin import TranslatableAdmin
 
 from . import candidates
@@ -53,15 +56,9 @@ class ColumnAdmin(TranslatableAdmin):
 @admin.register(Republication)
 class RepublicationAdmin(admin.ModelAdmin):
     form = RepublicationForm
-    list_display = [
-        "post",
-        "column",
-        "originally_published_on",
-        "original_status",
-        "checked_at",
-        "failed_checks",
-        "original_link",
-    ]
+    # Five columns, the last check under the original's status and its address free to wrap: with seven, and the
+    # address on one line, the list was 1,500 px wide on a laptop's screen, and the address out of sight.
+    list_display = ["post", "column", "originally_published_on", "status_and_check", "original_link"]
     list_filter = ["column__publication", "column", "original_status"]
     list_select_related = ["post", "column"]
     search_fields = ["post__title", "original_title", "original_url", "column__name"]
@@ -123,6 +120,17 @@ class RepublicationAdmin(admin.ModelAdmin):
             )
             return redirect("admin:columns_republication_candidates")
         return super().response_add(request, obj, post_url_continue)
+
+    @admin.display(description=_("status of the original"), ordering="original_status")
+    def status_and_check(self, obj):
+        """The original's status, and under it when it was last checked and how many checks failed since."""
+        if not obj.checked_at:
+            return obj.get_original_status_display()
+        check = _("checked on %(date)s") % {"date": date_format(localtime(obj.checked_at), "DATETIME_FORMAT")}
+        if obj.failed_checks:
+            failed = ngettext("%(count)d failed check in a row", "%(count)d failed checks in a row", obj.failed_checks)
+            check = f"{check}, {failed % {'count': obj.failed_checks}}"
+        return format_html('{}<br><span class="list-detail">{}</span>', obj.get_original_status_display(), check)
 
     @admin.display(description=_("original"))
     def original_link(self, obj):

@@ -249,6 +249,21 @@ def test_republication_list_filters_and_search(client, editor):
     assert "Lisez le Cluetrain" in found and "Parler comme" not in found
 
 
+def test_the_list_says_under_each_status_when_the_original_was_last_checked(french_client, editor):
+    """« vérifié le … » under the status, with the failed checks in a row; nothing under one never checked."""
+    checked = datetime.datetime(2026, 11, 3, 14, 5, tzinfo=datetime.UTC)
+    RepublicationFactory(post__title="Disparu", original_status="gone", checked_at=checked, failed_checks=3)
+    RepublicationFactory(post__title="En ligne", original_status="online", checked_at=checked)
+    RepublicationFactory(post__title="Jamais vérifié")
+    french_client.force_login(editor)
+    listing = french_client.get("/admin/columns/republication/").content.decode()
+    assert (
+        'Disparu<br><span class="list-detail">vérifié le 3 novembre 2026, 15:05, 3 échecs d’affilée</span>' in listing
+    )
+    assert 'En ligne<br><span class="list-detail">vérifié le 3 novembre 2026, 15:05</span>' in listing
+    assert '<td class="field-status_and_check">Pas encore vérifié</td>' in listing
+
+
 def test_post_is_chosen_with_autocomplete(client, editor):
     """The republication form picks its post through the admin's autocomplete, which searches titles."""
     PostFactory(title="Lisez le Cluetrain Manifesto")

@@ -9,9 +9,11 @@ import io
 import re
 
 import pytest
+from django.utils import timezone
 
 from comments.models import Comment, CommentStatus
 from media.services import create_from_file
+from tests.columns.factories import RepublicationFactory
 from tests.e2e.test_design import axe_violations
 from tests.factories import PostFactory, UserFactory
 from tests.media.conftest import picture
@@ -72,20 +74,31 @@ def test_admin_pages_carnet_adds_or_changes_have_no_serious_accessibility_proble
     assert not problems, "\n".join(problems)
 
 
-def test_the_moderation_list_fits_beside_the_menu_of_a_laptop_s_screen(browser, live_server, log_in, desk):
-    """At 1280 px, with the admin's menu open and the filters beside it, every column of the moderation list shows
-    without scrolling sideways, the comment in a column wide enough to read it: it had six columns, the date cut off
-    and the comment squeezed to three words a line."""
+def test_the_lists_fit_a_laptop_s_screen_and_the_writing_desk_has_its_width(browser, live_server, log_in, desk):
+    """At 1280 px every column of the posts, comments and republications lists shows without scrolling sideways,
+    the filters beside them: the admin's menu down the left took 300 px, the posts list's tags and the comments'
+    dates were cut off, and a republication's address, on one line, made its list 1,500 px wide."""
     desk["comment"].held_because = "first comment from this address"
     desk["comment"].save()
+    RepublicationFactory(
+        post=desk["original"],
+        original_url="https://www.lesquotidiennes.example/chroniques/2026/10/10/une-tres-longue-adresse-de-page-web",
+        checked_at=timezone.now(),
+        failed_checks=2,
+    )
     context = browser.new_context(viewport={"width": 1280, "height": 900}, locale="fr-CH")
     page = context.new_page()
     log_in(page, "proprietaire")
+    for path in ("/admin/blog/post/", "/admin/comments/comment/", "/admin/columns/republication/"):
+        page.goto(f"{live_server.url}{path}")
+        results = page.locator("#changelist .results")
+        assert results.evaluate("element => element.scrollWidth <= element.clientWidth"), path
+        assert page.locator("#changelist-filter").is_visible(), path
     page.goto(f"{live_server.url}/admin/comments/comment/")
-    results = page.locator("#changelist .results")
-    assert results.evaluate("element => element.scrollWidth <= element.clientWidth")
     row = page.locator("#result_list tbody tr").first
     assert row.locator(".field-comment_and_date").bounding_box()["width"] >= 220  # 16em; 95 px before
     assert "premier commentaire de cette adresse" in row.locator(".field-status_and_reason").inner_text()
     assert row.locator(".field-comment_and_date .list-detail").is_visible()  # the date
+    page.goto(f"{live_server.url}/admin/blog/post/{desk['original'].pk}/change/")
+    assert page.locator("#id_body").bounding_box()["width"] > 560  # 430 px beside the menu
     context.close()
