@@ -21,15 +21,25 @@ def autosave(client, payload, **extra):
 
 
 def test_preview_renders_markdown_as_the_published_post_does(client):
-    """The preview answers the body rendered like the post page, with its word count and reading time."""
+    """The preview answers the body rendered like the post page, spaced as French wants, with its word count and
+    reading time."""
     post = PostFactory(body="# Titre\n\nL'été, *enfin* : « là ».\n\n<!--more-->\n\nLa suite.")
     client.force_login(post.author)
-    response = client.post(PREVIEW, {"body": post.body})
+    response = client.post(PREVIEW, {"body": post.body, "language": "fr"})
     assert response.status_code == 200
-    assert response.content.decode() == post.body_html
+    page = client.get(post.get_absolute_url()).content.decode()
+    assert response.content.decode() in page
+    assert "<p>L'été, <em>enfin</em>\u202f: «\u202flà\u202f».</p>" in response.content.decode()
     assert response["X-Word-Count"] == "6"  # Titre, L'été, enfin, là, La, suite
     assert response["X-Reading-Minutes"] == "1"
     assert "no-cache" in response["Cache-Control"]
+
+
+def test_preview_of_an_english_post_keeps_its_spaces(client):
+    """English puts no space before its colon, and keeps the spaces typed around French quotation marks."""
+    client.force_login(AuthorFactory())
+    html = client.post(PREVIEW, {"body": "Quoted : « là ».", "language": "en"}).content.decode()
+    assert html == "<p>Quoted : « là ».</p>"
 
 
 def test_preview_of_imported_html_cleans_it(client):

@@ -40,9 +40,10 @@ def test_french_post_with_an_english_summary_survives_every_click(live_server, o
     page.locator("#id_title").press_sequentially(TITLE)
     page.fill("#id_slug", "ete-ecrire")
     page.fill("#id_body", BODY)
-    page.locator("#id_body").press_sequentially("\n\nUne dernière phrase, tapée.")
+    page.locator("#id_body").press_sequentially("\n\nUne dernière phrase : « tapée ».")
     page.locator("#desk-preview h2").wait_for()
-    expect(page.locator("#desk-preview")).to_contain_text("tapée")
+    # Spaced as the post's page will be: « never left alone at the end of a line.
+    expect(page.locator("#desk-preview")).to_contain_text("Une dernière phrase\u202f: «\u202ftapée\u202f».")
     assert page.inner_text("#desk-preview strong") == "été"
     assert "Anticonstitutionnellement" in page.inner_text("#desk-preview")
     assert "<!--more-->" not in page.inner_text("#desk-preview")
@@ -68,7 +69,9 @@ def test_french_post_with_an_english_summary_survives_every_click(live_server, o
     page.select_option("#id_language", "en")  # a change of mind: the French summary moves up...
     assert summaries.nth(0).get_attribute("data-language") == "fr"
     assert page.get_attribute("#desk-preview", "lang") == "en"
+    expect(page.locator("#desk-preview")).to_contain_text("Une dernière phrase : « tapée ».")  # as typed, in English
     page.select_option("#id_language", "fr")  # ...and back
+    expect(page.locator("#desk-preview")).to_contain_text("Une dernière phrase\u202f: «\u202ftapée\u202f».")
     assert summaries.nth(0).get_attribute("data-language") == "en"
     page.click("#desk-preview")
     page.click("#desk-stats")
@@ -82,7 +85,7 @@ def test_french_post_with_an_english_summary_survives_every_click(live_server, o
     assert "a été ajouté" in page.inner_text(".messagelist")
     post = Post.objects.get(slug="ete-ecrire")
     assert post.title == TITLE
-    assert post.body == BODY + "\n\nUne dernière phrase, tapée."  # line breaks as stored, not as sent (CR LF)
+    assert post.body == BODY + "\n\nUne dernière phrase : « tapée »."  # line breaks as stored, not as sent (CR LF)
     assert post.summaries() == [("en", ENGLISH_SUMMARY)]
     assert not PostDraft.objects.exists()  # saved with the post: no draft left to offer
     assert page.input_value("#id_summary_en") == ENGLISH_SUMMARY

@@ -38,7 +38,8 @@
 
   function refreshPreview() {
     const request = ++previewRequest;
-    const data = new URLSearchParams({ body: body.value, markup: text.markup });
+    // The post's language too: French spaces its punctuation, as the post's page will.
+    const data = new URLSearchParams({ body: body.value, markup: text.markup, language: language ? language.value : "" });
     post(text.previewUrl, { body: data })
       .then((response) => {
         if (!response.ok) {
@@ -88,6 +89,7 @@
 
   if (language && summaries) {
     language.addEventListener("change", arrangeSummaries);
+    language.addEventListener("change", refreshPreview); // spaced for the language chosen
   }
 
   // --- Drafts: every field of the form, as she typed it.
