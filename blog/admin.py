@@ -19,6 +19,11 @@ from .text import dictionary_order
 LISTED_TAGS = 5  # in the post list
 
 
+def with_detail(value, detail):
+    """A list's value with a detail under it in a smaller type (admin/css/carnet.css): fewer, narrower columns."""
+    return format_html('{}<br><span class="list-detail">{}</span>', value, detail)
+
+
 class StatusFilter(admin.SimpleListFilter):
     """Draft, scheduled, published: the three states the list's status column shows."""
 

@@ -13,6 +13,8 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 from parler.admin import TranslatableAdmin
 
+from blog.admin import with_detail
+
 from . import candidates
 from .forms import AbsoluteURLField, RepublicationForm
 from .models import Column, Publication, Republication
@@ -123,14 +125,14 @@ class RepublicationAdmin(admin.ModelAdmin):
 
     @admin.display(description=_("status of the original"), ordering="original_status")
     def status_and_check(self, obj):
-        """The original's status, and under it when it was last checked and how many checks failed since."""
+        """The original's status, and under it when it was last checked and how many checks in a row failed."""
         if not obj.checked_at:
             return obj.get_original_status_display()
         check = _("checked on %(date)s") % {"date": date_format(localtime(obj.checked_at), "DATETIME_FORMAT")}
         if obj.failed_checks:
             failed = ngettext("%(count)d failed check in a row", "%(count)d failed checks in a row", obj.failed_checks)
             check = f"{check}, {failed % {'count': obj.failed_checks}}"
-        return format_html('{}<br><span class="list-detail">{}</span>', obj.get_original_status_display(), check)
+        return with_detail(obj.get_original_status_display(), check)
 
     @admin.display(description=_("original"))
     def original_link(self, obj):

@@ -8,6 +8,7 @@ from django.utils.timezone import localtime
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
+from blog.admin import with_detail
 from blog.post_form import TypedText
 from blog.text import excerpt
 
@@ -17,8 +18,8 @@ from .models import Comment, CommentStatus, Notification, NotificationStatus, Su
 
 @admin.register(Comment)
 class CommentAdmin(admin.ModelAdmin):
-    # Four columns and short ones, so that the list fits beside the menu and the filters of a laptop's screen, each
-    # comment readable: its date under its words, why it was held under its status.
+    # Four columns, so that the list fits beside its filters on a laptop's screen, each comment readable: its date
+    # under its words, why it was held under its status.
     list_display = ["author_name", "post", "comment_and_date", "status_and_reason"]
     list_filter = ["status", "kind", "language", "created_at"]
     list_select_related = ["post"]
@@ -50,7 +51,7 @@ class CommentAdmin(admin.ModelAdmin):
         """The status, and under it why a comment waiting or in spam was held."""
         if not obj.held_because or obj.status not in (CommentStatus.PENDING, CommentStatus.SPAM):
             return obj.get_status_display()
-        return format_html('{}<br><span class="list-detail">{}</span>', obj.get_status_display(), self.reason(obj))
+        return with_detail(obj.get_status_display(), self.reason(obj))
 
     @admin.display(description=_("reply"))
     def reply_link(self, obj):
@@ -64,7 +65,7 @@ class CommentAdmin(admin.ModelAdmin):
     def comment_and_date(self, obj):
         """The start of the comment, and under it when it was written."""
         written = date_format(localtime(obj.created_at), "DATETIME_FORMAT")
-        return format_html('{}<br><span class="list-detail">{}</span>', excerpt(obj.body, 120), written)
+        return with_detail(excerpt(obj.body, 120), written)
 
     def save_model(self, request, obj, form, change):
         """Approving from the change form e-mails the subscribers, as the list action does."""

@@ -77,7 +77,8 @@ def test_admin_pages_carnet_adds_or_changes_have_no_serious_accessibility_proble
 def test_the_lists_fit_a_laptop_s_screen_and_the_writing_desk_has_its_width(browser, live_server, log_in, desk):
     """At 1280 px every column of the posts, comments and republications lists shows without scrolling sideways,
     the filters beside them: the admin's menu down the left took 300 px, the posts list's tags and the comments'
-    dates were cut off, and a republication's address, on one line, made its list 1,500 px wide."""
+    dates were cut off, a long word in a title pushed its last column out, and a republication's address, on one
+    line, made its list 1,500 px wide. The post form's title is as wide as a long one needs."""
     desk["comment"].held_because = "first comment from this address"
     desk["comment"].save()
     RepublicationFactory(
@@ -85,6 +86,9 @@ def test_the_lists_fit_a_laptop_s_screen_and_the_writing_desk_has_its_width(brow
         original_url="https://www.lesquotidiennes.example/chroniques/2026/10/10/une-tres-longue-adresse-de-page-web",
         checked_at=timezone.now(),
         failed_checks=2,
+    )
+    PostFactory(
+        author=desk["original"].author, title="L’anticonstitutionnellement de Genève, anticonstitutionnellement"
     )
     context = browser.new_context(viewport={"width": 1280, "height": 900}, locale="fr-CH")
     page = context.new_page()
@@ -101,4 +105,6 @@ def test_the_lists_fit_a_laptop_s_screen_and_the_writing_desk_has_its_width(brow
     assert row.locator(".field-comment_and_date .list-detail").is_visible()  # the date
     page.goto(f"{live_server.url}/admin/blog/post/{desk['original'].pk}/change/")
     assert page.locator("#id_body").bounding_box()["width"] > 560  # 430 px beside the menu
+    assert page.locator("#id_title").bounding_box()["width"] > 560  # 20em, a long title cut off
+    assert page.inner_text("#content h1") == "Modification\u202f: article"  # « Modification de article »
     context.close()
