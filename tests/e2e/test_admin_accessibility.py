@@ -49,6 +49,7 @@ def test_admin_pages_carnet_adds_or_changes_have_no_serious_accessibility_proble
     page = context.new_page()
     log_in(page, "proprietaire")
     pages = {
+        "home, a comment waiting": "/admin/",
         "post form (add)": "/admin/blog/post/add/",
         "post form (change, a translation)": f"/admin/blog/post/{desk['translation'].pk}/change/",
         "post form (change, an original)": f"/admin/blog/post/{desk['original'].pk}/change/",
@@ -65,6 +66,10 @@ def test_admin_pages_carnet_adds_or_changes_have_no_serious_accessibility_proble
         page.wait_for_load_state("load")
         problems += [f"{name}: {violation}" for violation in axe_violations(page)]
     assert page.locator("#user-tools").is_visible()  # still logged in: the pages were the real ones
+    page.goto(live_server.url + pages["home, a comment waiting"])
+    background = page.locator(".pending-comments").evaluate("element => getComputedStyle(element).backgroundColor")
+    red, green, blue = (int(value) for value in re.findall(r"\d+", background)[:3])
+    assert (red + green + blue < 200) == (scheme == "dark"), background  # a light box on a dark page, before
     page.goto(live_server.url + pages["post form (add)"])
     assert page.get_by_role("combobox", name=re.compile(r"^Traduction de\s*:$")).is_visible()  # named by its label
     page.goto(live_server.url + pages["post form (change, a translation)"])
