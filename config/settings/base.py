@@ -42,7 +42,7 @@ INSTALLED_APPS = [
     "taggit",
     "axes",
     "django_tasks",
-    "django_tasks_db",
+    "operations.tasks_config.BackgroundTasksConfig",  # django_tasks_db, its name translated
     "accounts",
     "blog",
     "columns",
