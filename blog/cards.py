@@ -18,7 +18,7 @@ from django.utils.translation import gettext
 
 from blog import extensions
 from blog.addresses import addresser
-from blog.templatetags.blog_tags import day_date, focusable_code, markdown, summary_label, tag_link, typography
+from blog.templatetags.blog_tags import day_date, markdown, shown_html, summary_label, tag_link, typography
 
 
 def card_html(post, context):
@@ -29,7 +29,7 @@ def card_html(post, context):
         meta, footer = extensions.render("post_card_meta", context), extensions.render("post_card_footer", context)
     if post.excerpt_html:
         body = (
-            f"{typography(focusable_code(post.excerpt_html), post.language)}\n"
+            f"{shown_html(post.excerpt_html, post.language)}\n"
             f'    <p class="more" lang="{escape(translation.get_language())}"><a href="{url}">'
             f"{escape(gettext('Continue reading'))}"
             f'<span class="visually-hidden"> — <span lang="{language}">{typography(post.title, post.language)}'
@@ -37,7 +37,7 @@ def card_html(post, context):
             "    "
         )
     else:
-        body = typography(focusable_code(post.body_html), post.language)
+        body = shown_html(post.body_html, post.language)
     return mark_safe(  # noqa: S308 - every value escaped above
         "\n"
         '<article class="post-card">\n'

@@ -18,19 +18,13 @@ from django.views.decorators.http import require_POST
 from . import markup
 from .models import Language, Markup, Post, PostDraft
 from .post_form import SUMMARY_FIELDS
-from .templatetags.blog_tags import focusable_code, typography
+from .templatetags.blog_tags import shown_html
 
 WORDS_PER_MINUTE = 230
 MAX_DRAFT_FIELDS = 200
 TAG = re.compile(r"<[^>]*>")
 WORD = re.compile(r"\w+(?:['’-]\w+)*")
 STATS_TEMPLATE = gettext_lazy("Words: {words} · reading time: about {minutes} min")
-
-
-def as_shown(html, language):
-    """A rendered body as the post's page shows it: spaced as its language wants (French « », :, ?…), its code
-    listings reachable by keyboard."""
-    return typography(focusable_code(html), language)
 
 
 def reading_stats(html):
@@ -47,7 +41,7 @@ def form_context(user, form, post):
     summaries.sort(key=lambda item: item[0] == language)  # the other language first
     kind = post.markup if post else Markup.MARKDOWN
     html = post.body_html if post and not form.is_bound else markup.render(form["body"].value(), kind)
-    html = as_shown(html, language)
+    html = shown_html(html, language)  # as the post's page will show it
     words, minutes = reading_stats(html)
     draft = find_draft(user, post)
     return {
@@ -73,7 +67,7 @@ def preview(request):
         raise PermissionDenied
     kind = request.POST.get("markup", Markup.MARKDOWN)
     rendered = markup.render(request.POST.get("body", ""), kind if kind in Markup.values else Markup.MARKDOWN)
-    html = as_shown(rendered, request.POST.get("language", ""))
+    html = shown_html(rendered, request.POST.get("language", ""))
     words, minutes = reading_stats(html)
     response = HttpResponse(html, content_type="text/html; charset=utf-8")
     response["X-Word-Count"] = words

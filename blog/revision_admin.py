@@ -6,11 +6,10 @@ from django.http import Http404, HttpResponseRedirect
 from django.shortcuts import get_object_or_404
 from django.template.response import TemplateResponse
 from django.urls import path, reverse
-from django.utils.formats import date_format
-from django.utils.timezone import localtime
 from django.utils.translation import gettext as _
 
 from . import revisions
+from .text import moment
 
 
 class RevisionAdminMixin:
@@ -54,8 +53,7 @@ class RevisionAdminMixin:
             "opts": self.opts,
             "post": post,
             "revision": revision,
-            "title": _("Version of %(date)s")
-            % {"date": date_format(localtime(revision.created_at), "DATETIME_FORMAT")},
+            "title": _("Version of %(date)s") % {"date": moment(revision.created_at)},
             "against_current": revisions.changes(current, revision.data),
             "against_previous": revisions.changes(previous.data, revision.data) if previous else None,
             "is_current": current == revision.data,
@@ -65,7 +63,7 @@ class RevisionAdminMixin:
     def restore(self, request, post, revision):
         restored = revisions.restore(revision, request.user)
         if restored:
-            when = date_format(localtime(revision.created_at), "DATETIME_FORMAT")
+            when = moment(revision.created_at)
             self.log_change(request, post, _("Restored the version of %(date)s") % {"date": when})
             self.message_user(request, _("The earlier version is back. The one it replaced is kept in History."))
         else:

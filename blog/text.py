@@ -2,6 +2,9 @@
 
 import unicodedata
 
+from django.utils.formats import date_format
+from django.utils.timezone import localtime
+
 # Letters that Unicode does not decompose into a base letter and an accent, spelt as a French or English
 # reader types them when she has no key for them: "oeuvre" for "œuvre".
 LETTERS = str.maketrans(
@@ -40,3 +43,8 @@ def excerpt(text, length):
     if len(text) <= length:
         return text
     return text[:length].rsplit(" ", 1)[0].rstrip(" \u202f\xa0,;:«(—–-") + "…"
+
+
+def moment(value):
+    """A date and time as the active language writes it, in the site's time zone ("3 novembre 2026, 15:05")."""
+    return date_format(localtime(value), "DATETIME_FORMAT")

@@ -6,14 +6,13 @@ from django.db import models
 from django.shortcuts import redirect
 from django.template.response import TemplateResponse
 from django.urls import path, reverse
-from django.utils.formats import date_format
 from django.utils.html import format_html
-from django.utils.timezone import localtime
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 from parler.admin import TranslatableAdmin
 
 from blog.admin import with_detail
+from blog.text import moment
 
 from . import candidates
 from .forms import AbsoluteURLField, RepublicationForm
@@ -128,7 +127,7 @@ class RepublicationAdmin(admin.ModelAdmin):
         """The original's status, and under it when it was last checked and how many checks in a row failed."""
         if not obj.checked_at:
             return obj.get_original_status_display()
-        check = _("checked on %(date)s") % {"date": date_format(localtime(obj.checked_at), "DATETIME_FORMAT")}
+        check = _("checked on %(date)s") % {"date": moment(obj.checked_at)}
         if obj.failed_checks:
             failed = ngettext("%(count)d failed check in a row", "%(count)d failed checks in a row", obj.failed_checks)
             check = f"{check}, {failed % {'count': obj.failed_checks}}"

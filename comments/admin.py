@@ -2,15 +2,13 @@
 
 from django.contrib import admin, messages
 from django.db import models
-from django.utils.formats import date_format
 from django.utils.html import format_html
-from django.utils.timezone import localtime
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
 from blog.admin import with_detail
 from blog.post_form import TypedText
-from blog.text import excerpt
+from blog.text import excerpt, moment
 
 from . import services, spam
 from .models import Comment, CommentStatus, Notification, NotificationStatus, Subscription, reply_address
@@ -64,8 +62,7 @@ class CommentAdmin(admin.ModelAdmin):
     @admin.display(description=_("comment"), ordering="created_at")
     def comment_and_date(self, obj):
         """The start of the comment, and under it when it was written."""
-        written = date_format(localtime(obj.created_at), "DATETIME_FORMAT")
-        return with_detail(excerpt(obj.body, 120), written)
+        return with_detail(excerpt(obj.body, 120), moment(obj.created_at))
 
     def save_model(self, request, obj, form, change):
         """Approving from the change form e-mails the subscribers, as the list action does."""

@@ -105,3 +105,10 @@ def focusable_code(html):
 def typography(value, language_code):
     """`value` (text, escaped here, or safe HTML) spaced as `language_code` wants: French spaces its punctuation."""
     return mark_safe(markup.spaced(conditional_escape(value), language_code))  # noqa: S308 - escaped first
+
+
+@register.filter
+def shown_html(html, language_code):
+    """Stored, cleaned HTML (a body, an excerpt) as a page shows it: its code listings reachable by keyboard, spaced
+    as its language wants."""
+    return typography(focusable_code(html), language_code)
