@@ -12,9 +12,10 @@ class CommentsConfig(AppConfig):
         from . import demo
         from .models import with_comment_count
         from .rendering import comment_count
+        from .section import section_html
 
         extensions.add_template("post_head", "comments/_comment_feed_link.html")
-        extensions.add_template("post_after", "comments/_comments_block.html")
+        extensions.add_template("post_after", section_html)
         extensions.add_template("post_card_footer", comment_count)
         extensions.register(extensions.list_annotations, with_comment_count)
         extensions.register(extensions.demo_seeders, demo.seed)

@@ -17,19 +17,19 @@ from blog.templatetags.blog_tags import typography
 from comments.text import render_body
 
 
-def threads_html(nodes, context):
-    """`nodes` (comments.threads.Node) as `<li>` elements; `context` is the comment section's template context."""
-    page = _Page(context)
+def threads_html(nodes, section):
+    """`nodes` (comments.threads.Node) as `<li>` elements; `section` is the comment section (comments.section)."""
+    page = _Page(section)
     return mark_safe("".join(page.node(node) for node in nodes))  # noqa: S308 - every value escaped below
 
 
 class _Page:
-    def __init__(self, context):
-        self.context = context
-        self.post = context["post"]
-        self.comments_open = context["comments_open"]
-        self.notices = context.get("placed_notices") or {}
-        self.replying_to = context.get("replying_to")
+    def __init__(self, section):
+        self.section = section
+        self.post = section.post
+        self.comments_open = section.comments_open
+        self.notices = section.placed_notices
+        self.replying_to = section.replying_to
         self.badge = format_html('<span class="author-badge">{}</span>', gettext("Author"))
         self.reply_label = escape(gettext("Reply"))
         self.reply_to_label = gettext("Reply to %(name)s")
@@ -64,7 +64,7 @@ class _Page:
             "\n    ",
             self.reply(node) if node.can_reply and self.comments_open and not comment.awaiting else "",
             "\n  </article>\n  ",
-            self.form() if self.replying_to and self.replying_to.pk == comment.pk else "",
+            self.section.form_html() if self.replying_to and self.replying_to.pk == comment.pk else "",
             "\n  ",
         ]
         if node.children:
@@ -79,9 +79,6 @@ class _Page:
             f'<p class="reply"><a href="{escape(comment.reply_url)}" rel="nofollow" aria-label="{label}">'
             f"{self.reply_label}</a></p>"
         )
-
-    def form(self):
-        return self.context.template.engine.get_template("comments/_comment_form.html").render(self.context)
 
 
 def comment_count(context):

@@ -12,7 +12,7 @@ from django.utils import translation
 from comments import spam
 from comments.form_renderer import CommentFormRenderer
 from comments.forms import CommentForm
-from comments.templatetags.comment_tags import comment_field
+from comments.section import comment_field
 from tests.factories import UserFactory
 
 from .conftest import comment_url, form_data
