@@ -6,7 +6,6 @@ from django.conf import settings
 from django.contrib.postgres.search import SearchQuery, SearchRank
 from django.db import connection
 from django.db.models import CharField, F, IntegerField
-from django.db.models.expressions import RawSQL
 
 from blog.compiled import CompiledQuery, CompiledQuerySet, IdList, Slot
 from blog.models import Post, TaggedPost
@@ -59,10 +58,8 @@ def _search(vendor, by_language, by_tag, at_most):
             matching = posts.filter(search_document__vector=query)
             ranked = matching.annotate(rank=SearchRank(F("search_document__vector"), query))
             return ranked.order_by(*NEWEST_FIRST).values("pk", "published_at", "rank")[:at_most]
-        tagged = (
-            TaggedPost.objects.filter(tag=tag, content_object_id=RawSQL(fts.POST_ID, ())).values("pk") if tag else None
-        )
-        return fts.newest_ranked(posts, Slot("match", CharField()), at_most, exists=tagged)
+        tagged = TaggedPost.objects.filter(tag=tag).values("content_object_id") if tag else None
+        return fts.newest_ranked(posts, Slot("match", CharField()), at_most, among=tagged)
 
     return CompiledQuery(build)
 
