@@ -30,6 +30,8 @@ def section_html(context):
 
 
 class Section:
+    """What the section shows, read once from the post page's template context; written by html()."""
+
     def __init__(self, context):
         self.context = context
         self.request = request = context["request"]

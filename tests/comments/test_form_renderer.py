@@ -78,7 +78,7 @@ FORMER_FIELD = Path(__file__).with_name("former_templates") / "_comment_field.ht
 
 @pytest.mark.parametrize("language", ["fr", "en"])
 def test_each_field_is_written_as_its_former_template_wrote_it(post, language):
-    """{% comment_field %} writes a field, its label, errors and help as comments/_comment_field.html did."""
+    """comment_field() writes a field, its label, errors and help as comments/_comment_field.html did."""
     former = Engine.get_default().from_string(FORMER_FIELD.read_text())
     parent = CommentFactory(post=post)
     with translation.override(language):
