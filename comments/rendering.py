@@ -26,10 +26,6 @@ def threads_html(nodes, section):
 class _Page:
     def __init__(self, section):
         self.section = section
-        self.post = section.post
-        self.comments_open = section.comments_open
-        self.notices = section.placed_notices
-        self.replying_to = section.replying_to
         self.badge = format_html('<span class="author-badge">{}</span>', gettext("Author"))
         self.reply_label = escape(gettext("Reply"))
         self.reply_to_label = gettext("Reply to %(name)s")
@@ -37,13 +33,13 @@ class _Page:
 
     def node(self, node):
         comment = node.comment
-        by_author = bool(comment.user_id) and comment.user_id == self.post.author_id
+        by_author = bool(comment.user_id) and comment.user_id == self.section.post.author_id
         anchor = comment.anchor
         url = comment.safe_author_url
         name = escape(comment.author_name)
         if url:
             name = f'<a href="{escape(url)}" rel="nofollow ugc">{name}</a>'
-        notice = self.notices.get(comment.pk)
+        notice = self.section.placed_notices.get(comment.pk)
         body = typography(render_body(comment.body), comment.language)
         classes = (
             f"comment depth-{node.depth}{' by-author' if by_author else ''}{' awaiting' if comment.awaiting else ''}"
@@ -62,9 +58,9 @@ class _Page:
             "    ",
             format_html('<p class="comment-notice" role="status">{}</p>', notice) if notice else "",
             "\n    ",
-            self.reply(node) if node.can_reply and self.comments_open and not comment.awaiting else "",
+            self.reply(node) if node.can_reply and self.section.comments_open and not comment.awaiting else "",
             "\n  </article>\n  ",
-            self.section.form_html() if self.replying_to and self.replying_to.pk == comment.pk else "",
+            self.section.form_html() if self.section.replying_to and self.section.replying_to.pk == comment.pk else "",
             "\n  ",
         ]
         if node.children:

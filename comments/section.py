@@ -12,10 +12,11 @@ from django.conf import settings
 from django.middleware.csrf import get_token
 from django.template.base import render_value_in_context
 from django.templatetags.static import static
-from django.urls import reverse
 from django.utils.html import format_html
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext, gettext_noop, ngettext
+
+from blog.addresses import address
 
 from . import spam, threads
 from .forms import CommentForm
@@ -106,7 +107,7 @@ class Section:
             f"    {error}\n"
             f"    {form.non_field_errors()}{form['parent'].errors}\n"
             f'    <form method="post" action="{escape(self.post.get_url("comments:create"))}#respond" novalidate '
-            f'data-form-keys="{escape(reverse("comments:form-keys"))}">\n'
+            f'data-form-keys="{escape(address("comments:form-keys"))}">\n'
             f"      {self.form_keys()}\n"
             f"      {form['parent']}{form['submission']}\n"
             f"      {fields}\n"
