@@ -1,6 +1,7 @@
 import datetime
 
 import pytest
+from django.test import Client
 from django.utils import timezone
 
 from comments.models import CommentStatus
@@ -129,6 +130,20 @@ def test_logged_in_reader_sees_name_filled_in(client, post):
     html = client.get(post.get_absolute_url()).content.decode()
     assert 'value="Claire Dupont"' in html
     assert f'value="{user.email}"' in html
+
+
+def test_the_blank_form_written_once_per_language_keeps_no_reader(client, post):
+    """The blank form is written once for each language (comments.section): a logged-in reader's details are never
+    in it, whoever came first, and each language has its own labels."""
+    user = UserFactory(display_name="Claire Dupont")
+    client.force_login(user)
+    assert 'value="Claire Dupont"' in client.get(post.get_absolute_url()).content.decode()
+    for language, label in (("fr", "Nom"), ("en", "Name"), ("fr", "Nom")):
+        html = Client(HTTP_ACCEPT_LANGUAGE=language).get(post.get_absolute_url()).content.decode()
+        assert f'<label for="id_author_name">{label}' in html
+        assert "Claire Dupont" not in html and user.email not in html
+    client.force_login(user)
+    assert 'value="Claire Dupont"' in client.get(post.get_absolute_url()).content.decode()
 
 
 def test_comments_closed_per_post_keep_old_comments(client):
