@@ -163,6 +163,7 @@ def fields_html(form):
 
 @lru_cache(maxsize=len(settings.LANGUAGES))
 def _blank_fields_html(language):
+    """`language`, the active one, is the key: the labels and help are in it."""
     return _fields_html(CommentForm(post=None))
 
 
