@@ -112,4 +112,20 @@ def test_the_lists_fit_a_laptop_s_screen_and_the_writing_desk_has_its_width(brow
     assert page.locator("#id_body").bounding_box()["width"] > 560  # 430 px beside the menu
     assert page.locator("#id_title").bounding_box()["width"] > 560  # 20em, a long title cut off
     assert page.inner_text("#content h1") == "Modification\u202f: article"  # « Modification de article »
+    page.goto(f"{live_server.url}/admin/blog/post/")
+    assert page.inner_text("#content h1") == "Choix\u202f: article à modifier"  # « Sélectionnez l’objet article… »
+    context.close()
+
+
+def test_on_a_phone_the_posts_list_keeps_its_titles_readable(browser, live_server, log_in, desk):
+    """At 390 px the posts list scrolls sideways; its titles, which wrap anywhere so that a long word cannot push a
+    column out, were squeezed to a letter a line ("Thou / ghts / on / ne / wsl / ett / ers")."""
+    PostFactory(author=desk["original"].author, title="Thoughts on newsletters")
+    context = browser.new_context(viewport={"width": 390, "height": 800}, locale="fr-CH")
+    page = context.new_page()
+    log_in(page, "proprietaire")
+    page.goto(f"{live_server.url}/admin/blog/post/")
+    title = page.locator("#result_list .field-title").filter(has_text="Thoughts on newsletters")
+    assert title.bounding_box()["width"] >= 120  # 10em; 51 px before
+    assert page.evaluate("document.documentElement.scrollWidth") == 390  # the list scrolls, not the page
     context.close()
