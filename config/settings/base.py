@@ -237,6 +237,9 @@ AXES_RESET_ON_SUCCESS = True
 AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
 AXES_CLIENT_IP_CALLABLE = "operations.client.client_ip"
 AXES_LOCKOUT_CALLABLE = "operations.lockout.locked_out"
+# Forgotten passwords asked for in an hour, from one address and for one e-mail address (accounts.password_reset),
+# counted in the cache (CACHE_BACKEND: each worker's own memory by default, shared through Redis).
+PASSWORD_RESET_LIMIT = int(env("PASSWORD_RESET_LIMIT", "5"))
 
 # Whole pages kept for anonymous readers, this many seconds at most (0: off); see pagecache/.
 PAGE_CACHE_SECONDS = int(env("PAGE_CACHE_SECONDS", "600"))

@@ -63,3 +63,26 @@ def test_two_different_new_passwords_are_refused_in_french(french_client):
         form.redirect_chain[-1][0], {"new_password1": NEW_PASSWORD, "new_password2": NEW_PASSWORD + "x"}
     )
     assert "Les deux mots de passe ne correspondent pas." in refused.content.decode()
+
+
+def test_asking_again_and_again_is_refused_from_one_connection_and_mails_one_person_five_times(settings):
+    """A form sent in a loop would fill her mailbox, each ask waiting on the mail server: five asks an hour from
+    one connection (then the form says so, in French, her address kept), five e-mails an hour to one person
+    (then the page says what it always says, and nothing more is sent)."""
+    settings.PASSWORD_RESET_LIMIT = 5
+    AuthorFactory(username="claire", email="claire@example.org")
+    looping = Client(HTTP_ACCEPT_LANGUAGE="fr", REMOTE_ADDR="203.0.113.7")
+    for _ in range(5):
+        looping.post("/accounts/password_reset/", {"email": "claire@example.org"})
+    refused = looping.post("/accounts/password_reset/", {"email": "claire@example.org"})
+    page = refused.content.decode()
+    assert "Trop de demandes depuis votre connexion\u202f: veuillez réessayer dans une heure." in page
+    assert 'value="claire@example.org"' in page
+    assert len(mail.outbox) == 5
+
+    elsewhere = Client(HTTP_ACCEPT_LANGUAGE="fr", REMOTE_ADDR="198.51.100.2")
+    sent = elsewhere.post("/accounts/password_reset/", {"email": "Claire@Example.org"}, follow=True)
+    assert "Message de réinitialisation du mot de passe envoyé" in sent.content.decode()
+    assert len(mail.outbox) == 5  # the sixth e-mail to her in the hour is not sent
+    other = elsewhere.post("/accounts/password_reset/", {"email": "marc@example.org"}, follow=True)
+    assert other.status_code == 200 and "Trop de demandes" not in other.content.decode()
