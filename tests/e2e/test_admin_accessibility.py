@@ -119,7 +119,8 @@ def test_the_lists_fit_a_laptop_s_screen_and_the_writing_desk_has_its_width(brow
 
 def test_on_a_phone_the_posts_list_keeps_its_titles_readable(browser, live_server, log_in, desk):
     """At 390 px the posts list scrolls sideways; its titles, which wrap anywhere so that a long word cannot push a
-    column out, were squeezed to a letter a line ("Thou / ghts / on / ne / wsl / ett / ers")."""
+    column out, were squeezed to a letter a line ("Thou / ghts / on / ne / wsl / ett / ers"). The republications
+    list's second button, on a line of its own, lines up with the first."""
     PostFactory(author=desk["original"].author, title="Thoughts on newsletters")
     context = browser.new_context(viewport={"width": 390, "height": 800}, locale="fr-CH")
     page = context.new_page()
@@ -128,4 +129,7 @@ def test_on_a_phone_the_posts_list_keeps_its_titles_readable(browser, live_serve
     title = page.locator("#result_list .field-title").filter(has_text="Thoughts on newsletters")
     assert title.bounding_box()["width"] >= 120  # 10em; 51 px before
     assert page.evaluate("document.documentElement.scrollWidth") == 390  # the list scrolls, not the page
+    page.goto(f"{live_server.url}/admin/columns/republication/")
+    first, second = (page.locator(".object-tools li").nth(i).bounding_box() for i in (0, 1))
+    assert second["y"] > first["y"] and second["x"] == first["x"]  # its own line, not indented 15 px
     context.close()
