@@ -16,6 +16,10 @@ class WebsiteField(forms.URLField):
     default_validators = [URLValidator(schemes=["http", "https"])]
 
 
+# The fields a logged-in reader finds filled in with her own name, e-mail address and website.
+READER_FIELDS = ("author_name", "author_email", "author_url")
+
+
 class CommentForm(forms.Form):
     # autocomplete: a phone fills in name, e-mail and website from the reader's card (WCAG 1.3.5).
     author_name = forms.CharField(
@@ -63,6 +67,11 @@ class CommentForm(forms.Form):
         if user.is_authenticated:
             initial.update(author_name=user.public_name, author_email=user.email, author_url=user.website)
         return cls(post=post, initial=initial)
+
+    @property
+    def is_blank(self):
+        """Not sent, and nothing of a reader in it: the same visible fields for every reader not logged in."""
+        return not self.is_bound and not any(self.initial.get(name) for name in READER_FIELDS)
 
     def clean_author_name(self):
         return " ".join(strip_control_characters(self.cleaned_data["author_name"]).split())

@@ -20,7 +20,7 @@ from django.utils.translation import get_language, gettext, gettext_noop, ngette
 from blog.addresses import address
 
 from . import spam, threads
-from .forms import CommentForm
+from .forms import READER_FIELDS, CommentForm
 from .rendering import threads_html
 from .shown import shown_comments
 
@@ -150,15 +150,10 @@ _AKISMET = gettext_noop(
 )
 
 
-READER_FIELDS = ("author_name", "author_email", "author_url")
-
-
 def fields_html(form):
     """The fields she fills in, and the choice of notices. Those of a blank form, the same for every reader who is
     not logged in, are written once per language: through Django's forms, they were a fifth of the section."""
-    if form.is_bound or any(form.initial.get(name) for name in READER_FIELDS):
-        return _fields_html(form)
-    return _blank_fields_html(get_language())
+    return _blank_fields_html(get_language()) if form.is_blank else _fields_html(form)
 
 
 @lru_cache(maxsize=len(settings.LANGUAGES))
