@@ -3,9 +3,11 @@
 // form says it was served then counts from her arrival, as on a page made for her, and a
 // reader who read the post and sends a short "Merci !" filled in by her phone is not taken
 // for a robot. (If that request fails, starting on the form asks again.) Without JavaScript
-// the first send comes back with her text kept and the keys filled in.
+// the first send comes back with her text kept and the keys filled in. A form that has its
+// keys (a page made for her, or sent back with a mistake, keeping the time she first got it)
+// asks for none: fresh ones made a correction sent at once look like a robot's.
 for (const form of document.querySelectorAll("form[data-form-keys]")) {
-  let asked = false;
+  let asked = Boolean(form.elements.csrfmiddlewaretoken.value);
   const ask = () => {
     if (asked) return;
     asked = true;

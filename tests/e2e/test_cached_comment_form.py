@@ -55,6 +55,27 @@ def test_a_reader_who_read_the_post_then_sends_at_once_is_not_too_fast(live_serv
     assert "attend la modération" in reader.inner_text(".comment.awaiting .comment-notice")
 
 
+def test_a_reader_who_corrects_her_address_sends_again_at_once(live_server, open_page, settings):
+    """The form sent back with a mistake keeps the time she first got it: the script asked for fresh keys on that
+    page too, and the corrected comment, sent a second later, was refused as a robot's."""
+    settings.COMMENTS_MIN_SECONDS = 3
+    post = PostFactory(title="Humanité d'internet")
+    url = f"{live_server.url}{post.get_absolute_url()}"
+    open_page().goto(url)
+    reader = open_page(locale="fr-CH")
+    reader.goto(url)
+    expect(reader.locator("input[name=csrfmiddlewaretoken]")).not_to_have_value("")
+    write(reader, "Très juste : l’été à Genève.")
+    reader.fill("#id_author_email", "zoé@genève.example")
+    reader.wait_for_timeout(3200)
+    reader.click("#respond button[type=submit]")
+    assert "Saisissez une adresse e-mail valide" in reader.inner_text("#respond")
+    reader.fill("#id_author_email", "zoe@genève.example")
+    reader.wait_for_timeout(300)  # the page's script has run
+    reader.click("#respond button[type=submit]")
+    assert "attend la modération" in reader.inner_text(".comment.awaiting .comment-notice")
+
+
 def test_without_javascript_her_text_comes_back_and_the_second_send_works(live_server, browser):
     """No script: the first send returns the form with her text and a clear message; the second goes through."""
     post = PostFactory(title="Humanité d'internet")
