@@ -90,14 +90,15 @@ class TagPostListView(PublishedPostsMixin, ListView):
         return super().get(request, *args, **kwargs)
 
     def get_queryset(self):
-        self.tag = _TAG.first(slug=self.kwargs["slug"])
+        # The tag and its count in one query; a tag no post readers see carries is still a page (empty).
+        counted = published_tag_counts(slug=self.kwargs["slug"])
+        self.tag = counted[0] if counted else _TAG.first(slug=self.kwargs["slug"])
         if self.tag is None:
             raise Http404
         return super().get_queryset().filter(tags=self.tag)
 
     def stored_count(self):
-        counted = published_tag_counts(tag=self.tag)
-        return counted[0].num_posts if counted else 0
+        return getattr(self.tag, "num_posts", 0)
 
     def compiled_ids(self):
         return LIST_IDS["tag"], {"tag": self.tag.pk}

@@ -129,12 +129,12 @@ def _waiting(now):
 _WAITING = CompiledQuery(_waiting)
 
 
-def published_tag_counts(popular_first=False, limit=None, first=None, tag=None):
+def published_tag_counts(popular_first=False, limit=None, first=None, slug=None):
     """The tags readers see, each with `num_posts`: the stored count less the published-status posts not yet visible.
 
     One query: the few scheduled posts' tags are counted in a subquery the database runs once.
     Tags carried by no visible post are left out. By name, or the most used first; the tag whose slug is
-    `first`, if readers see it, comes before all others (and so within `limit`). With `tag`, that tag only.
+    `first`, if readers see it, comes before all others (and so within `limit`). With `slug`, that tag only.
     """
     waiting_sql, params = _WAITING.sql_with_params()
     count = "blog_taguse.posts - COALESCE(waiting.n, 0)"
@@ -142,9 +142,9 @@ def published_tag_counts(popular_first=False, limit=None, first=None, tag=None):
     source, source_params = _most_used(int(limit), first) if popular_first and limit else (_EVERY_TAG, ())
     params = (*params, *source_params)
     where = f"{count} > 0"
-    if tag:
-        where += " AND blog_taguse.tag_id = %s"
-        params = (*params, tag.pk)
+    if slug:
+        where += " AND taggit_tag.slug = %s"
+        params = (*params, slug)
     if first:
         order = f"CASE WHEN taggit_tag.slug = %s THEN 0 ELSE 1 END, {order}"
         params = (*params, first)
