@@ -93,13 +93,17 @@ class _Compiled:
 
     def _compiled(self, values):
         """The compiler of the query, its SQL, and its parameters with `values` (and the present) in the slots."""
+        compiler, sql, params = self._unbound()
+        values = {"now": timezone.now(), **values}
+        return compiler, sql, [p.bind(values[p.name], connection) if isinstance(p, Slot) else p for p in params]
+
+    def _unbound(self):
+        """The compiler of the query on this connection, its SQL, and its parameters, slots as they are."""
         key = (connection.alias, connection.vendor, connection.settings_dict["NAME"])
         if key not in self.compiled:
             compiler = self.queryset._chain().query.get_compiler(connection.alias)
             self.compiled[key] = (compiler, *compiler.as_sql())
-        compiler, sql, params = self.compiled[key]
-        values = {"now": timezone.now(), **values}
-        return compiler, sql, [p.bind(values[p.name], connection) if isinstance(p, Slot) else p for p in params]
+        return self.compiled[key]
 
 
 class CompiledQuery(_Compiled):
@@ -144,8 +148,8 @@ class CompiledQuery(_Compiled):
 
 class CompiledQuerySet(_Compiled):
     """A queryset of model instances: `run(name=value, …)` returns its objects as a list, their prefetches done;
-    `first(…)` the first or None; `in_order(ids, …)`, of a queryset filtered on `IdList("ids")`, those of `ids` in
-    that order."""
+    `first(…)` the first or None; of a queryset filtered on `IdList("ids")`, `in_order(ids, …)` those of `ids` in
+    that order, and `among(ids_query, start, stop)` those whose ids a query gives."""
 
     def first(self, **values):
         found = self.run(**values)
@@ -155,8 +159,24 @@ class CompiledQuerySet(_Compiled):
         by_id = {found.pk: found for found in self.run(ids=ids, **values)}
         return [by_id[pk] for pk in ids if pk in by_id]
 
+    def among(self, ids, start, stop):
+        """In the queryset's order, those whose id is among the rows `[start:stop]` of `ids`: a CompiledQuery of ids
+        and the values of its slots (blog.lists.LIST_IDS). One query, the ids read in a subquery where the list of
+        ids goes: read first on their own, they cost a round trip to the database on every page of posts."""
+        query, values = ids
+        ids_sql, ids_params = query.sql_with_params(**values)
+        compiler, sql, params = self._compiled({"ids": []})
+        slots = self._unbound()[2]
+        at = next(index for index, slot in enumerate(slots) if isinstance(slot, IdList))
+        id_list, _slot = compiler.compile(slots[at])
+        # LIMIT and OFFSET as parameters, so that every page runs the same SQL (the ORM writes them into the text).
+        sql = sql.replace(id_list, f"SELECT * FROM ({ids_sql} LIMIT %s OFFSET %s) AS ids", 1)  # noqa: S608
+        return self._run(compiler, sql, [*params[:at], *ids_params, stop - start, start, *params[at + 1 :]])
+
     def run(self, **values):
-        compiler, sql, params = self._compiled(values)
+        return self._run(*self._compiled(values))
+
+    def _run(self, compiler, sql, params):
         # A copy of the compiled compiler, on this thread's connection, sends the SQL as it is; a queryset like the
         # kept one, never seen outside, reads its rows through it, then runs its prefetches as any queryset does.
         # (Its query stands in for a copy of the kept one: copying a query cost half of a small run.)

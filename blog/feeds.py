@@ -15,7 +15,7 @@ from taggit.models import Tag
 
 from blog import markup
 from blog.links import absolute_url
-from blog.lists import LIST_IDS, ids_between
+from blog.lists import LIST_IDS, posts_between
 from blog.models import Language, Post
 
 FEED_SIZE = 20
@@ -105,12 +105,13 @@ class PostsFeed(Feed):
     def get_feed_language(self, obj):
         return self.feed_language
 
-    def newest_ids(self, obj):
-        """The ids of the feed's FEED_SIZE newest posts: the blog's, read through blog.lists (mixins narrow them)."""
-        return ids_between((LIST_IDS["all"], {}), 0, FEED_SIZE)
+    def posts(self, obj):
+        """The list of posts the feed's FEED_SIZE newest come from: the blog's, one of blog.lists.LIST_IDS with the
+        values of its slots (mixins narrow it)."""
+        return LIST_IDS["all"], {}
 
     def items(self, obj):
-        return Post.objects.syndicated(self.newest_ids(obj))
+        return posts_between("syndicated", self.posts(obj), 0, FEED_SIZE)
 
     def title(self, obj):
         return settings.SITE_NAME
@@ -174,8 +175,8 @@ class LanguageFeedMixin:
     def get_feed_language(self, language):
         return language.value
 
-    def newest_ids(self, language):
-        return ids_between((LIST_IDS["language"], {"language": language.value}), 0, FEED_SIZE)
+    def posts(self, language):
+        return LIST_IDS["language"], {"language": language.value}
 
     def title(self, language):
         return f"{settings.SITE_NAME} [{language.value}]"
@@ -191,8 +192,8 @@ class TagFeedMixin:
     def get_object(self, request, slug):
         return get_object_or_404(Tag, slug=slug)
 
-    def newest_ids(self, tag):
-        return ids_between((LIST_IDS["tag"], {"tag": tag.pk}), 0, FEED_SIZE)
+    def posts(self, tag):
+        return LIST_IDS["tag"], {"tag": tag.pk}
 
     def title(self, tag):
         return f"{settings.SITE_NAME} — {tag.name}"

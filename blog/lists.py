@@ -1,5 +1,11 @@
 """The lists of posts readers ask most (all, a language's, a tag's), newest first: their ids compiled once
-(blog.compiled), for their pages (blog.views, with LIMIT and OFFSET) and their feeds (blog.feeds)."""
+(blog.compiled), for their pages (blog.views, with LIMIT and OFFSET) and their feeds (blog.feeds).
+
+A page's posts are read in one query, their ids in a subquery, rather than the ids then the posts (a round trip to
+the database fewer). Not a tag's: its posts are found along the date index (a tag on many posts) or the tag's own
+(a rare one), and PostgreSQL plans the ids' query for each tag; planned once for every tag inside the posts' query,
+the bench's most used tag read all its 5,800 posts to sort them (0.04 → 6 ms).
+"""
 
 from django.db.models import BigIntegerField, CharField
 
@@ -19,7 +25,10 @@ LIST_IDS = {
 }
 
 
-def ids_between(compiled, start, stop):
-    """The ids `[start:stop]` of a list given as one of `LIST_IDS` and the values of its slots."""
-    query, values = compiled
-    return [pk for (pk,) in query.slice(start, stop, **values)]
+def posts_between(shown, posts, start, stop):
+    """The posts `[start:stop]` of `posts`, one of LIST_IDS and the values of its slots, as `shown` (a method of
+    `Post.objects` taking ids, "listed" or "syndicated") shows them."""
+    query, values = posts
+    if query is LIST_IDS["tag"]:
+        return getattr(Post.objects, shown)([pk for (pk,) in query.slice(start, stop, **values)])
+    return getattr(Post.objects, f"{shown}_among")(posts, start, stop)

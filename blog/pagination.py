@@ -1,12 +1,12 @@
 from django.core.paginator import Paginator
 
-from .lists import ids_between
+from .lists import posts_between
 from .models import Post
 
 
 class NarrowOffsetPaginator(Paginator):
     """Pages of published posts whose OFFSET walks the ids only (an index), then loads the page's posts by id, with
-    everything a list shows (`Post.objects.listed()`, a query compiled once).
+    everything a list shows (`Post.objects.listed()`, a query compiled once; the ids in a subquery, blog.lists).
 
     A plain OFFSET builds and throws away every row before the page (with its comment
     count and the rest), so page 400 of twenty years cost 400 times page 1. The posts are loaded
@@ -23,7 +23,7 @@ class NarrowOffsetPaginator(Paginator):
         bottom = (number - 1) * self.per_page
         top = min(bottom + self.per_page, self.count)
         if self.compiled_ids:
-            ids = ids_between(self.compiled_ids, bottom, top)
+            posts = posts_between("listed", self.compiled_ids, bottom, top)
         else:
-            ids = list(self.object_list.values_list("pk", flat=True)[bottom:top])
-        return self._get_page(Post.objects.listed(ids), number, self)
+            posts = Post.objects.listed(list(self.object_list.values_list("pk", flat=True)[bottom:top]))
+        return self._get_page(posts, number, self)

@@ -15,10 +15,9 @@ class ColumnFeedMixin:
     def get_feed_language(self, column):
         return column.publication.language
 
-    def newest_ids(self, column):
-        return list(
-            Post.objects.published().filter(republication__column=column).values_list("pk", flat=True)[:FEED_SIZE]
-        )
+    def items(self, column):
+        newest = Post.objects.published().filter(republication__column=column).values_list("pk", flat=True)
+        return Post.objects.syndicated(list(newest[:FEED_SIZE]))
 
     def title(self, column):
         return f"{column.name} — {column.publication.name}"

@@ -160,9 +160,18 @@ class PostManager(TranslatableManager.from_queryset(PostQuerySet)):
         """The posts of `ids`, in that order, with what a list shows."""
         return _LISTED.in_order(ids)
 
+    def listed_among(self, ids, start, stop):
+        """`listed()`, of the ids `[start:stop]` of a list of blog.lists.LIST_IDS (with its values), in one query."""
+        return _LISTED.among(ids, start, stop)
+
     def syndicated(self, ids):
         """The posts of `ids`, in that order, with what a feed entry shows."""
         return _SYNDICATED.in_order(ids)
+
+    def syndicated_among(self, ids, start, stop):
+        """The posts whose ids are `[start:stop]` of a list of blog.lists.LIST_IDS (with its values), newest first, with
+        what a feed entry shows."""
+        return _SYNDICATED.among(ids, start, stop)
 
     def mentioned(self, ids):
         """The posts of `ids`, in that order, with what a mention shows."""

@@ -5,6 +5,7 @@ import datetime
 import pytest
 from django.utils import timezone
 
+from blog.lists import LIST_IDS
 from blog.models import Post, PostStatus
 from blog.views import PublishedPostsMixin
 from tests.factories import PostFactory
@@ -48,6 +49,21 @@ def test_listed_posts_come_in_the_order_of_their_ids():
     assert Post.objects.listed([posts[1].pk]) == [posts[1]]
     assert Post.objects.listed([]) == []
     assert Post.objects.mentioned([posts[3].pk, posts[1].pk]) == [posts[3], posts[1]]
+
+
+def test_a_slice_of_a_list_reads_its_posts_in_one_query(django_assert_num_queries):
+    """The posts `[start:stop]` of a list, their ids read in a subquery: the list's own, newest first, as many as
+    asked; drafts, scheduled posts and the other language's left out, as in the list."""
+    at = timezone.now() - datetime.timedelta(days=10)
+    french = [PostFactory(language="fr", published_at=at + datetime.timedelta(days=day)) for day in range(4)]
+    PostFactory(language="en", published_at=at + datetime.timedelta(days=5))
+    PostFactory(language="fr", status=PostStatus.DRAFT)
+    PostFactory(language="fr", published_at=timezone.now() + datetime.timedelta(days=1))
+    with django_assert_num_queries(1):
+        found = Post.objects.listed_among((LIST_IDS["language"], {"language": "fr"}), 1, 3)
+    assert found == [french[2], french[1]]
+    assert Post.objects.listed_among((LIST_IDS["all"], {}), 0, 2) == [Post.objects.get(language="en"), french[3]]
+    assert Post.objects.listed_among((LIST_IDS["language"], {"language": "fr"}), 4, 6) == []
 
 
 def titles_on(client, url):

@@ -39,11 +39,11 @@ def test_query_count_does_not_grow_with_posts(client, url):
 def test_locked_query_counts(client, django_assert_num_queries):
     """The exact numbers, so that any new query on these pages is a conscious choice."""
     post = make_posts(30)
-    # The count, the page's ids, its posts with their tags and summaries (blog.models.rows), the most used tags,
-    # the menu's pages
-    with django_assert_num_queries(5):
+    # The count, the page's posts (their ids in a subquery) with their tags and summaries (blog.models.rows), the most
+    # used tags, the menu's pages
+    with django_assert_num_queries(4):
         client.get("/")
-    with django_assert_num_queries(5):  # the tag with its count, rather than the count of every post
+    with django_assert_num_queries(5):  # the tag with its count, rather than the count; its ids apart (blog.lists)
         client.get("/tag/internet/")
     # The post, its approved comments, its linked translation, similar posts in three (see blog.models.similar),
     # the menu's pages
