@@ -7,7 +7,7 @@ from django.contrib.postgres.search import SearchQuery, SearchRank
 from django.db import connection
 from django.db.models import CharField, F, IntegerField
 
-from blog.compiled import CompiledQuery, CompiledQuerySet, IdList, Slot
+from blog.compiled import CompiledQuery, CompiledQuerySet, IdList, Slot, rows_planned_for_values
 from blog.models import Post, TaggedPost
 from blog.models.rows import tag_rows
 
@@ -65,20 +65,10 @@ def _search(vendor, by_language, by_tag, at_most):
 
 
 def _best_first(sql, params, order):
-    """The ids of the rows of the query `sql` (the newest matches, with their rank), best first by `order`.
-
-    On PostgreSQL, the values are written into the SQL (quoted by the database driver). Queries a connection has run
-    a few times are prepared (config.settings.base), and planned once for any values; this one must be planned for
-    its words: with the words as parameters, PostgreSQL's generic plan made their full-text query again for every
-    post it looked at (12 → 28 ms). Written in, they leave no parameter: the same search asked again (the pages of
-    its results) is prepared with its own plan.
-    """
+    """The ids of the rows of the query `sql` (the newest matches, with their rank), best first by `order`, planned for
+    the words searched."""
     sql = f'SELECT "pk" FROM ({sql}) AS newest ORDER BY {order}'  # noqa: S608
-    if connection.vendor == "postgresql":
-        sql, params = connection.ops.compose_sql(sql, params), None
-    with connection.cursor() as cursor:
-        cursor.execute(sql, params)
-        return [pk for (pk,) in cursor.fetchall()]
+    return [pk for (pk,) in rows_planned_for_values(sql, params)]
 
 
 def found_posts(ids):

@@ -1,5 +1,6 @@
 """On PostgreSQL a page's queries are prepared on their connection once asked a few times, and no longer planned
-at every request; search's ranked query is planned for its words (config.settings, blog.compiled, search.queries)."""
+at every request; search's ranked query is planned for its words, a tag's ids for its tag (config.settings,
+blog.compiled, search.queries, blog.lists)."""
 
 import re
 from datetime import timedelta
@@ -40,6 +41,19 @@ def test_search_is_planned_for_its_words(client):
         assert [result["post"].title for result in response.context["results"]] == ["Lumière d'hiver"]
     ranked = [statement for statement in prepared_statements() if "ts_rank" in statement]
     assert ranked and all("'lumière'" in statement and not re.search(r"\$\d", statement) for statement in ranked)
+
+
+def test_a_tags_page_is_planned_for_its_tag(client):
+    """A tag's ids are sent with the tag written in: a tag on thousands of posts is read along the date index, a rare
+    one along its own, and PostgreSQL planned them again at every request; written in, the page asked again is
+    prepared with the plan for its tag."""
+    hiver = PostFactory(title="Lumière en hiver", tags=["hiver"]).tags.get()
+    PostFactory(title="Le lac", tags=["lac"])
+    for _ in range(6):
+        response = client.get("/tag/hiver/")
+        assert [post.title for post in response.context["page_obj"].object_list] == ["Lumière en hiver"]
+    ids = [sql for sql in prepared_statements() if sql.startswith('SELECT "blog_post"."id" AS "pk"')]
+    assert ids and all(f'"tag_id" = ({hiver.pk})' in sql and not re.search(r"\$\d", sql) for sql in ids), ids
 
 
 def test_a_posts_similar_posts_are_planned_once(client):
