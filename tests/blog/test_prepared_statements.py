@@ -56,6 +56,35 @@ def test_a_tags_page_is_planned_for_its_tag(client):
     assert ids and all(f'"tag_id" = ({hiver.pk})' in sql and not re.search(r"\$\d", sql) for sql in ids), ids
 
 
+def test_a_list_pages_posts_are_planned_once(client):
+    """The page's posts, their ids in a subquery (blog.lists): with LIMIT and OFFSET as parameters, PostgreSQL's
+    plan for any page of a large blog looked dearer than one for the page asked, which it made again at every
+    request."""
+    author = PostFactory(title="Billet", language="fr").author
+    old = timezone.now() - timedelta(days=3000)
+    Post.objects.bulk_create(
+        Post(
+            author=author,
+            title=f"Ancien {n}",
+            slug=f"ancien-{n}",
+            body="…",
+            status=PostStatus.PUBLISHED,
+            language="fr",
+            published_at=old + timedelta(hours=n),
+        )
+        for n in range(3000)
+    )
+    with connection.cursor() as cursor:
+        cursor.execute("ANALYZE blog_post")
+    for _ in range(14):  # prepared at the fifth request, its first five runs planned for their values
+        for url in ("/", "/language/fr/"):
+            assert client.get(url).context["page_obj"].object_list[0].title == "Billet"
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT generic_plans FROM pg_prepared_statements WHERE statement LIKE '%AS ids)%'")
+        plans = cursor.fetchall()
+    assert len(plans) == 2 and all(generic for (generic,) in plans), plans
+
+
 def test_a_posts_similar_posts_are_planned_once(client):
     """Five ids or ten, a list of posts is fetched through the same plan: PostgreSQL planned the query of a
     post's similar posts again at every request, as the plan for any ids counted on ten of them."""
