@@ -106,21 +106,26 @@ class _Compiled:
         return self.compiled[key]
 
 
-def rows_planned_for_values(sql, params):
-    """The rows of `sql` with `params`, planned for those values: on PostgreSQL, written into the SQL (quoted by the
-    database driver).
+def planned_for_values(sql, params):
+    """`sql` and its parameters, to be planned for these values: on PostgreSQL, written into the SQL (quoted by the
+    database driver), which is left with none.
 
     Queries a connection has run a few times are prepared (config.settings.base), and planned once for any values.
     Some must be planned for theirs, the best plan changing with them (a search's words, a tag on thousands of posts or
-    on three): with parameters, PostgreSQL's plan for any values served some badly (a search 12 → 28 ms, the bench's
-    most used tag 0.04 → 6 ms), and a plan for each run's values was made again at every run (0.26 ms for a tag's
-    page of ids). Written in, they leave no parameter: the same values asked again (a popular tag's first page, a
-    search's next pages) are prepared with their own plan.
+    on three, a page's LIMIT and OFFSET): with parameters, PostgreSQL's plan for any values served some badly (a
+    search 12 → 28 ms, the bench's most used tag 0.04 → 6 ms), or it made a plan for each run's values again at every
+    run (a tag's page of ids 0.26 ms, the home page's posts 0.7 ms). Written in, the same values asked again (a
+    popular tag's first page, a search's next pages) are prepared with their own plan.
     """
     if connection.vendor == "postgresql":
-        sql, params = connection.ops.compose_sql(sql, params), None
+        return connection.ops.compose_sql(sql, params).replace("%", "%%"), []
+    return sql, list(params)
+
+
+def rows_planned_for_values(sql, params):
+    """The rows of `sql` with `params`, planned for these values (`planned_for_values()`)."""
     with connection.cursor() as cursor:
-        cursor.execute(sql, params)
+        cursor.execute(*planned_for_values(sql, params))
         return cursor.fetchall()
 
 
@@ -174,16 +179,16 @@ class CompiledQuerySet(_Compiled):
     def among(self, ids, start, stop):
         """In the queryset's order, those whose id is among the rows `[start:stop]` of `ids`: a CompiledQuery of ids
         and the values of its slots (blog.lists.LIST_IDS). One query, the ids read in a subquery where the list of
-        ids goes: read first on their own, they cost a round trip to the database on every page of posts."""
+        ids goes: read first on their own, they cost a round trip to the database on every page of posts. The
+        subquery is planned for its values (`planned_for_values()`): a tag's, and the page's LIMIT and OFFSET."""
         query, values = ids
         ids_sql, ids_params = query.sql_with_params(**values)
+        ids_sql, ids_params = planned_for_values(f"{ids_sql} LIMIT %s OFFSET %s", [*ids_params, stop - start, start])
         compiler, sql, params = self._compiled({"ids": []})
         slots = self._unbound()[2]
         at = next(index for index, slot in enumerate(slots) if isinstance(slot, IdList))
         id_list, _slot = compiler.compile(slots[at])
-        # LIMIT and OFFSET written in: as parameters, PostgreSQL planned the query again at every request (0.7 ms).
-        page = f"LIMIT {int(stop - start)} OFFSET {int(start)}"
-        sql = sql.replace(id_list, f"SELECT * FROM ({ids_sql} {page}) AS ids", 1)  # noqa: S608
+        sql = sql.replace(id_list, f"SELECT * FROM ({ids_sql}) AS ids", 1)  # noqa: S608
         return self._run(compiler, sql, [*params[:at], *ids_params, *params[at + 1 :]])
 
     def run(self, **values):

@@ -15,7 +15,7 @@ from taggit.models import Tag
 
 from blog import markup
 from blog.links import absolute_url
-from blog.lists import LIST_IDS, posts_between
+from blog.lists import LIST_IDS
 from blog.models import Language, Post
 
 FEED_SIZE = 20
@@ -111,7 +111,7 @@ class PostsFeed(Feed):
         return LIST_IDS["all"], {}
 
     def items(self, obj):
-        return posts_between("syndicated", self.posts(obj), 0, FEED_SIZE)
+        return Post.objects.syndicated_among(self.posts(obj), 0, FEED_SIZE)
 
     def title(self, obj):
         return settings.SITE_NAME

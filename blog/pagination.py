@@ -1,6 +1,5 @@
 from django.core.paginator import Paginator
 
-from .lists import posts_between
 from .models import Post
 
 
@@ -23,7 +22,7 @@ class NarrowOffsetPaginator(Paginator):
         bottom = (number - 1) * self.per_page
         top = min(bottom + self.per_page, self.count)
         if self.compiled_ids:
-            posts = posts_between("listed", self.compiled_ids, bottom, top)
+            posts = Post.objects.listed_among(self.compiled_ids, bottom, top)
         else:
             posts = Post.objects.listed(list(self.object_list.values_list("pk", flat=True)[bottom:top]))
         return self._get_page(posts, number, self)
