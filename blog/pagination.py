@@ -4,13 +4,15 @@ from .models import Post
 
 
 class NarrowOffsetPaginator(Paginator):
-    """Pages of published posts whose OFFSET walks the ids only (an index), then loads the page's posts by id, with
-    everything a list shows (`Post.objects.listed()`, a query compiled once; the ids in a subquery, blog.lists).
+    """Pages of published posts whose OFFSET walks the ids only (an index), in a subquery of the query loading the
+    page's posts by id with everything a list shows (`Post.objects.listed_among()`, compiled once, blog.lists).
 
     A plain OFFSET builds and throws away every row before the page (with its comment
     count and the rest), so page 400 of twenty years cost 400 times page 1. The posts are loaded
     without the list's own filters, which the ids already obey: with them, SQLite walked every
-    published post's entry in the date index to find the ten ids, a cost growing with the blog.
+    published post's entry in the date index to find the ten ids, a cost growing with the blog. The OFFSET still
+    reads the index entries of the posts before the page: page 400 about 0.4 ms more than page 1 on PostgreSQL
+    (bench corpus), in-process time within noise on SQLite.
     """
 
     # Set by a list that is always one query but for a value (blog.views.PublishedPostsMixin.compiled_ids): the
