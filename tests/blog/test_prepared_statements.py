@@ -24,6 +24,25 @@ def prepared_statements():
         return [statement for (statement,) in cursor.fetchall()]
 
 
+def make_a_large_blog(author):
+    """3,000 older posts by `author`, and the table's statistics taken: PostgreSQL plans for a large blog."""
+    old = timezone.now() - timedelta(days=3000)
+    Post.objects.bulk_create(
+        Post(
+            author=author,
+            title=f"Ancien {n}",
+            slug=f"ancien-{n}",
+            body="…",
+            status=PostStatus.PUBLISHED,
+            language="fr",
+            published_at=old + timedelta(hours=n),
+        )
+        for n in range(3000)
+    )
+    with connection.cursor() as cursor:
+        cursor.execute("ANALYZE blog_post")
+
+
 def test_a_page_asked_again_runs_prepared_queries(client):
     PostFactory(title="Lumière en hiver", tags=["hiver"])
     assert not any('"blog_post"' in statement for statement in prepared_statements())
@@ -63,22 +82,7 @@ def test_a_list_pages_posts_are_planned_once(client):
     """The page's posts, their ids in a subquery (blog.lists): with LIMIT and OFFSET as parameters, PostgreSQL's
     plan for any page of a large blog looked dearer than one for the page asked, which it made again at every
     request."""
-    author = PostFactory(title="Billet", language="fr").author
-    old = timezone.now() - timedelta(days=3000)
-    Post.objects.bulk_create(
-        Post(
-            author=author,
-            title=f"Ancien {n}",
-            slug=f"ancien-{n}",
-            body="…",
-            status=PostStatus.PUBLISHED,
-            language="fr",
-            published_at=old + timedelta(hours=n),
-        )
-        for n in range(3000)
-    )
-    with connection.cursor() as cursor:
-        cursor.execute("ANALYZE blog_post")
+    make_a_large_blog(PostFactory(title="Billet", language="fr").author)
     for _ in range(14):  # prepared at the fifth request, its first five runs planned for their values
         for url in ("/", "/language/fr/"):
             assert client.get(url).context["page_obj"].object_list[0].title == "Billet"
@@ -110,22 +114,7 @@ def test_what_subtracts_scheduled_posts_is_planned_once(client):
     PostFactory(title="Lumière en hiver", tags=["hiver"])
     PostFactory(title="Le lac gelé", tags=["hiver", "lac"])
     PostFactory(title="Bientôt", tags=["hiver"], published_at=timezone.now() + timedelta(days=1))
-    author = Post.objects.first().author
-    old = timezone.now() - timedelta(days=3000)
-    Post.objects.bulk_create(
-        Post(
-            author=author,
-            title=f"Ancien {n}",
-            slug=f"ancien-{n}",
-            body="…",
-            status=PostStatus.PUBLISHED,
-            language="fr",
-            published_at=old + timedelta(hours=n),
-        )
-        for n in range(3000)
-    )
-    with connection.cursor() as cursor:
-        cursor.execute("ANALYZE blog_post")
+    make_a_large_blog(Post.objects.first().author)
     for _ in range(14):  # prepared at the fifth request, its first five runs planned for their values
         sidebar = client.get("/").content.decode().split('class="popular-tags"')[1]
         assert ">hiver</a> (2)" in sidebar and ">lac</a> (1)" in sidebar
