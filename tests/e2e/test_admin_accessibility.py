@@ -79,6 +79,14 @@ def test_admin_pages_carnet_adds_or_changes_have_no_serious_accessibility_proble
     assert not problems, "\n".join(problems)
 
 
+def widths(results):
+    """What made a list wider than its box, for the message of a failed check: both widths, and each column's."""
+    return results.evaluate(
+        "element => [element.scrollWidth, element.clientWidth, [...element.querySelectorAll('thead th')]"
+        ".map(th => `${th.className}: ${th.getBoundingClientRect().width}`)]"
+    )
+
+
 def test_the_lists_fit_a_laptop_s_screen_and_the_writing_desk_has_its_width(browser, live_server, log_in, desk):
     """At 1280 px every column of the posts, comments and republications lists shows without scrolling sideways,
     the filters beside them: the admin's menu down the left took 300 px, the posts list's tags and the comments'
@@ -101,7 +109,7 @@ def test_the_lists_fit_a_laptop_s_screen_and_the_writing_desk_has_its_width(brow
     for path in ("/admin/blog/post/", "/admin/comments/comment/", "/admin/columns/republication/"):
         page.goto(f"{live_server.url}{path}")
         results = page.locator("#changelist .results")
-        assert results.evaluate("element => element.scrollWidth <= element.clientWidth"), path
+        assert results.evaluate("element => element.scrollWidth <= element.clientWidth"), (path, widths(results))
         assert page.locator("#changelist-filter").is_visible(), path
     page.goto(f"{live_server.url}/admin/comments/comment/")
     row = page.locator("#result_list tbody tr").first
