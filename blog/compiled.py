@@ -94,8 +94,7 @@ class _Compiled:
     def _compiled(self, values):
         """The compiler of the query, its SQL, and its parameters with `values` (and the present) in the slots."""
         compiler, sql, params = self._unbound()
-        values = {"now": timezone.now(), **values}
-        return compiler, sql, [p.bind(values[p.name], connection) if isinstance(p, Slot) else p for p in params]
+        return compiler, sql, _bound(params, values)
 
     def _unbound(self):
         """The compiler of the query on this connection, its SQL, and its parameters, slots as they are."""
@@ -104,6 +103,12 @@ class _Compiled:
             compiler = self.queryset._chain().query.get_compiler(connection.alias)
             self.compiled[key] = (compiler, *compiler.as_sql())
         return self.compiled[key]
+
+
+def _bound(params, values):
+    """`params` with `values` (and the present) in the slots."""
+    values = {"now": timezone.now(), **values}
+    return [p.bind(values[p.name], connection) if isinstance(p, Slot) else p for p in params]
 
 
 def planned_for_values(sql, params):
@@ -184,12 +189,12 @@ class CompiledQuerySet(_Compiled):
         query, values = ids
         ids_sql, ids_params = query.sql_with_params(**values)
         ids_sql, ids_params = planned_for_values(f"{ids_sql} LIMIT %s OFFSET %s", [*ids_params, stop - start, start])
-        compiler, sql, params = self._compiled({"ids": []})
-        slots = self._unbound()[2]
+        compiler, sql, slots = self._unbound()
         at = next(index for index, slot in enumerate(slots) if isinstance(slot, IdList))
         id_list, _slot = compiler.compile(slots[at])
         sql = sql.replace(id_list, f"SELECT * FROM ({ids_sql}) AS ids", 1)  # noqa: S608
-        return self._run(compiler, sql, [*params[:at], *ids_params, *params[at + 1 :]])
+        params = _bound([*slots[:at], *slots[at + 1 :]], {})  # one present for the whole query
+        return self._run(compiler, sql, [*params[:at], *ids_params, *params[at:]])
 
     def run(self, **values):
         return self._run(*self._compiled(values))
