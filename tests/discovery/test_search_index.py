@@ -159,7 +159,7 @@ def test_posts_indexed_in_bulk_leave_one_segment_to_read():
 
 def test_whether_a_match_is_to_be_seen_is_read_from_an_index_not_from_the_post():
     """SQLite keeps a row's columns in order: a post's status and date come after its body and HTML, which a search
-    read past for each of up to 1,000 matches (search.fts.through_visible_index)."""
+    read past for each of up to 500 matches (search.fts.through_visible_index)."""
     seen = PostFactory(title="Lac gelé", language="fr")
     PostFactory(title="Lac à venir", published_at=timezone.now() + DAY)
     PostFactory(title="Lac en brouillon", status=PostStatus.DRAFT, published_at=None)
