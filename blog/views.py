@@ -15,7 +15,7 @@ from taggit.models import Tag
 from .compiled import CompiledQuerySet, Slot
 from .links import same_address
 from .lists import LIST_IDS
-from .models import Language, Post, published_post_count, published_tag_counts
+from .models import Language, Post, counted_pages, published_tag_counts
 from .pagination import NarrowOffsetPaginator
 from .text import by_name
 
@@ -33,15 +33,27 @@ class PublishedPostsMixin:
 
     def get_paginator(self, *args, **kwargs):
         paginator = super().get_paginator(*args, **kwargs)
-        count = self.stored_count()
-        if count is not None:  # pages numbered from a count the database keeps, not from thousands of rows
-            paginator.count = count
+        counted = self.stored_count()
+        if counted is not None:  # pages numbered from a count the database keeps, not from thousands of rows
+            paginator.count, paginator.seek = counted
         paginator.compiled_ids = self.compiled_ids()
         return paginator
 
     def stored_count(self):
-        """How many posts the list holds, where the database keeps the number (None: they are counted)."""
+        """How many posts the list holds, where the database keeps the number, and a blog.models.post_count.Seek to
+        the page asked for, or None (None: they are counted)."""
         return None
+
+    def skipping(self):
+        """How many posts come before the page asked for (None: the last page); 0 for a page number the paginator
+        turns down."""
+        page = self.kwargs.get(self.page_kwarg) or self.request.GET.get(self.page_kwarg) or 1
+        if page == "last":
+            return None
+        try:
+            return max(int(page) - 1, 0) * self.paginate_by
+        except ValueError:
+            return 0
 
     def compiled_ids(self):
         """Where the list is always one query but for a value: its ids as a CompiledQuery (one of
@@ -58,7 +70,7 @@ class PostListView(PublishedPostsMixin, ListView):
     template_name = "blog/post_list.html"
 
     def stored_count(self):
-        return published_post_count()
+        return counted_pages(skipping=self.skipping(), page_size=self.paginate_by)
 
     def compiled_ids(self):
         return LIST_IDS["all"], {}
@@ -98,7 +110,7 @@ class TagPostListView(PublishedPostsMixin, ListView):
         return super().get_queryset().filter(tags=self.tag)
 
     def stored_count(self):
-        return getattr(self.tag, "num_posts", 0)
+        return getattr(self.tag, "num_posts", 0), None
 
     def compiled_ids(self):
         return LIST_IDS["tag"], {"tag": self.tag.pk}
@@ -116,7 +128,7 @@ class LanguagePostListView(PublishedPostsMixin, ListView):
         return super().get_queryset().filter(language=self.kwargs["language"])
 
     def stored_count(self):
-        return published_post_count(self.kwargs["language"])
+        return counted_pages(self.kwargs["language"], skipping=self.skipping(), page_size=self.paginate_by)
 
     def compiled_ids(self):
         return LIST_IDS["language"], {"language": self.kwargs["language"]}

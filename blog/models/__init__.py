@@ -1,6 +1,6 @@
 from .draft import PostDraft
 from .post import Language, Markup, OldSlug, Post, PostStatus, TaggedPost
-from .post_count import PostCount, published_post_count
+from .post_count import PostCount, counted_pages
 from .revision import Revision, RevisionKind
 from .tag_use import TagUse, published_tag_counts
 
@@ -16,6 +16,6 @@ __all__ = [
     "RevisionKind",
     "TagUse",
     "TaggedPost",
-    "published_post_count",
+    "counted_pages",
     "published_tag_counts",
 ]

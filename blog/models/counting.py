@@ -9,7 +9,7 @@ from django.db import connections
 class CountingTriggers:
     """The triggers keeping the counts of `table`: created by the `sqlite` or `postgresql` statements (on SQLite,
     each named after the table: `table`_…), dropped on PostgreSQL as the (trigger, table) pairs of
-    `postgresql_triggers`; `recount` fills the emptied table."""
+    `postgresql_triggers`; `recount`, a statement by database vendor, fills the emptied table."""
 
     def __init__(self, table, sqlite, postgresql, postgresql_triggers, recount):
         self.table = table
@@ -26,7 +26,7 @@ class CountingTriggers:
             for statement in self.postgresql if connection.vendor == "postgresql" else self.sqlite:
                 cursor.execute(statement)
             cursor.execute(f"DELETE FROM {self.table}")  # noqa: S608 - a table name of this code
-            cursor.execute(self.recount)
+            cursor.execute(self.recount[connection.vendor])
 
     def uninstall(self, connection):
         with connection.cursor() as cursor:

@@ -103,7 +103,7 @@ TRIGGERS = CountingTriggers(
     SQLITE,
     POSTGRESQL,
     [("blog_taguse_tagged", "blog_taggedpost"), ("blog_taguse_post_status", "blog_post")],
-    RECOUNT,
+    {"sqlite": RECOUNT, "postgresql": RECOUNT},
 )
 
 

@@ -4,21 +4,41 @@ Each test changes posts the way the site does (forms, admin actions, bulk import
 and compares `published_post_count()`, and the page numbers readers read, with a live count.
 """
 
+import collections
 import datetime
+import io
 import time
 
 import pytest
+from django.core.management import call_command
 from django.db import connection
 from django.utils import timezone
 
-from blog.models import Post, PostStatus, published_post_count
-from blog.models.post_count import TRIGGERS
+from blog.models import Post, PostCount, PostStatus, counted_pages
+from blog.models.post_count import TRIGGERS, UNDATED
 from tests.factories import PostFactory
 
 pytestmark = pytest.mark.django_db
 
 
+def published_post_count(language=None):
+    return counted_pages(language)[0]
+
+
+def by_year():
+    """The stored counts, and a live count, of the posts with the published status by language and year (UTC)."""
+    stored = {(count.language, count.year): count.posts for count in PostCount.objects.all() if count.posts}
+    posts = Post.objects.filter(status=PostStatus.PUBLISHED)
+    live = collections.Counter(
+        (post.language, post.published_at.astimezone(datetime.UTC).year if post.published_at else UNDATED)
+        for post in posts
+    )
+    return stored, dict(live)
+
+
 def assert_right(client):
+    stored, live_by_year = by_year()
+    assert stored == live_by_year
     live = {code: Post.objects.published().filter(language=code).count() for code in ("fr", "en")}
     assert published_post_count() == sum(live.values())
     assert {code: published_post_count(code) for code in live} == live
@@ -71,6 +91,36 @@ def test_admin_actions_and_bulk_imports(client):
     )
     assert_right(client)
     Post.objects.filter(language="en").delete()
+    assert_right(client)
+
+
+def test_dates_changed_by_a_form_or_in_bulk_and_posts_without_a_date(client):
+    new_year = datetime.datetime(2024, 1, 1, tzinfo=datetime.UTC)
+    posts = [PostFactory(language="fr", published_at=new_year - datetime.timedelta(seconds=1)) for _ in range(3)]
+    assert_right(client)
+    posts[0].published_at = new_year  # a second later, the next year
+    posts[0].save()
+    assert_right(client)
+    Post.objects.filter(pk__in=[posts[1].pk, posts[2].pk]).update(published_at=new_year - datetime.timedelta(days=400))
+    assert_right(client)
+    Post.objects.filter(pk=posts[1].pk).update(published_at=None)  # published, with no date: not seen
+    assert_right(client)
+    Post.objects.filter(pk=posts[1].pk).update(published_at=new_year)
+    assert_right(client)
+
+
+@pytest.mark.django_db(transaction=True)  # flush and loaddata, as an operator runs them
+def test_counts_survive_a_dump_and_load(client, tmp_path):
+    """A dump holds the stored counts too: loaded back after the posts (which count themselves), they agree."""
+    PostFactory(language="fr", published_at=datetime.datetime(2019, 6, 1, tzinfo=datetime.UTC))
+    PostFactory(language="fr")
+    PostFactory(language="en")
+    dump = tmp_path / "dump.json"
+    options = {"natural_foreign": True, "natural_primary": True, "stdout": io.StringIO()}
+    call_command("dumpdata", exclude=["contenttypes", "auth.permission"], output=str(dump), **options)
+    call_command("flush", interactive=False)
+    call_command("loaddata", str(dump), stdout=io.StringIO())
+    assert by_year()[0] == {("fr", 2019): 1, ("fr", timezone.now().year): 1, ("en", timezone.now().year): 1}
     assert_right(client)
 
 
