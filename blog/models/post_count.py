@@ -113,13 +113,16 @@ def counted_pages(language=None, skipping=0, page_size=1):
     language_only = "WHERE language = %s" if language else ""
     languages = [language] if language else []
     scheduled_sql, scheduled_params = _SCHEDULED.sql_with_params()
-    scheduled = f"SELECT NULL, -COALESCE(SUM(n), 0) FROM ({scheduled_sql}) scheduled {language_only}"  # noqa: S608
+    # Of the scheduled posts counted per language, `language`'s: with a WHERE on the language, SQLite moved it into
+    # the count, and read every post in that language from their index (0.02 → 0.6 ms on the bench).
+    scheduled_n = "CASE WHEN language = %s THEN n END" if language else "n"
+    scheduled = f"SELECT NULL, -COALESCE(SUM({scheduled_n}), 0) FROM ({scheduled_sql}) scheduled"  # noqa: S608
     if skipping == 0:  # the first page: the count alone
         sql = f"SELECT NULL, SUM(posts) FROM blog_postcount {language_only} UNION ALL {scheduled}"  # noqa: S608
     else:
         sql = f"SELECT year, SUM(posts) FROM blog_postcount {language_only} GROUP BY year UNION ALL {scheduled}"  # noqa: S608
     with connection.cursor() as cursor:
-        cursor.execute(sql, [*languages, *scheduled_params, *languages])
+        cursor.execute(sql, [*languages, *languages, *scheduled_params])
         rows = cursor.fetchall()
     count = sum(int(posts or 0) for _year, posts in rows)
     if skipping is None:

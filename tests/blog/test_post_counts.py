@@ -143,3 +143,27 @@ def test_counts_are_rebuilt_after_migrate():
     TRIGGERS.install(connection)
     assert published_post_count() == 1
     assert published_post_count("fr") == 0
+
+
+@pytest.mark.skipif(connection.vendor != "sqlite", reason="the query plan checked is SQLite's")
+@pytest.mark.parametrize("url", ["/language/fr/", "/language/fr/?page=3"])
+def test_a_languages_count_reads_only_its_scheduled_posts(client, url):
+    """With the language in a WHERE, SQLite moved it into the count of scheduled posts and read every post in that
+    language from its index (0.02 → 0.6 ms on the bench): the count must read two ranges of the date index."""
+    PostFactory.create_batch(25, language="fr")
+    queries = []
+
+    def keep(execute, sql, params, many, context):
+        queries.append((sql, params))
+        return execute(sql, params, many, context)
+
+    with connection.execute_wrapper(keep):
+        assert client.get(url).status_code == 200
+    sql, params = next((sql, params) for sql, params in queries if "blog_postcount" in sql)
+    with connection.cursor() as cursor:
+        cursor.execute(f"EXPLAIN QUERY PLAN {sql}", params)
+        reads = [step for *_ids, step in cursor.fetchall() if " blog_post " in step]
+    assert reads == [
+        "SEARCH blog_post USING INDEX blog_post_published_idx (status=? AND published_at>?)",
+        "SEARCH blog_post USING INDEX blog_post_published_idx (status=? AND published_at=?)",
+    ]
