@@ -145,8 +145,9 @@ def wrk(url, duration, connections):
 def run(write, port, duration, connections, modes):
     """Load every page with the page cache off then on; returns the rows of the table.
 
-    The bare view is loaded first and again last, and each page compared with the mean of both: on a shared
-    machine, its speed drifts in the minutes a run takes (the bare view from 1,513 to 1,230 req/s in one hour).
+    The bare view is loaded before and after each page, and each page compared with the mean of those two: on a
+    shared machine, its speed drifts within the minutes a run takes (from 2,073 to 2,919 req/s in one run, from 3,056
+    to 2,424 in another), and a page loaded in a slow minute was compared with the run's faster ones.
     """
     if not shutil.which("wrk"):
         raise RuntimeError("wrk is missing: apt-get install wrk")
@@ -161,8 +162,8 @@ def run(write, port, duration, connections, modes):
         write(f"cache {mode}: gunicorn, 2 workers, 127.0.0.1:{port}")
         measured = []
         with Gunicorn(port, env) as server:
-            loaded = pages()
-            for label, path in [*loaded, (BARE_AGAIN, loaded[0][1])]:
+            bare, *loaded = pages()
+            for label, path in [bare, *(step for page in loaded for step in (page, (BARE_AGAIN, bare[1])))]:
                 queries, cpu_ms = count_queries(path, cache_seconds)
                 server.warm(path)
                 result = wrk(server.url(path), duration, connections)
@@ -170,9 +171,10 @@ def run(write, port, duration, connections, modes):
                 row["cpu_ms"], row["rss_mb"] = cpu_ms, max(server.worker_rss_mb())
                 measured.append(row)
                 write(format_row(row))
-        bare = (measured[0], measured[-1])
-        bare_rps, bare_cpu = statistics.mean(r["rps"] for r in bare), statistics.mean(r["cpu_ms"] for r in bare)
-        for row in measured:
+        # A page, with the bare view loaded just before and after it; the bare view, with every load of it.
+        for at, row in enumerate(measured):
+            around = measured[0::2] if at % 2 == 0 else (measured[at - 1], measured[at + 1])
+            bare_rps, bare_cpu = statistics.mean(r["rps"] for r in around), statistics.mean(r["cpu_ms"] for r in around)
             row["ratio"], row["cpu_ratio"] = row["rps"] / bare_rps, bare_cpu / row["cpu_ms"]
         rows += measured
     return rows
@@ -197,7 +199,7 @@ def format_row(row):
 
 
 def _percent(ratio):
-    """A ratio to the bare view, known once the bare view is loaded again at the end."""
+    """A ratio to the bare view, known once the bare view is loaded again after the page."""
     return "–" if ratio is None else f"{ratio:.1%}"
 
 
