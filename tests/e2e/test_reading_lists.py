@@ -70,3 +70,43 @@ def test_reader_pages_through_lists_to_a_translation(live_server, browser, monke
     assert page.inner_text("h1") == translation.title
     assert page.is_visible("text=Lire en français")
     context.close()
+
+
+def test_reader_goes_back_years_to_the_oldest_posts(live_server, browser, monkeypatch):
+    """A page years down the list starts from the years before it (blog.models.post_count.Seek): what it lists is
+    what the reader expects, the oldest page and the one before it, the blog's and the French posts'."""
+    monkeypatch.setattr(PublishedPostsMixin, "paginate_by", 2)
+    this_year = timezone.now().year
+    posts = [PostFactory(title="Billet de l’année", language="fr", published_at=timezone.now())]
+    for years_ago in (1, 2, 3):
+        for month, language in ((11, "fr"), (6, "en"), (2, "fr")):
+            day = datetime.datetime(this_year - years_ago, month, 14, 9, tzinfo=datetime.UTC)
+            title = f"{'Billet' if language == 'fr' else 'Post'} de {day:%m/%Y}"
+            posts.append(PostFactory(title=title, language=language, published_at=day))
+    titles = [post.title for post in posts]
+    french = [post.title for post in posts if post.language == "fr"]
+    for width in (390, 1280):
+        context = browser.new_context(viewport={"width": width, "height": 900}, locale="fr-CH")
+        page = context.new_page()
+
+        def cards():
+            return page.eval_on_selector_all("article.post-card h2 a", "links => links.map(a => a.textContent)")
+
+        page.goto(f"{live_server.url}/")
+        oldest = page.locator("nav.pagination a[href='?page=last']")
+        assert oldest.inner_text() == "Les plus anciens"
+        oldest.click()
+        assert cards() == titles[8:]
+        assert "Page 5 sur 5" in page.inner_text("nav.pagination")
+        page.screenshot(path=SCREENSHOTS / f"reading-lists-oldest-{width}.png", full_page=True)
+        page.click("a[rel=prev]")
+        assert cards() == titles[6:8]
+        page.click("a[rel=prev]")
+        assert cards() == titles[4:6]
+
+        page.goto(f"{live_server.url}/language/fr/?page=3")
+        assert cards() == french[4:6]
+        assert "Page 3 sur 4" in page.inner_text("nav.pagination")
+        page.click("a[rel=next]")
+        assert cards() == french[6:]
+        context.close()
