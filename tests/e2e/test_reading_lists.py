@@ -88,25 +88,25 @@ def test_reader_goes_back_years_to_the_oldest_posts(live_server, browser, monkey
     for width in (390, 1280):
         context = browser.new_context(viewport={"width": width, "height": 900}, locale="fr-CH")
         page = context.new_page()
-
-        def cards():
-            return page.eval_on_selector_all("article.post-card h2 a", "links => links.map(a => a.textContent)")
-
         page.goto(f"{live_server.url}/")
         oldest = page.locator("nav.pagination a[href='?page=last']")
         assert oldest.inner_text() == "Les plus anciens"
         oldest.click()
-        assert cards() == titles[8:]
+        assert cards_on(page) == titles[8:]
         assert "Page 5 sur 5" in page.inner_text("nav.pagination")
         page.screenshot(path=SCREENSHOTS / f"reading-lists-oldest-{width}.png", full_page=True)
         page.click("a[rel=prev]")
-        assert cards() == titles[6:8]
+        assert cards_on(page) == titles[6:8]
         page.click("a[rel=prev]")
-        assert cards() == titles[4:6]
+        assert cards_on(page) == titles[4:6]
 
         page.goto(f"{live_server.url}/language/fr/?page=3")
-        assert cards() == french[4:6]
+        assert cards_on(page) == french[4:6]
         assert "Page 3 sur 4" in page.inner_text("nav.pagination")
         page.click("a[rel=next]")
-        assert cards() == french[6:]
+        assert cards_on(page) == french[6:]
         context.close()
+
+
+def cards_on(page):
+    return page.eval_on_selector_all("article.post-card h2 a", "links => links.map(a => a.textContent)")
