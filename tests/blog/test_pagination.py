@@ -9,6 +9,7 @@ from django.db import connection
 from django.utils import timezone
 
 from tests.factories import PostFactory
+from tests.queries import queries_sent, sqlite_plan
 
 pytestmark = pytest.mark.django_db
 
@@ -41,18 +42,10 @@ def test_each_page_lists_its_posts_newest_first(client):
 def test_the_posts_of_a_page_are_read_by_id_not_by_walking_the_blog(client):
     """With the list's filters repeated, SQLite walked every published post's date (1.4 ms at 10,000 posts)."""
     make_posts(12)
-    queries = []
-
-    def keep(execute, sql, params, many, context):
-        queries.append((sql, params))
-        return execute(sql, params, many, context)
-
-    with connection.execute_wrapper(keep):
+    with queries_sent() as queries:
         assert client.get("/").status_code == 200
     sql, params = next((sql, params) for sql, params in queries if '"num_comments"' in sql)
-    with connection.cursor() as cursor:
-        cursor.execute(f"EXPLAIN QUERY PLAN {sql}", params)
-        first_step = cursor.fetchall()[0][-1]
+    first_step = sqlite_plan(sql, params)[0]
     assert first_step == "SEARCH blog_post USING INTEGER PRIMARY KEY (rowid=?)"
 
 
@@ -71,13 +64,7 @@ def test_a_pages_ids_are_read_in_their_order_from_an_index(client, url, index):
         PostFactory(
             title=f"Billet {number}", language="fr", published_at=now - datetime.timedelta(days=20 - number // 2)
         )
-    queries = []
-
-    def keep(execute, sql, params, many, context):
-        queries.append((sql, params))
-        return execute(sql, params, many, context)
-
-    with connection.execute_wrapper(keep):
+    with queries_sent() as queries:
         assert page_titles(client, url) == [f"Billet {number}" for number in range(9, -1, -1)]
     sql, params = next((sql, params) for sql, params in queries if "OFFSET" in sql)
     with connection.cursor() as cursor:

@@ -17,6 +17,7 @@ from django.utils import timezone
 from blog.models import Post, PostCount, PostStatus, counted_pages
 from blog.models.post_count import TRIGGERS, UNDATED
 from tests.factories import PostFactory
+from tests.queries import queries_sent, sqlite_plan
 
 pytestmark = pytest.mark.django_db
 
@@ -151,18 +152,10 @@ def test_a_languages_count_reads_only_its_scheduled_posts(client, url):
     """With the language in a WHERE, SQLite moved it into the count of scheduled posts and read every post in that
     language from its index (0.02 → 0.6 ms on the bench): the count must read two ranges of the date index."""
     PostFactory.create_batch(25, language="fr")
-    queries = []
-
-    def keep(execute, sql, params, many, context):
-        queries.append((sql, params))
-        return execute(sql, params, many, context)
-
-    with connection.execute_wrapper(keep):
+    with queries_sent() as queries:
         assert client.get(url).status_code == 200
     sql, params = next((sql, params) for sql, params in queries if "blog_postcount" in sql)
-    with connection.cursor() as cursor:
-        cursor.execute(f"EXPLAIN QUERY PLAN {sql}", params)
-        reads = [step for *_ids, step in cursor.fetchall() if " blog_post " in step]
+    reads = [step for step in sqlite_plan(sql, params) if " blog_post " in step]
     assert reads == [
         "SEARCH blog_post USING INDEX blog_post_published_idx (status=? AND published_at>?)",
         "SEARCH blog_post USING INDEX blog_post_published_idx (status=? AND published_at=?)",
