@@ -148,6 +148,17 @@ def test_excerpt_marks_the_words_and_escapes_the_text(client):
     assert "Entre a &amp; b, si a &lt; b et la <mark>mer</mark>. Puis d&#x27;autres choses.</p>" in html
 
 
+def test_words_spelling_an_entity_are_marked_in_the_text_only(client):
+    """A search for "amp", "lt" or "x27" marks those words where the post has them, never the names of the entities
+    the escaped text writes for its &, < and apostrophes."""
+    PostFactory(title="Signes", body="Amp & lt < gt > x27 ' quot \" #amp R&D l'amp.")
+    html = search(client, q="amp lt gt x27 quot").content.decode()
+    assert (
+        "<mark>Amp</mark> &amp; <mark>lt</mark> &lt; <mark>gt</mark> &gt; <mark>x27</mark> &#x27; "
+        "<mark>quot</mark> &quot; #<mark>amp</mark> R&amp;D l&#x27;<mark>amp</mark>.</p>"
+    ) in html
+
+
 def test_french_titles_and_excerpts_are_spaced_the_french_way(client):
     """The excerpt is plain text again: its French typography is set anew, so « never ends a line alone."""
     PostFactory(title="L’été : enfin !", body="Il a dit, avec « l’été » : partir ?", language="fr")
