@@ -11,7 +11,15 @@ from django.utils.translation import gettext_lazy as _
 class PlainSelect(forms.Select):
     """A select written in Python: Django's widget templates rendered each of the fifty tags through the
     template engine, a tenth of a search page's time, and format_html() still a twentieth. Plain choices only
-    (no groups)."""
+    (no groups), kept as given: Django's select normalized them again on every search."""
+
+    @property
+    def choices(self):
+        return self._choices
+
+    @choices.setter
+    def choices(self, value):
+        self._choices = list(value)
 
     def render(self, name, value, attrs=None, renderer=None):
         chosen = set(self.format_value(value))
@@ -22,6 +30,22 @@ class PlainSelect(forms.Select):
         )
         attributes = flatatt(self.build_attrs(self.attrs, attrs))
         return mark_safe(f'<select name="{escape(name)}"{attributes}>\n{options}\n</select>')  # noqa: S308 - escaped
+
+
+class PlainChoiceField(forms.ChoiceField):
+    """A choice field of plain (value, label) pairs, with a PlainSelect: its choices kept as given. Django normalized
+    the fifty tags twice on every search (for the field, then for its widget), as long as building the rest of the
+    form."""
+
+    widget = PlainSelect
+
+    @property
+    def choices(self):
+        return self._choices
+
+    @choices.setter
+    def choices(self, value):
+        self._choices = self.widget.choices = list(value)
 
 
 def tag_slug(value):
@@ -37,13 +61,12 @@ class SearchForm(forms.Form):
         max_length=settings.SEARCH_MAX_QUERY_LENGTH,
         error_messages={"max_length": _("That is a long search: keep it under %(limit_value)d characters.")},
     )
-    language = forms.ChoiceField(
+    language = PlainChoiceField(
         label=_("Language"),
         required=False,
         choices=[("", _("Both languages")), *settings.LANGUAGES],
-        widget=PlainSelect,
     )
-    tag = forms.ChoiceField(label=_("Tag"), required=False, widget=PlainSelect)
+    tag = PlainChoiceField(label=_("Tag"), required=False)
 
     def __init__(self, *args, tags=(), **kwargs):
         super().__init__(*args, **kwargs)
