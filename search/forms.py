@@ -13,11 +13,7 @@ class PlainSelect(forms.Select):
     template engine, a tenth of a search page's time, and format_html() still a twentieth. Plain choices only
     (no groups), kept as given: Django's select normalized them again on every search."""
 
-    @property
-    def choices(self):
-        return self._choices
-
-    @choices.setter
+    @forms.Select.choices.setter
     def choices(self, value):
         self._choices = list(value)
 
@@ -39,11 +35,7 @@ class PlainChoiceField(forms.ChoiceField):
 
     widget = PlainSelect
 
-    @property
-    def choices(self):
-        return self._choices
-
-    @choices.setter
+    @forms.ChoiceField.choices.setter
     def choices(self, value):
         self._choices = self.widget.choices = list(value)
 

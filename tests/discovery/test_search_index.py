@@ -6,7 +6,6 @@ import datetime
 import pytest
 from django.db import connection
 from django.db.migrations.executor import MigrationExecutor
-from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 from taggit.models import Tag
 
@@ -15,6 +14,7 @@ from search import fts
 from search.indexing import index_posts, rebuild
 from search.queries import search_posts
 from tests.factories import PostFactory
+from tests.queries import queries_sent, sqlite_plan
 
 pytestmark = [
     pytest.mark.django_db,
@@ -92,11 +92,9 @@ def test_keys_order_posts_by_date_then_id_whatever_their_date():
 
 def plan_of_search(*words, **narrowed):
     """The posts found, and the steps of the plan SQLite followed to find them."""
-    with CaptureQueriesContext(connection) as queries:
+    with queries_sent() as queries:
         found = search_posts(list(words), **narrowed)
-    with connection.cursor() as cursor:
-        cursor.execute("EXPLAIN QUERY PLAN " + queries[-1]["sql"])
-        return found, [row[-1] for row in cursor.fetchall()]
+    return found, sqlite_plan(*queries[-1])
 
 
 def test_a_search_narrowed_to_a_tag_reads_the_index_once():
