@@ -126,6 +126,30 @@ def test_on_a_phone_a_reader_narrows_a_search_to_a_tag(live_server, browser):
     context.close()
 
 
+def test_on_a_phone_the_filters_chosen_stay_chosen_with_the_words_typed(live_server, browser):
+    """A French reader types accented words, picks the French posts and an accented tag: the page comes back with the
+    same words in the box and the same language and tag chosen in the selects, to search again from there."""
+    PostFactory(title="Thé d’été", body="Un thé l'été.", tags=["Été", "thé"], language="fr")
+    PostFactory(title="Thé d’hiver", body="Un thé l'hiver, puis l'été.", tags=["Hiver"], language="fr")
+    context = browser.new_context(viewport={"width": 390, "height": 844}, locale="fr-CH")
+    page = context.new_page()
+    page.goto(f"{live_server.url}/search/")
+    page.get_by_label("Rechercher").press_sequentially("thé d’été")
+    page.get_by_label("Langue").select_option(label="Français")
+    page.get_by_label("Étiquette").select_option(label="Été")
+    page.get_by_role("button", name="Rechercher").click()
+
+    page.wait_for_url("**language=fr**")
+    assert page.inner_text(".count") == "1 article trouvé."
+    assert page.locator("article.search-result h2").inner_text() == "Thé d’été"
+    assert page.input_value("main input[name=q]") == "thé d’été"
+    chosen = "s => s.options[s.selectedIndex].textContent"
+    assert page.eval_on_selector("main select[name=language]", chosen) == "Français"
+    assert page.eval_on_selector("main select[name=tag]", chosen) == "Été"
+    assert page.evaluate("document.documentElement.scrollWidth <= window.innerWidth")
+    context.close()
+
+
 def test_on_a_phone_a_reader_types_french_and_reads_excerpts_as_written(live_server, browser):
     """Typed with a French apostrophe, "l’été" finds its word; the excerpt shows apostrophes, an ampersand, an angle
     bracket and quotes as the author wrote them, and marks only the word found (search.text.Marker)."""
