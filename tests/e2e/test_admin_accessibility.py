@@ -91,17 +91,29 @@ def test_the_lists_fit_a_laptop_s_screen_and_the_writing_desk_has_its_width(brow
     """At 1280 px every column of the posts, comments and republications lists shows without scrolling sideways,
     the filters beside them: the admin's menu down the left took 300 px, the posts list's tags and the comments'
     dates were cut off, a long word in a title pushed its last column out, and a republication's address, on one
-    line, made its list 1,500 px wide. The post form's title is as wide as a long one needs."""
+    line, made its list 1,500 px wide; a long author's name, or a long title in the comments' and republications'
+    column of posts, kept on one line, did too. The post form's title is as wide as a long one needs."""
     desk["comment"].held_because = "first comment from this address"
     desk["comment"].save()
+    author = desk["original"].author
+    author.display_name = "Marie-Élisabeth de Montmorency-Laval Duplessis"
+    author.save()
+    long_title = PostFactory(
+        author=author, title="L’anticonstitutionnellement de Genève, anticonstitutionnellement et autres mots longs"
+    )
+    Comment.objects.create(
+        post=long_title,
+        author_name="Élise",
+        author_email="elise@example.org",
+        body="Et encore un !",
+        status=CommentStatus.PENDING,
+        held_because="first comment from this address",
+    )
     RepublicationFactory(
-        post=desk["original"],
+        post=long_title,
         original_url="https://www.lesquotidiennes.example/chroniques/2026/10/10/une-tres-longue-adresse-de-page-web",
         checked_at=timezone.now(),
         failed_checks=2,
-    )
-    PostFactory(
-        author=desk["original"].author, title="L’anticonstitutionnellement de Genève, anticonstitutionnellement"
     )
     context = browser.new_context(viewport={"width": 1280, "height": 900}, locale="fr-CH")
     page = context.new_page()
