@@ -53,7 +53,7 @@ def site_header(context, search=True):
     return mark_safe(frame.header_html(context, search))  # noqa: S308 - escaped
 
 
-# {% url %} for addresses of a page's frame: kept once reversed (blog.addresses), as {% url %} keeps none.
+# {% url %} for the addresses of reader pages: kept once reversed (blog.addresses), as {% url %} keeps none.
 register.simple_tag(address, name="address")
 
 
