@@ -179,6 +179,29 @@ def plain_text(html_text):
     return " ".join(html.unescape(strip_tags(BLOCK_EDGE.sub(r" \g<0>", html_text or ""))).split())
 
 
+# The end of a block: the text before it is whole, and a long body can be read up to there only.
+BLOCK_END = re.compile(
+    r"</(?:p|div|li|dt|dd|td|th|tr|h[1-6]|figure|figcaption|blockquote|pre|ul|ol|dl|table|address)\s*>", re.IGNORECASE
+)
+
+
+def opening_text(html_text, length):
+    """plain_text() of the opening of some HTML: more than `length` characters of its text, where it has that many.
+
+    Read up to the end of a block, then of a block twice as far while that is not enough: a page's description
+    wants 160 characters, and the text of a whole long body took milliseconds (7 ms for 200 paragraphs, 23 KB;
+    0.2 ms read this way). The text read is the start of the whole text, so an excerpt of either is the same.
+    """
+    html_text = html_text or ""
+    start = length
+    while end := BLOCK_END.search(html_text, start):
+        text = plain_text(html_text[: end.end()])
+        if len(text) > length:
+            return text
+        start = 2 * end.end()
+    return plain_text(html_text)
+
+
 def split_more(text):
     """Return the part of `text` before its `<!--more-->` line, or None if it has none."""
     parts = MORE_MARK.split(text or "", maxsplit=1)

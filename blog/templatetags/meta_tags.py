@@ -66,7 +66,7 @@ def post_description(post):
 
 def short_description(html):
     """Some HTML as the short plain text search engines and link previews show, cut after a word."""
-    return excerpt(markup.plain_text(html), DESCRIPTION_LENGTH - 1)
+    return excerpt(markup.opening_text(html, DESCRIPTION_LENGTH), DESCRIPTION_LENGTH - 1)
 
 
 IMG = re.compile(r"<img\b[^>]*>")

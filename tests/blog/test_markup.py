@@ -1,4 +1,7 @@
-from blog.markup import markdown_to_html, render
+import pytest
+
+from blog.markup import markdown_to_html, opening_text, plain_text, render
+from blog.text import excerpt
 
 
 def test_hashtag_opening_a_line_stays_text():
@@ -21,3 +24,30 @@ def test_hash_and_space_still_make_headings_below_the_page_title():
 def test_an_imported_first_level_heading_is_not_a_second_page_title():
     html = render("<h1>Raw data</h1><h2>Suite</h2><p>&lt;h1&gt; as text</p><pre><code>h1</code></pre>", "html")
     assert html == "<h2>Raw data</h2><h3>Suite</h3><p>&lt;h1&gt; as text</p><pre><code>h1</code></pre>"
+
+
+LONG_BODIES = [
+    "".join(
+        f"<p>Paragraphe {i}\u202f: l’été de l’œuvre &amp; <em>d’autres</em> choses, à Zürich&nbsp;!</p>"
+        for i in range(200)
+    ),
+    "<h2>Un titre</h2><ul>" + "".join(f"<li>point {i} &lt;b&gt;</li>" for i in range(300)) + "</ul><p>Fin.</p>",
+    "<p>" + "Un mot " * 30 + "</p>" + "<pre><code>x &lt; y</code></pre>" * 50,  # the first block is enough
+    "<blockquote><p>Cité.</p></blockquote>" + "<p>court</p>" * 80 + "<p>" + "long " * 100 + "</p>",
+    "Du texte sans aucun bloc, " * 40,  # no block's end: read whole
+    "<p>Court.</p>",  # less than wanted: the whole text, without an ellipsis
+    "",
+]
+
+
+@pytest.mark.parametrize("html", LONG_BODIES)
+def test_the_opening_of_a_body_gives_the_excerpt_its_whole_text_gives(html):
+    """A description reads a body's opening only, and says what reading all of it would say."""
+    assert excerpt(opening_text(html, 160), 159) == excerpt(plain_text(html), 159)
+
+
+def test_the_opening_of_a_long_body_is_read_up_to_a_block_end_past_what_is_wanted():
+    text = opening_text(LONG_BODIES[0], 160)
+    # Its spaces written as one, as plain_text() writes them.
+    assert text.startswith("Paragraphe 0 : l’été de l’œuvre & d’autres choses, à Zürich ! Paragraphe 1")
+    assert 160 < len(text) < 400 and text.endswith("!")

@@ -75,6 +75,20 @@ def test_a_description_is_cut_after_a_word(client):
     assert description == ("Un mot " * 20).strip() + "…"  # the long word, which would pass 160, left out
 
 
+def test_a_long_body_is_described_by_its_opening(client):
+    """A body of 200 paragraphs and no summary in its language: the description is its first words, cut after one."""
+    post = PostFactory(
+        language="fr",
+        summary={"en": "In English."},
+        body="\n\n".join(f"Paragraphe {i} : l’été de l’œuvre, à Zürich !" for i in range(200)),
+    )
+    html = client.get(post.get_absolute_url()).content.decode()
+    description = meta(html, "name", "description")
+    assert description.startswith("Paragraphe 0 : l’été de l’œuvre, à Zürich ! Paragraphe 1 : ")
+    assert len(description) <= 160 and description.endswith("…")
+    assert json_ld(html)["description"] == description
+
+
 def test_post_page_has_open_graph_and_twitter_tags(client, post):
     """Open Graph and Twitter card tags describe the post, with og:locale from the post's language."""
     html = client.get(post.get_absolute_url()).content.decode()
