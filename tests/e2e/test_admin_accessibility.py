@@ -5,6 +5,7 @@ live-server test must not rely on rows made by data migrations, which the flush 
 browser test removes.
 """
 
+import datetime
 import io
 import re
 
@@ -21,15 +22,23 @@ from tests.media.conftest import picture
 pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True)]
 
 
+PUBLISHED_AT = datetime.datetime(2026, 9, 30, 21, 59, tzinfo=datetime.UTC)  # 30 septembre 2026 23:59 in Zurich
+
+
 @pytest.fixture
 def desk(live_server, settings, tmp_path):
-    """An editor's blog: a French post and its English translation, a picture, a reader's comment."""
+    """An editor's blog: a French post and its English translation, a picture, a reader's comment. The owner's
+    long name and the posts' date (its month's name the longest) are set: the lists' widths depend on them."""
     settings.MEDIA_ROOT = str(tmp_path / "media")
-    owner = UserFactory(username="proprietaire", is_staff=True, is_superuser=True)
-    original = PostFactory(author=owner, title="Pourquoi j’écris encore", slug="pourquoi")
-    translation = PostFactory(
-        author=owner, language="en", title="Why I still write", slug="why", translation_of=original
+    owner = UserFactory(
+        username="proprietaire",
+        display_name="Marie-Élisabeth de Montmorency-Laval Duplessis",
+        is_staff=True,
+        is_superuser=True,
     )
+    dated = {"author": owner, "published_at": PUBLISHED_AT}
+    original = PostFactory(title="Pourquoi j’écris encore", slug="pourquoi", **dated)
+    translation = PostFactory(language="en", title="Why I still write", slug="why", translation_of=original, **dated)
     create_from_file(io.BytesIO(picture(size=(900, 600))), "fête.jpg", alt="Des amis à table", uploaded_by=owner)
     comment = Comment.objects.create(
         post=original,
@@ -88,18 +97,18 @@ def widths(results):
 
 
 def test_the_lists_fit_a_laptop_s_screen_and_the_writing_desk_has_its_width(browser, live_server, log_in, desk):
-    """At 1280 px every column of the posts, comments and republications lists shows without scrolling sideways,
+    """At 1280 px every column of the posts, comments, republications and media lists shows without scrolling sideways,
     the filters beside them: the admin's menu down the left took 300 px, the posts list's tags and the comments'
     dates were cut off, a long word in a title pushed its last column out, and a republication's address, on one
     line, made its list 1,500 px wide; a long author's name, or a long title in the comments' and republications'
-    column of posts, kept on one line, did too. The post form's title is as wide as a long one needs."""
+    column of posts, or in the media library's column of who uploaded each picture, kept on one line, did too. The
+    post form's title is as wide as a long one needs."""
     desk["comment"].held_because = "first comment from this address"
     desk["comment"].save()
-    author = desk["original"].author
-    author.display_name = "Marie-Élisabeth de Montmorency-Laval Duplessis"
-    author.save()
     long_title = PostFactory(
-        author=author, title="L’anticonstitutionnellement de Genève, anticonstitutionnellement et autres mots longs"
+        author=desk["original"].author,
+        title="L’anticonstitutionnellement de Genève, anticonstitutionnellement et autres mots longs",
+        published_at=PUBLISHED_AT,
     )
     Comment.objects.create(
         post=long_title,
@@ -118,7 +127,13 @@ def test_the_lists_fit_a_laptop_s_screen_and_the_writing_desk_has_its_width(brow
     context = browser.new_context(viewport={"width": 1280, "height": 900}, locale="fr-CH")
     page = context.new_page()
     log_in(page, "proprietaire")
-    for path in ("/admin/blog/post/", "/admin/comments/comment/", "/admin/columns/republication/"):
+    lists = (
+        "/admin/blog/post/",
+        "/admin/comments/comment/",
+        "/admin/columns/republication/",
+        "/admin/media/mediaitem/",
+    )
+    for path in lists:
         page.goto(f"{live_server.url}{path}")
         results = page.locator("#changelist .results")
         assert results.evaluate("element => element.scrollWidth <= element.clientWidth"), (path, widths(results))
