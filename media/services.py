@@ -3,14 +3,14 @@
 import hashlib
 import posixpath
 
-from django.core.files.base import File
+from django.core.files.base import ContentFile, File
 from django.core.files.storage import default_storage
 from django.db import transaction
 from django.utils import timezone
 from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
 
-from . import renditions, validation
+from . import metadata, renditions, validation
 from .models import MediaItem
 
 STORAGE_FAILED = _("The file could not be stored; nothing was kept. Try again.")
@@ -25,12 +25,11 @@ def create_from_file(file, name, *, alt="", caption="", credit="", uploaded_by, 
     """
     file = file if isinstance(file, File) else File(file, name=name)
     inspection = validation.inspect(file, name)
-    checksum = sha256(file)
+    kept = ContentFile(kept_bytes(file, inspection))
     stem = posixpath.join(timezone.now().strftime("%Y/%m"), slugify(name.rsplit(".", 1)[0])[:80] or "file")
     stored = []
     try:
-        file.seek(0)
-        original = default_storage.save(f"{stem}.{inspection.extension}", file)
+        original = default_storage.save(f"{stem}.{inspection.extension}", kept)
         stored.append(original)
         made = []
         if inspection.kind == "image" and not renditions_later:
@@ -42,10 +41,10 @@ def create_from_file(file, name, *, alt="", caption="", credit="", uploaded_by, 
                 original_name=name[:255],
                 kind=inspection.kind,
                 content_type=inspection.content_type,
-                size=file.size,
+                size=kept.size,
                 width=inspection.width,
                 height=inspection.height,
-                checksum=checksum,
+                checksum=sha256(kept),
                 renditions=made,
                 alt_text=alt,
                 caption=caption,
@@ -56,6 +55,14 @@ def create_from_file(file, name, *, alt="", caption="", credit="", uploaded_by, 
         for stored_name in stored:
             default_storage.delete(stored_name)
         raise
+
+
+def kept_bytes(file, inspection):
+    """What the library keeps of an upload: a picture without the place it was taken, its camera's serial number
+    or any other metadata (media.metadata), its pixels untouched; any other file as it came."""
+    file.seek(0)
+    data = file.read()
+    return metadata.without_metadata(data, inspection.format) if inspection.kind == "image" else data
 
 
 def add_renditions(item):

@@ -1,9 +1,10 @@
+import hashlib
 import io
 
 import pytest
 from django.core.exceptions import ValidationError
 from django.utils import translation
-from PIL import Image, features
+from PIL import Image, ImageCms, PngImagePlugin, features
 
 from media.models import MediaItem
 from media.services import create_from_file
@@ -55,7 +56,59 @@ def test_public_renditions_lose_location_and_serial_and_are_turned_upright(media
             exif = image.getexif()
             assert 0x8825 not in exif and not exif.get_ifd(0x8825)  # no GPS
             assert b"SERIAL-123456" not in (media_root / rendition["name"]).read_bytes()
-    assert b"SERIAL-123456" in (media_root / item.file.name).read_bytes()  # the original is untouched
+    assert b"SERIAL-123456" not in (media_root / item.file.name).read_bytes()  # nor the original (below)
+
+
+def pixels(data):
+    with Image.open(io.BytesIO(data)) as image:
+        return image.mode, image.size, image.tobytes()
+
+
+def metadata_of(data):
+    with Image.open(io.BytesIO(data)) as image:
+        exif = image.getexif()
+        return {
+            "orientation": exif.get(0x0112),
+            "gps": dict(exif.get_ifd(0x8825)),
+            "icc": image.info.get("icc_profile"),
+        }
+
+
+ICC = ImageCms.ImageCmsProfile(ImageCms.createProfile("sRGB")).tobytes()
+
+
+@pytest.mark.parametrize(
+    ("fmt", "extension", "options"),
+    [
+        ("JPEG", "jpg", {"quality": 90}),
+        ("JPEG", "jpg", {"progressive": True, "restart_marker_blocks": 4}),
+        ("PNG", "png", {"pnginfo": "text"}),
+        ("WEBP", "webp", {"quality": 90}),
+    ],
+)
+def test_the_original_kept_loses_location_and_serial_and_keeps_its_pixels(media_root, author, fmt, extension, options):
+    """The original is served at the address its Markdown names, and the renditions' addresses say it: the library
+    keeps it without the place it was taken, its camera's serial number or a program's notes, but with the same
+    pixels (a JPEG is not encoded again), its orientation and its colour profile."""
+    if options.get("pnginfo"):
+        info = PngImagePlugin.PngInfo()
+        info.add_text("Comment", "Chez nous, 12 rue des Lilas")
+        info.add_itxt("XML:com.adobe.xmp", "<x:xmpmeta>SERIAL-123456</x:xmpmeta>")
+        options = {"pnginfo": info}
+    image = Image.linear_gradient("L").resize((640, 480)).convert("RGB")
+    buffer = io.BytesIO()
+    image.save(buffer, fmt, exif=camera_exif(orientation=6), icc_profile=ICC, **options)
+    # What a phone may append after the picture (a second picture, its maker's data) goes too.
+    uploaded = buffer.getvalue() + (b"SERIAL-123456 trailing data" if options.get("progressive") else b"")
+    item = create_from_file(io.BytesIO(uploaded), f"chez-nous.{extension}", alt="Le jardin", uploaded_by=author)
+    kept = (media_root / item.file.name).read_bytes()
+    assert b"SERIAL-123456" not in kept and b"Lilas" not in kept and b"Fairphone" not in kept
+    assert metadata_of(kept) == {"orientation": 6, "gps": {}, "icc": ICC}
+    assert pixels(kept) == pixels(uploaded)
+    if fmt == "JPEG":  # the same scans, not a new encoding
+        assert uploaded[uploaded.index(b"\xff\xda") :].startswith(kept[kept.index(b"\xff\xda") : -2])
+    assert (item.width, item.height) == (480, 640)  # stored sideways, shown upright
+    assert (item.size, item.checksum) == (len(kept), hashlib.sha256(kept).hexdigest())
 
 
 def test_a_pdf_is_a_document_without_renditions(media_root, author):
@@ -133,3 +186,15 @@ def test_a_failure_while_storing_renditions_leaves_nothing_behind(media_root, au
     assert len(calls) == 5
     assert stored_files(media_root) == []
     assert not MediaItem.objects.exists()
+
+
+def test_a_jpeg_this_reading_cannot_follow_is_encoded_again_without_its_metadata(media_root, author):
+    """Bytes between two segments, which decoders skip: the segments after them are not read, the picture so cut
+    differs, and the library keeps the picture encoded again (its own quantization tables) rather than its GPS."""
+    uploaded = picture(size=(640, 480), exif=camera_exif(orientation=1))
+    app0_end = 4 + int.from_bytes(uploaded[4:6], "big")
+    uploaded = uploaded[:app0_end] + b"\x00\x00" + uploaded[app0_end:]
+    item = create_from_file(io.BytesIO(uploaded), "decale.jpg", alt="Un pré", uploaded_by=author)
+    kept = (media_root / item.file.name).read_bytes()
+    assert b"SERIAL-123456" not in kept and metadata_of(kept)["gps"] == {}
+    assert pixels(kept)[:2] == pixels(uploaded)[:2]
