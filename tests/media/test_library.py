@@ -3,6 +3,7 @@ import io
 
 import pytest
 from django.core.exceptions import ValidationError
+from django.core.management import call_command
 from django.utils import translation
 from PIL import Image, ImageCms, PngImagePlugin, features
 
@@ -198,3 +199,25 @@ def test_a_jpeg_this_reading_cannot_follow_is_encoded_again_without_its_metadata
     kept = (media_root / item.file.name).read_bytes()
     assert b"SERIAL-123456" not in kept and metadata_of(kept)["gps"] == {}
     assert pixels(kept)[:2] == pixels(uploaded)[:2]
+
+
+def test_originals_stored_before_lose_their_metadata_with_a_command(media_root, author):
+    """An original stored with its GPS and serial number (before the library removed them) is rewritten at its
+    address, with its size and checksum; --dry-run only names it; a second run finds nothing."""
+    item = create_from_file(io.BytesIO(picture(size=(640, 480))), "ancienne.jpg", alt="Une rue", uploaded_by=author)
+    with_metadata = picture(size=(640, 480), exif=camera_exif(orientation=6))
+    (media_root / item.file.name).write_bytes(with_metadata)  # as the library stored it before
+    out = io.StringIO()
+    call_command("remove_media_metadata", "--dry-run", stdout=out)
+    assert f"{item.file.name}: " in out.getvalue() and "1 original(s) carry metadata." in out.getvalue()
+    assert (media_root / item.file.name).read_bytes() == with_metadata
+    call_command("remove_media_metadata", stdout=io.StringIO())
+    kept = (media_root / item.file.name).read_bytes()
+    assert b"SERIAL-123456" not in kept and metadata_of(kept)["orientation"] == 6
+    assert pixels(kept) == pixels(with_metadata)
+    item.refresh_from_db()
+    assert (item.size, item.checksum) == (len(kept), hashlib.sha256(kept).hexdigest())
+    assert stored_files(media_root) == sorted([item.file.name, *(r["name"] for r in item.renditions)])
+    out = io.StringIO()
+    call_command("remove_media_metadata", stdout=out)
+    assert "Metadata removed from 0 original(s)." in out.getvalue()
