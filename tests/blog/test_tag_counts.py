@@ -129,6 +129,15 @@ def test_counts_are_rebuilt_after_migrate():
     assert stored_counts() == {"internet": 1}
 
 
+def test_the_sidebar_lists_tags_used_as_often_in_dictionary_order(client):
+    """Capitals and accents aside: the database's order put "Zürich" first and "été" and "œuvre" last."""
+    PostFactory(tags=["Zürich", "cluetrain", "été", "œuvre", "Art", "zen"])
+    PostFactory(tags=["zen"])
+    html = client.get("/").content.decode()
+    box = html.split('class="popular-tags"', 1)[1].split("</section>", 1)[0]
+    assert re.findall(r">([^<>]+)</a> \(\d+\)", box) == ["zen", "Art", "cluetrain", "été", "œuvre", "Zürich"]
+
+
 def test_popular_first_and_limit():
     for count, name in [(3, "trois"), (1, "un"), (2, "deux"), (2, "alpha")]:
         for _ in range(count):
