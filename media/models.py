@@ -1,7 +1,6 @@
 from django.conf import settings
 from django.core.files.storage import default_storage
 from django.db import models
-from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 
@@ -66,7 +65,8 @@ class MediaItem(models.Model):
         return self.caption or self.alt_text or self.original_name
 
     def get_absolute_url(self):
-        return reverse("admin:media_mediaitem_change", args=[self.pk])
+        """The file itself: the admin's "View on site" opens it (the admin page it named led back to itself)."""
+        return self.url
 
     @property
     def url(self):

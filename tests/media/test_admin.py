@@ -1,5 +1,6 @@
 import io
 import json
+import re
 
 import pytest
 from django.core.files.storage import default_storage
@@ -45,6 +46,14 @@ def test_an_author_uploads_a_picture_with_its_description(staff_client, media_ro
     )
     listing = staff_client.get("/admin/media/mediaitem/?q=fête").content.decode()
     assert 'class="media-thumbnail"' in listing and "Fête.jpg" in listing
+
+
+def test_view_on_site_opens_the_file(staff_client, media_root, author):
+    """The change page's "View on site" led back to the change page."""
+    item = create_from_file(io.BytesIO(picture(size=(600, 400))), "vue.jpg", alt="Une vue", uploaded_by=author)
+    page = staff_client.get(f"/admin/media/mediaitem/{item.pk}/change/").content.decode()
+    link = re.search(r'href="([^"]+)" class="viewsitelink"', page).group(1)
+    assert staff_client.get(link)["Location"].endswith(item.url)
 
 
 def test_a_bad_file_in_the_add_form_keeps_what_was_typed_and_stores_nothing(staff_client, media_root):
