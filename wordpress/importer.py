@@ -23,6 +23,7 @@ from taggit.models import Tag
 
 from blog import extensions, markup
 from blog.models import Language, Markup, Post, PostStatus, TaggedPost
+from blog.models.tag_names import same_tag
 
 from . import blogs, content, languages, polylang, qtranslate, reading, wxr
 from .clock import Clock
@@ -99,7 +100,7 @@ class Importer:
         self.read_files(data)
         try:
             with transaction.atomic(), extensions.bulk_writing():
-                self.tags = {tag.name.casefold(): tag for tag in Tag.objects.all()}
+                self.tags = {same_tag(tag.name): tag for tag in Tag.objects.all()}
                 self.known_ids = set(Post.objects.exclude(wordpress_id=None).values_list("wordpress_id", flat=True))
                 self.slugs = set(Post.objects.values_list("slug", flat=True))
                 self.comments.load()
@@ -318,7 +319,7 @@ class Importer:
             if self.is_default_category(term):
                 self.report.add("tag", "skipped", _("“%(name)s”, WordPress's default category") % {"name": term.name})
                 continue
-            names.setdefault(term.name[:100].casefold(), term.name[:100])
+            names.setdefault(same_tag(term.name[:100]), term.name[:100])
         tags = [self.tag_named(name) for name in names.values()]
         current = set() if created else set(post.tagged_items.values_list("tag_id", flat=True))
         if {tag.pk for tag in tags} == current:
@@ -341,7 +342,7 @@ class Importer:
         return min(categories, key=lambda t: t.id).slug if categories else None
 
     def tag_named(self, name):
-        key = name.casefold()
+        key = same_tag(name)
         if key not in self.tags:
             self.tags[key] = Tag.objects.create(name=name)
             self.report.add("tag", "created")

@@ -11,6 +11,7 @@ from django.utils.translation import gettext as _
 
 from blog import markup
 from blog.models import Post, PostStatus
+from blog.models.tag_names import same_tag
 
 from . import old_urls, wxr
 from .models import Redirect
@@ -59,7 +60,7 @@ class RedirectImport:
         terms = self.all_terms()
         parents = {term.slug: term.parent for term in terms if term.domain == "category"}
         for term in terms:
-            tag = run.tags.get(term.name[:100].casefold())
+            tag = run.tags.get(same_tag(term.name[:100]))
             if term.domain == "category":
                 paths = old_urls.category_paths(term, parents, site)
             else:

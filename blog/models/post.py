@@ -18,6 +18,7 @@ from blog.addresses import address
 from blog.compiled import CompiledQuerySet, IdList, Slot
 from blog.models import rows, similar
 from blog.models.summaries import OtherLanguageSummaries
+from blog.models.tag_names import TagNames
 from blog.text import by_name
 
 
@@ -280,7 +281,7 @@ class Post(OtherLanguageSummaries, TranslatableModel):
     created_at = models.DateTimeField(_("created"), auto_now_add=True)
     updated_at = models.DateTimeField(_("updated"), auto_now=True)
     wordpress_id = models.PositiveBigIntegerField(_("WordPress id"), null=True, blank=True, unique=True, editable=False)
-    tags = TaggableManager(through=TaggedPost, blank=True, verbose_name=_("tags"))
+    tags = TaggableManager(through=TaggedPost, manager=TagNames, blank=True, verbose_name=_("tags"))
     translation_of = models.ForeignKey(
         "self",
         on_delete=models.SET_NULL,
