@@ -10,6 +10,7 @@ from django.utils.translation import ngettext
 
 from blog.models import PostStatus
 
+from . import validation
 from .usage import pictures_missing_alt_text
 
 
@@ -24,6 +25,8 @@ class MediaBodyForm:
                 {
                     "data-media-upload": reverse("admin:media_mediaitem_upload"),
                     "data-media-messages": json.dumps(editor_messages()),
+                    # By type: a phone then offers its photos and camera, an iPhone's as JPEG rather than HEIC.
+                    "data-media-accept": ",".join(validation.CONTENT_TYPES.values()),
                 }
             )
 
@@ -64,6 +67,7 @@ def missing_alt_text(body, links=False):
 def editor_messages():
     """The words of the upload panel, in the author's interface language."""
     return {
+        "add": _("Add a picture or a PDF…"),
         "uploading": _("Uploading %(name)s…"),
         "failed": _("The upload failed: %(error)s"),
         "uploaded": _("%(name)s was added to the media library."),

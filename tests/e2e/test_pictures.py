@@ -103,6 +103,31 @@ def test_author_pastes_a_picture_describes_it_and_readers_see_a_responsive_figur
             reader.screenshot(path=os.path.join(SHOTS, f"figure-{width}.png"), full_page=True)
 
 
+def test_on_a_phone_the_author_chooses_a_photo_with_the_button_under_the_body(live_server, open_page, log_in):
+    """Nothing can be dropped or pasted into a phone's text field: the button under the body opens the phone's photos
+    (pictures and PDF files only), and the photo chosen goes where the cursor was, then asks for its alt text."""
+    AuthorFactory(username="claire")
+    page = open_page(locale="fr-FR")
+    page.set_viewport_size({"width": 390, "height": 844})
+    log_in(page, "claire")
+    page.goto(f"{live_server.url}/admin/blog/post/add/?language=fr")
+    page.fill("#id_body", "Avant.\n\nAprès.")
+    page.evaluate("() => document.querySelector('#id_body').setSelectionRange(7, 7)")  # after « Avant. »
+    button = page.get_by_role("button", name="Ajouter une image ou un PDF…")
+    assert button.bounding_box()["height"] >= 44
+    with page.expect_file_chooser() as chosen:
+        button.click()
+    assert chosen.value.is_multiple()
+    assert "image/jpeg" in chosen.value.element.get_attribute("accept").split(",")
+    chosen.value.set_files({"name": "jardin d’été.jpg", "mimeType": "image/jpeg", "buffer": photo_bytes()})
+    page.locator(".media-upload .media-alt").wait_for()
+    body = page.input_value("#id_body")
+    assert re.fullmatch(r"Avant\.\n\n!\[\]\(/media/\d{4}/\d\d/jardin-dete\.jpg\)\n\nAprès\.", body), body
+    assert "jardin d’été.jpg a été ajouté à la médiathèque" in page.inner_text(".media-upload")
+    if SHOTS:
+        page.screenshot(path=os.path.join(SHOTS, "choose-390.png"), full_page=True)
+
+
 def test_a_picture_chosen_without_its_description_is_asked_for_it_before_it_leaves(live_server, open_page, log_in):
     """The add form of the Media list: the browser asks for the alt text, in French, keeping the chosen file (a
     form sent back by the server could not keep it); described, the picture is stored."""

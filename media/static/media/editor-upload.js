@@ -1,6 +1,7 @@
-/* Drop or paste pictures and PDF files into the post body: each is uploaded to the media
-   library, its Markdown is inserted at the cursor, and a small panel asks for its alt text,
-   caption and credit. Works on any textarea carrying data-media-upload. */
+/* Drop or paste pictures and PDF files into the post body, or choose them with the button under
+   it (a phone's photos, its camera): each is uploaded to the media library, its Markdown is
+   inserted at the cursor, and a small panel asks for its alt text, caption and credit. Works on
+   any textarea carrying data-media-upload. */
 (function () {
   "use strict";
 
@@ -56,6 +57,7 @@
     textarea.insertAdjacentElement("afterend", this.panel);
     textarea.classList.add("media-drop-target");
     var self = this;
+    this.panel.insertAdjacentElement("beforebegin", this.chooser());
     textarea.addEventListener("dragover", function (event) {
       if (hasFiles(event.dataTransfer)) {
         event.preventDefault();
@@ -90,6 +92,28 @@
       }
     });
   }
+
+  Uploader.prototype.chooser = function () {
+    var self = this;
+    var choice = document.createElement("div");
+    choice.className = "media-add";
+    var input = document.createElement("input");
+    input.type = "file";
+    input.multiple = true;
+    input.accept = this.textarea.dataset.mediaAccept || "";
+    input.hidden = true;
+    var button = document.createElement("button");
+    button.type = "button";
+    button.className = "button";
+    button.textContent = this.words.add;
+    button.addEventListener("click", function () { input.click(); });
+    input.addEventListener("change", function () {
+      self.uploadAll(input.files);
+      input.value = "";  // the same file can be chosen again
+    });
+    choice.append(button, input);
+    return choice;
+  };
 
   Uploader.prototype.uploadAll = function (files) {
     Array.prototype.forEach.call(files, this.upload, this);
