@@ -8,7 +8,7 @@ from html import unescape
 from django.core.exceptions import PermissionDenied
 from django.http import HttpResponse, JsonResponse
 from django.shortcuts import get_object_or_404
-from django.utils import formats
+from django.utils import formats, timezone
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
@@ -52,6 +52,7 @@ def form_context(user, form, post):
         "stats_template": STATS_TEMPLATE,
         "stats": STATS_TEMPLATE.format(words=formats.number_format(words, force_grouping=True), minutes=minutes),
         "draft": {"data": draft.data, "saved_at": draft.saved_at.isoformat()} if draft else None,
+        "now": timezone.now().isoformat(),  # the server's clock, by which the browser dates what it keeps
     }
 
 

@@ -1,5 +1,6 @@
 """The post form as the author uses it: live preview, both summaries on one page, nothing typed ever lost."""
 
+import datetime
 import re
 
 import pytest
@@ -172,3 +173,28 @@ def test_preview_beside_the_body_on_a_desk_and_below_it_on_a_phone(live_server, 
             assert preview["y"] > body["y"] + body["height"]
         assert page.evaluate("document.documentElement.scrollWidth") <= width
         context.close()
+
+
+def test_what_was_typed_last_is_offered_even_when_the_computer_s_clock_is_behind(live_server, browser, log_in):
+    """A laptop's clock ten minutes slow: the words typed after the last autosave, kept by this browser, were
+    older by its clock than the server's copy, which was offered instead, and they were lost."""
+    AuthorFactory(username="claire")
+    context = browser.new_context(locale="fr-FR")
+    context.clock.install(time=datetime.datetime.now(tz=datetime.UTC) - datetime.timedelta(minutes=10))
+    page = context.new_page()
+    page.set_default_timeout(15000)
+    log_in(page, "claire")
+    page.goto(f"{live_server.url}/admin/blog/post/add/")
+    page.fill("#id_title", "À l’heure d’été")
+    page.locator("#id_body").press_sequentially("Première phrase. ")
+    page.locator("#desk-saved").filter(has_text="Brouillon enregistré").wait_for()
+    context.set_offline(True)  # what follows stays in this browser
+    page.locator("#id_body").press_sequentially("Deuxième phrase, jamais envoyée.")
+    page.close()
+    context.set_offline(False)
+
+    page = context.new_page()
+    page.goto(f"{live_server.url}/admin/blog/post/add/")
+    page.click("#desk-restore-yes")
+    assert page.input_value("#id_body") == "Première phrase. Deuxième phrase, jamais envoyée."
+    context.close()

@@ -169,13 +169,16 @@
   const status = document.getElementById("desk-saved");
   let lastSent = JSON.stringify(snapshot());
   let paused = false;
-  let saving = false;
+  let saving = null; // the autosave under way
   let dirty = false;
   let submitting = false;
+  // Which of this browser's copy and the server's is the newer is told by their times, both on the server's clock:
+  // a computer's clock minutes behind made the server's older copy look newer than what was typed since.
+  const serverClockAhead = Date.parse(text.serverNow) - Date.now() || 0;
 
   function keepLocally() {
     const now = new Date();
-    writeLocal({ savedAt: now.getTime(), time: clock(now), data: snapshot() });
+    writeLocal({ savedAt: now.getTime() + serverClockAhead, time: clock(now), data: snapshot() });
   }
 
   function save(options) {
@@ -184,9 +187,8 @@
     if (paused || saving || submitting || serialised === lastSent) {
       return;
     }
-    saving = true;
     status.textContent = text.saving;
-    post(text.autosaveUrl, {
+    saving = post(text.autosaveUrl, {
       headers: { "Content-Type": "application/json" },
       body: JSON.stringify({ post: text.post ? Number(text.post) : null, data }),
       keepalive: Boolean(options && options.keepalive),
@@ -201,15 +203,19 @@
         lastSent = serialised;
         status.textContent = fill(text.saved, { time: clock(new Date(answer.saved_at)) });
         const local = readLocal();
+        const savedAt = Date.parse(answer.saved_at);
         if (local && JSON.stringify(local.data) === serialised) {
-          writeLocal({ ...local, savedAt: Date.parse(answer.saved_at) });
+          writeLocal({ ...local, savedAt });
+        } else if (local && local.savedAt <= savedAt) {
+          // Typed while this copy was on its way: the server stamped it after the last keystroke.
+          writeLocal({ ...local, savedAt: savedAt + 1 });
         }
       })
       .catch(() => {
         status.textContent = text.offline;
       })
       .finally(() => {
-        saving = false;
+        saving = null;
       });
   }
 
@@ -230,9 +236,15 @@
   });
   window.addEventListener("online", () => save());
 
-  form.addEventListener("submit", () => {
-    dirty = false;
+  form.addEventListener("submit", (event) => {
     submitting = true; // the post itself is being saved, which clears the draft: no autosave may follow it
+    if (saving) {
+      // An autosave still on its way could reach the server after the post, and bring back the draft it cleared.
+      event.preventDefault();
+      saving.finally(() => form.requestSubmit(event.submitter));
+      return;
+    }
+    dirty = false;
     const local = readLocal();
     if (local) {
       writeLocal({ ...local, submitted: true });
