@@ -165,5 +165,7 @@ def test_tag_and_language_pages_link_their_own_feeds(client, posts):
     tag_page = client.get("/tag/internet/").content.decode()
     assert 'href="/tag/internet/feed/"' in tag_page and 'href="/tag/internet/feed/atom/"' in tag_page
     assert 'href="/feed/"' in tag_page
-    language_page = client.get("/language/en/").content.decode()
+    language_page = client.get("/language/en/", HTTP_ACCEPT_LANGUAGE="fr").content.decode()
     assert 'href="/language/en/feed/"' in language_page and 'href="/language/en/feed/atom/"' in language_page
+    # Named as the tag's are, after the site (its name was missing from a feed reader's list).
+    assert 'title="Carnet — Articles écrits en anglais (RSS)"' in language_page
