@@ -55,7 +55,10 @@ def _encoded_again(data, image_format):
 def _orientation_exif(exif_bytes):
     """EXIF holding only the orientation of some EXIF data ("Exif\\0\\0" and TIFF data), or None if upright."""
     exif = Image.Exif()
-    exif.load(exif_bytes)
+    try:
+        exif.load(exif_bytes)
+    except (SyntaxError, ValueError, struct.error, EOFError, OSError):
+        return None  # damaged: dropped with the rest
     orientation = exif.get(ORIENTATION, 1)
     if orientation == 1:
         return None
@@ -75,7 +78,9 @@ def _jpeg(data):
             continue
         if marker == JPEG_EOI:
             break
-        length = struct.unpack(">H", data[position + 2 : position + 4])[0] if position + 4 <= len(data) else len(data)
+        if position + 4 > len(data):
+            return None
+        length = struct.unpack(">H", data[position + 2 : position + 4])[0]
         if position + 2 + length > len(data):
             return None
         segment = data[position : position + 2 + length]
@@ -144,7 +149,9 @@ def _webp(data):
     orientation = None
     end = 8 + struct.unpack("<I", data[4:8])[0]  # RIFF's size: what a phone appends after it is left behind
     while position < end:
-        kind, length = struct.unpack("<4sI", data[position : position + 8]) if position + 8 <= end else (b"", end)
+        if position + 8 > min(end, len(data)):
+            return None
+        kind, length = struct.unpack("<4sI", data[position : position + 8])
         if position + 8 + length + (length & 1) > min(end, len(data)):
             return None
         chunk = data[position : position + 8 + length + (length & 1)]

@@ -1,12 +1,11 @@
 """A tag typed again finds itself: « Été » is « été », « l'art » is « l’art »."""
 
-import re
 import unicodedata
 
 from django.utils.text import slugify
 from taggit.managers import _TaggableManager
 
-APOSTROPHES = re.compile(r"['’ʼ]")
+from blog.slugs import APOSTROPHES
 
 
 def same_tag(name):
