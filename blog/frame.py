@@ -8,7 +8,7 @@ from html import escape
 from django.conf import settings
 from django.utils import translation
 from django.utils.text import capfirst
-from django.utils.translation import get_language, get_language_info, gettext
+from django.utils.translation import get_language, get_language_info, gettext, pgettext
 
 from blog import extensions
 from blog.addresses import address
@@ -22,6 +22,15 @@ def menu_mark(request, url, within=None):
     if within and getattr(request.resolver_match, "view_name", None) == within:
         return ' aria-current="true"'
     return ""
+
+
+# On a phone, where the header's search box gives way to it: beside the language switch, the menu below keeping
+# its line (in French, « Rechercher » wrapped alone onto a third).
+MAGNIFIER = (
+    '<svg viewBox="0 0 24 24" width="24" height="24" aria-hidden="true" focusable="false">'
+    '<circle cx="10.5" cy="10.5" r="6.5" fill="none" stroke="currentColor" stroke-width="2"/>'
+    '<path d="M15.5 15.5 21 21" stroke="currentColor" stroke-width="2" stroke-linecap="round"/></svg>'
+)
 
 
 def header_html(context, search=True):
@@ -45,15 +54,15 @@ def header_html(context, search=True):
         "      <ul>\n"
         "        \n"
         f'        <li><a href="{escape(latest)}"{menu_mark(request, latest)}>'
-        f"{escape(gettext('Latest posts'))}</a></li>\n"
+        f"{escape(pgettext('menu', 'Latest posts'))}</a></li>\n"
         f'        <li><a href="{escape(tags)}"{menu_mark(request, tags, within="blog:tag-detail")}>'
         f"{escape(gettext('Tags'))}</a></li>\n"
         f"        {extensions.render('nav', context)}\n"
-        f'        <li class="nav-search"><a href="{escape(search_page)}"{menu_mark(request, search_page)}>'
-        f"{escape(gettext('Search'))}</a></li>\n"
         "      </ul>\n"
         "    </nav>\n"
         f"    {box}\n"
+        f'    <a class="phone-search" href="{escape(search_page)}"{menu_mark(request, search_page)}>{MAGNIFIER}'
+        f'<span class="visually-hidden">{escape(gettext("Search"))}</span></a>\n'
         f"    {language_switch_html(request)}\n"
         "  </header>"
     )

@@ -75,19 +75,30 @@ def test_a_broad_search_on_a_phone_says_it_lists_the_newest(live_server, browser
     context.close()
 
 
-def test_on_a_phone_search_is_in_the_menu_and_its_page_has_one_box(live_server, browser):
-    """On a phone the header's box gives way to a menu link; the search page, marked in the menu, has its own form
-    only (the header is written in Python, blog.frame)."""
+def test_on_a_phone_search_is_beside_the_language_and_its_page_has_one_box(live_server, browser):
+    """On a phone the header's box gives way to a link beside the language switch, and the menu keeps its line (a
+    link in it, « Rechercher » wrapped alone onto a third line in French); the search page, its link marked, has its
+    own form only (the header is written in Python, blog.frame)."""
     PostFactory(title="Un été à Neuchâtel", body="L'écriture d'un été.")
     context = browser.new_context(viewport={"width": 390, "height": 844}, locale="fr-CH")
     page = context.new_page()
     page.goto(f"{live_server.url}/")
     assert page.locator("#site-search-q").count() == 1 and not page.is_visible("#site-search-q")
-    page.locator("header nav").get_by_role("link", name="Rechercher").click()
+    tops = page.locator("header.site-header nav li").evaluate_all(
+        "items => items.map(item => item.getBoundingClientRect().top)"
+    )
+    assert len(set(tops)) == 1, tops  # « Derniers articles », « Étiquettes », « Chroniques » on one line
+    search = page.locator("header").get_by_role("link", name="Rechercher")
+    language = page.locator("header .language-switch")
+    assert search.bounding_box()["y"] == pytest.approx(language.bounding_box()["y"], abs=12)  # the same line
+    assert search.bounding_box()["width"] >= 44 and search.bounding_box()["height"] >= 44
+    search.click()
 
     page.wait_for_url("**/search/")
     assert page.locator("#site-search-q").count() == 0
-    assert page.locator("header nav a[aria-current=page]").all_inner_texts() == ["Rechercher"]
+    assert page.locator("header a[aria-current=page]").evaluate_all("links => links.map(a => a.textContent)") == [
+        "Rechercher"
+    ]
     page.fill("main input[name=q]", "été")
     page.press("main input[name=q]", "Enter")
     assert page.locator("article.search-result h2 a").all_inner_texts() == ["Un été à Neuchâtel"]

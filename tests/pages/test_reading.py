@@ -81,7 +81,7 @@ def test_the_menu_lists_published_top_level_pages_in_order_in_both_interfaces(cl
     PageFactory(title="Sous-page", parent=services)
     PageFactory(title="Brouillon", status=PostStatus.DRAFT)
     PageFactory(title="Hors menu", in_navigation=False)
-    for reader, latest in ((client, "Latest posts"), (french_client, "Derniers articles")):
+    for reader, latest in ((client, ">Latest posts</a>"), (french_client, ">Articles</a>")):
         menu = nav(reader.get("/").content.decode())
         assert latest in menu
         assert menu.index("About") < menu.index("Services") < menu.index("Contact")
