@@ -173,12 +173,15 @@
   let dirty = false;
   let submitting = false;
   // Which of this browser's copy and the server's is the newer is told by their times, both on the server's clock:
-  // a computer's clock minutes behind made the server's older copy look newer than what was typed since.
+  // a computer's clock minutes behind made the server's older copy look newer than what was typed since. What is
+  // typed after the server's last copy is newer than it, whatever that estimate's error (the page's loading time).
   const serverClockAhead = Date.parse(text.serverNow) - Date.now() || 0;
+  let serverCopyAt = 0;
 
   function keepLocally() {
     const now = new Date();
-    writeLocal({ savedAt: now.getTime() + serverClockAhead, time: clock(now), data: snapshot() });
+    const savedAt = Math.max(now.getTime() + serverClockAhead, serverCopyAt + 1);
+    writeLocal({ savedAt, time: clock(now), data: snapshot() });
   }
 
   function save(options) {
@@ -204,6 +207,7 @@
         status.textContent = fill(text.saved, { time: clock(new Date(answer.saved_at)) });
         const local = readLocal();
         const savedAt = Date.parse(answer.saved_at);
+        serverCopyAt = Math.max(serverCopyAt, savedAt);
         if (local && JSON.stringify(local.data) === serialised) {
           writeLocal({ ...local, savedAt });
         } else if (local && local.savedAt <= savedAt) {
@@ -265,6 +269,7 @@
   let offer = null;
   if (serverDraft) {
     offer = { data: serverDraft.data, savedAt: Date.parse(serverDraft.saved_at), time: clock(new Date(serverDraft.saved_at)) };
+    serverCopyAt = offer.savedAt;
   }
   if (local && (local.submitted && !serverDraft)) {
     localStorage.removeItem(storageKey); // the post was saved with it
