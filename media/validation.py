@@ -46,9 +46,14 @@ class Inspection:
         return CONTENT_TYPES[self.format]
 
 
+def extension_of(name):
+    """ "La Fête.JPG" → "jpg": what a file's name says it is."""
+    return PurePath(name).suffix.lower().lstrip(".")
+
+
 def inspect(file, name):
     """Check `file` (named `name` by the author) and say what it is; ValidationError if it is refused."""
-    extension = PurePath(name).suffix.lower().lstrip(".")
+    extension = extension_of(name)
     if extension in ("svg", "svgz"):
         raise ValidationError(
             _("SVG files are refused: they can carry scripts. Export the picture as PNG or WebP."), code="svg"

@@ -1,5 +1,3 @@
-from pathlib import PurePath
-
 from django.core.files.base import ContentFile
 from django.core.files.storage import default_storage
 from django.core.management.base import BaseCommand, CommandError
@@ -27,25 +25,23 @@ class Command(BaseCommand):
             except OSError as error:
                 self.stderr.write(f"{item.file.name}: not read ({error}); left as it is.")
                 continue
-            # Its format checked at upload, as its name says it.
-            image_format = validation.IMAGE_FORMATS.get(PurePath(item.file.name).suffix.lower().lstrip("."))
+            image_format = validation.IMAGE_FORMATS.get(validation.extension_of(item.file.name))  # checked at upload
             kept = metadata.without_metadata(data, image_format)
             if kept == data:
                 continue
             cleaned += 1
             self.stdout.write(f"{item.file.name}: {len(data) - len(kept):,} bytes of metadata")
             if not dry_run:
-                self.replace(item, kept)
+                self.replace(item, data, kept)
         done = f"{cleaned} original(s) carry metadata." if dry_run else f"Metadata removed from {cleaned} original(s)."
         self.stdout.write(self.style.SUCCESS(done))
 
     @staticmethod
-    def replace(item, kept):
-        """The file rewritten at its address, which posts use, with its size and checksum. The file as it was is
-        copied aside first, and removed once the new one is stored: a failure in between loses nothing."""
+    def replace(item, data, kept):
+        """The file rewritten at its address, which posts use, with its size and checksum. The file as it was (`data`)
+        is copied aside first, and removed once the new one is stored: a failure in between loses nothing."""
         name = item.file.name
-        with default_storage.open(name, "rb") as file:
-            aside = default_storage.save(f"{name}.before-metadata-removal", file)
+        aside = default_storage.save(f"{name}.before-metadata-removal", ContentFile(data))
         default_storage.delete(name)
         stored = default_storage.save(name, ContentFile(kept))
         if stored != name:
