@@ -84,8 +84,8 @@ def post_html(post):
         html = markup.markdown_to_html(text)
         marker = f"[{code}] "
         html = html.replace("<p>", f"<p>{marker}", 1) if html.startswith("<p>") else marker + html
-        parts.append(f'<div lang="{code}">{markup.spaced(html, code)}</div>')
-    parts.append(f'<div lang="{post.language}">{markup.spaced(post.body_html, post.language)}</div>')
+        parts.append(f'<div lang="{code}">{markup.typeset(html, code)}</div>')
+    parts.append(f'<div lang="{post.language}">{markup.typeset(post.body_html, post.language)}</div>')
     return with_full_addresses("\n".join(parts))
 
 
@@ -123,7 +123,7 @@ class PostsFeed(Feed):
         return absolute_url(reverse("blog:post-list"))
 
     def item_title(self, post):
-        return markup.spaced(post.title, post.language)
+        return markup.typeset(post.title, post.language)
 
     def item_link(self, post):
         return absolute_url(post.get_absolute_url())

@@ -212,11 +212,42 @@ TAG_OR_TEXT = re.compile(r"(<[^>]*>)")
 VERBATIM = re.compile(r"<(/?)(pre|code|kbd|samp|script|style)\b", re.I)
 MARK = re.compile(r"[:;!?»]")  # searched for alone: the search then skips ahead to the rare marks
 SPACE_AFTER = re.compile(r"«(?:[ \u00a0\u202f]|&nbsp;)*")
+# An apostrophe typed between letters ("l'été", "aujourd'hui", "don't"), straight or escaped, before a word or a
+# word marked or emphasised ("l'<em>été</em>", a search's "l'<mark>été</mark>"), in the text: not in a tag (an
+# address's "L'Étranger"), whose next angle bracket is its own ">". Each form looked for from its first character,
+# then behind it: the three in one expression, or a look behind first, were searched for at every character.
+APOSTROPHE_AFTER = r"(?=\w|<(?:a|b|em|i|mark|strong)\b[^>]*>\w)(?=[^<>]*(?:<|\Z))"
+APOSTROPHES = [
+    (typed, re.compile(rf"{re.escape(typed)}(?<=\w{re.escape(typed)}){APOSTROPHE_AFTER}"))
+    for typed in ("'", "&#x27;", "&#39;")
+]
+VERBATIM_BLOCK = re.compile(r"<(pre|code|kbd|samp|script|style)\b.*?</\1\s*>", re.I | re.S)
 
 
-def spaced(text, language_code):
-    """Text (plain, or HTML) spaced as `language_code` wants: French spaces its punctuation, other languages not."""
+def typeset(text, language_code):
+    """Text (plain, or HTML) as `language_code` prints it: typed apostrophes curled, and French punctuation spaced."""
+    text = curled_apostrophes(text)
     return french_spacing(text) if language_code == "fr" else text
+
+
+def curled_apostrophes(html):
+    """The apostrophes typed in the text of some HTML (APOSTROPHES) printed ’, as WordPress showed them; not in code."""
+    if not any(typed in html for typed, _pattern in APOSTROPHES):
+        return html
+    if not VERBATIM.search(html):
+        return _curled(html)
+    parts, start = [], 0
+    for block in VERBATIM_BLOCK.finditer(html):
+        parts += [_curled(html[start : block.start()]), block.group()]
+        start = block.end()
+    return "".join([*parts, _curled(html[start:])])
+
+
+def _curled(text):
+    for typed, apostrophe in APOSTROPHES:
+        if typed in text:
+            text = apostrophe.sub("’", text)
+    return text
 
 
 def french_spacing(html):

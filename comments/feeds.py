@@ -5,7 +5,7 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 
 from blog.links import absolute_url
-from blog.markup import spaced
+from blog.markup import typeset
 from blog.models import Post
 from blog.templatetags.blog_tags import typography
 
@@ -41,7 +41,7 @@ class LatestCommentsFeed(Feed):
 
     def item_title(self, item):
         name = strip_control_characters(item.author_name)
-        return _("%(name)s on “%(title)s”") % {"name": name, "title": spaced(item.post.title, item.post.language)}
+        return _("%(name)s on “%(title)s”") % {"name": name, "title": typeset(item.post.title, item.post.language)}
 
     def item_description(self, item):
         return typography(render_body(strip_control_characters(item.body)), item.language)
@@ -66,7 +66,7 @@ class PostCommentsFeed(LatestCommentsFeed):
         return get_object_or_404(Post.objects.published(), slug=slug)
 
     def title(self, obj):
-        return _("Comments on “%(title)s”") % {"title": spaced(obj.title, obj.language)}
+        return _("Comments on “%(title)s”") % {"title": typeset(obj.title, obj.language)}
 
     def link(self, obj):
         return obj.get_absolute_url() + "#comments"

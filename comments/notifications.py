@@ -11,7 +11,7 @@ from django.utils import translation
 from django.utils.translation import gettext as _
 
 from blog.links import absolute_url
-from blog.markup import spaced
+from blog.markup import typeset
 from blog.text import excerpt
 
 from .models import NotificationKind
@@ -50,7 +50,7 @@ def _confirmation(notification):
     post = subscription.post
     context = {
         "post": post,
-        "title": spaced(post.title, post.language),
+        "title": typeset(post.title, post.language),
         "post_url": absolute_url(post.get_absolute_url()),
         "subscription": subscription,
         "confirm_url": subscription.get_confirm_url(),
@@ -63,10 +63,10 @@ def _moderation(notification):
     comment = notification.comment
     context = {
         "comment": comment,
-        "excerpt": spaced(excerpt(comment.body, 1000), comment.language),
+        "excerpt": typeset(excerpt(comment.body, 1000), comment.language),
         "held_because": reason_in_language(comment.held_because),
         "post": comment.post,
-        "title": spaced(comment.post.title, comment.post.language),
+        "title": typeset(comment.post.title, comment.post.language),
         "change_url": absolute_url(reverse("admin:comments_comment_change", args=[comment.pk])),
         "pending_url": absolute_url(reverse("admin:comments_comment_changelist") + "?status__exact=pending"),
     }
@@ -80,9 +80,9 @@ def _new_comment(notification):
     unsubscribe_url = subscription.get_unsubscribe_url()
     context = {
         "comment": comment,
-        "excerpt": spaced(excerpt(comment.body, 300), comment.language),
+        "excerpt": typeset(excerpt(comment.body, 300), comment.language),
         "post": comment.post,
-        "title": spaced(comment.post.title, comment.post.language),
+        "title": typeset(comment.post.title, comment.post.language),
         "comment_url": absolute_url(comment.get_absolute_url()),
         "subscription": subscription,
         "unsubscribe_url": unsubscribe_url,

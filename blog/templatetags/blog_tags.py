@@ -108,12 +108,12 @@ def focusable_code(html):
 
 @register.filter
 def typography(value, language_code):
-    """`value` (text, escaped here, or safe HTML) spaced as `language_code` wants: French spaces its punctuation."""
-    return mark_safe(markup.spaced(conditional_escape(value), language_code))  # noqa: S308 - escaped first
+    """`value` (text, escaped here, or safe HTML) as `language_code` prints it (blog.markup.typeset)."""
+    return mark_safe(markup.typeset(conditional_escape(value), language_code))  # noqa: S308 - escaped first
 
 
 @register.filter
 def shown_html(html, language_code):
-    """Stored, cleaned HTML (a body, an excerpt) as a page shows it: its code listings reachable by keyboard, spaced
+    """Stored, cleaned HTML (a body, an excerpt) as a page shows it: its code listings reachable by keyboard, printed
     as its language wants."""
     return typography(focusable_code(html), language_code)

@@ -21,7 +21,7 @@ def autosave(client, payload, **extra):
 
 
 def test_preview_renders_markdown_as_the_published_post_does(client):
-    """The preview answers the body rendered like the post page, spaced as French wants, with its word count and
+    """The preview answers the body rendered like the post page, printed as French wants, with its word count and
     reading time."""
     post = PostFactory(body="# Titre\n\nL'été, *enfin* : « là ».\n\n<!--more-->\n\nLa suite.")
     client.force_login(post.author)
@@ -29,7 +29,7 @@ def test_preview_renders_markdown_as_the_published_post_does(client):
     assert response.status_code == 200
     page = client.get(post.get_absolute_url()).content.decode()
     assert response.content.decode() in page
-    assert "<p>L'été, <em>enfin</em>\u202f: «\u202flà\u202f».</p>" in response.content.decode()
+    assert "<p>L’été, <em>enfin</em>\u202f: «\u202flà\u202f».</p>" in response.content.decode()
     assert response["X-Word-Count"] == "6"  # Titre, L'été, enfin, là, La, suite
     assert response["X-Reading-Minutes"] == "1"
     assert "no-cache" in response["Cache-Control"]

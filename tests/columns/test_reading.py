@@ -160,7 +160,7 @@ def test_columns_page_lists_publications_and_their_columns(client):
     assert '<a href="https://www.lesquotidiennes.example/">Les Quotidiennes</a>' in html
     assert '<a href="/columns/chroniques-du-monde-connecte/">Chroniques du monde connecté</a>' in html
     assert "(2 pieces)" in html
-    assert '<a href="/columns/billets/">Billets d&#x27;humeur</a>' in html
+    assert '<a href="/columns/billets/">Billets d’humeur</a>' in html
     assert "(0 pieces)" in html
     assert "Le Temps" in html
     assert html.count('class="piece"') == 2  # each piece (up to five a column), with its original

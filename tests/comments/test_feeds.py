@@ -19,7 +19,7 @@ def test_latest_comments_feed(client, post):
     response = client.get("/comments/feed/")
     assert response["Content-Type"].startswith("application/rss+xml")
     feed = feedparser.parse(response.content)
-    assert [e.title for e in feed.entries] == ["Ben on “Humanité d'internet”", "Ana on “Humanité d'internet”"]
+    assert [e.title for e in feed.entries] == ["Ben on “Humanité d’internet”", "Ana on “Humanité d’internet”"]
     assert feed.entries[1].link == f"http://testserver{post.get_absolute_url()}#comment-{first.pk}"
     assert feed.entries[1].description == "<p>Premier</p>"
 
@@ -30,7 +30,7 @@ def test_post_comments_feed(client, post):
     CommentFactory(body="Ailleurs")
     url = post_url(post, "comments:post-feed")
     assert url == post.get_absolute_url() + "comments/feed/"
-    assert f'type="application/rss+xml" title="Comments on “Humanité d&#x27;internet”" href="{url}"' in (
+    assert f'type="application/rss+xml" title="Comments on “Humanité d’internet”" href="{url}"' in (
         client.get(post.get_absolute_url()).content.decode()
     )
     feed = feedparser.parse(client.get(url).content)

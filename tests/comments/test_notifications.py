@@ -28,9 +28,8 @@ def test_ticking_the_box_sends_a_confirmation_and_the_link_confirms(client, post
     client.post(comment_url(post), form_data(notify="on", notify_scope="all"), HTTP_ACCEPT_LANGUAGE="fr")
     [confirmation] = to("alice@example.org")
     # The no-break spaces of French typography stay: no mail client wraps before the colon or the ».
-    assert (
-        confirmation.subject == f"Veuillez confirmer\u202f: e-mails sur les commentaires de «\u202f{post.title}\u202f»"
-    )
+    title = "«\u202fHumanité d’internet\u202f»"  # its apostrophe, typed straight, printed curled
+    assert confirmation.subject == f"Veuillez confirmer\u202f: e-mails sur les commentaires de {title}"
     assert Subscription.objects.get().confirmed_at is None
     link = link_in(confirmation, "/comments/confirm/")
     # Opening the link (a mail scanner does) only asks; the button confirms.
@@ -82,7 +81,7 @@ def test_approval_emails_subscribers_once_each_in_their_language(client, post):
 
     assert sorted(m.to[0] for m in mail.outbox) == ["bob@example.org", "carol@example.org"]
     [to_bob] = to("bob@example.org")
-    assert to_bob.subject == "Nouveau commentaire sur «\u202fHumanité d'internet\u202f»"
+    assert to_bob.subject == "Nouveau commentaire sur «\u202fHumanité d’internet\u202f»"
     assert "a répondu à votre commentaire" in to_bob.body
     [to_carol] = to("carol@example.org")
     assert "Alice Martin commented on" in to_carol.body
@@ -199,16 +198,17 @@ def test_database_backend_retries_failed_sends_later(client, broken_mail_server,
 
 
 def test_a_french_title_and_comment_keep_their_french_spacing_in_the_e_mails(client, db):
-    """« L'œuvre : pourquoi ? » in the subject and body, and the French comment quoted, spaced as on the page."""
+    """« L'œuvre : pourquoi ? » in the subject and body, and the French comment quoted, printed as on the page:
+    spaced, its apostrophes curled."""
     post = PostFactory(title="L'œuvre : pourquoi ?", author__email="author@example.org")
     client.post(
         comment_url(post),
-        form_data(notify="on", notify_scope="all", body="Oui ! Bien dit : « merci »."),
+        form_data(notify="on", notify_scope="all", body="Oui ! Bien dit : « merci ». C'est ça."),
         HTTP_ACCEPT_LANGUAGE="fr",
     )
     [confirmation] = to("alice@example.org")
-    title = "L'œuvre\u202f: pourquoi\u202f?"
+    title = "L’œuvre\u202f: pourquoi\u202f?"
     assert confirmation.subject.endswith(f"«\u202f{title}\u202f»")
     assert f"«\u202f{title}\u202f»" in confirmation.body
     [moderation] = to("author@example.org")
-    assert "Oui\u202f! Bien dit\u202f: «\u202fmerci\u202f»." in moderation.body
+    assert "Oui\u202f! Bien dit\u202f: «\u202fmerci\u202f». C’est ça." in moderation.body

@@ -37,25 +37,25 @@ def test_post_page_has_title_description_and_canonical(client, post):
     """A post's page is titled by the post, described by its excerpt, and names its permalink as canonical."""
     html = client.get(post.get_absolute_url()).content.decode()
     assert "<title>Internet, un espace de vie — Carnet</title>" in html
-    assert meta(html, "name", "description") == "Internet est d&#x27;abord un espace social."
+    assert meta(html, "name", "description") == "Internet est d’abord un espace social."
     assert f'<link rel="canonical" href="http://testserver{post.get_absolute_url()}">' in html
 
 
 def test_a_french_title_and_description_are_spaced_the_french_way_wherever_they_show(client):
-    """The tab's title, link previews and feed readers show « L'œuvre : pourquoi ? » with its no-break spaces;
-    an English post keeps its own punctuation."""
+    """The tab's title, link previews and feed readers show « L’œuvre : pourquoi ? » with its no-break spaces and
+    the apostrophe typed straight curled; an English post keeps its own punctuation."""
     french = PostFactory(title="L'œuvre : pourquoi ?", summary={"fr": "Une question ; « la » réponse !"})
     english = PostFactory(language="en", title="Why: the short answer ?")
     html = client.get(french.get_absolute_url()).content.decode()
-    spaced = "L&#x27;œuvre\u202f: pourquoi\u202f?"
+    spaced = "L’œuvre\u202f: pourquoi\u202f?"
     assert f"<title>{spaced} — Carnet</title>" in html
     assert meta(html, "property", "og:title") == meta(html, "name", "twitter:title") == spaced
     assert meta(html, "name", "description") == "Une question\u202f; «\u202fla\u202f» réponse\u202f!"
     assert "<title>Why: the short answer ?" in client.get(english.get_absolute_url()).content.decode()
-    assert json_ld(html)["headline"] == "L'œuvre\u202f: pourquoi\u202f?"
+    assert json_ld(html)["headline"] == "L’œuvre\u202f: pourquoi\u202f?"
     assert f'title="Comments on “{spaced}”"' in html  # the link to the post's comment feed
     feed = client.get("/feed/").content.decode()
-    assert "<title>L'œuvre\u202f: pourquoi\u202f?</title>" in feed
+    assert "<title>L’œuvre\u202f: pourquoi\u202f?</title>" in feed
     assert "<title>Why: the short answer ?</title>" in feed
     assert "[fr] Une question\u202f; «\u202fla\u202f» réponse\u202f!" in feed
 

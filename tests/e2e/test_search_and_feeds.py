@@ -181,7 +181,7 @@ def test_on_a_phone_a_reader_types_french_and_reads_excerpts_as_written(live_ser
     assert result.locator("h2").inner_text() == "Carnet d’été"
     assert result.locator("h2 mark").all_inner_texts() == ["été"]
     excerpt = result.locator(".excerpt")
-    assert excerpt.inner_text().startswith('Au jardin & en ville, l\'été 2 < 3\u202f: "vite" dit-on. Encore un mot.')
+    assert excerpt.inner_text().startswith('Au jardin & en ville, l’été 2 < 3\u202f: "vite" dit-on. Encore un mot.')
     assert excerpt.locator("mark").all_inner_texts() == ["été"]
     assert excerpt.inner_text().endswith(" …")
     assert page.input_value("main input[name=q]") == "l’été"

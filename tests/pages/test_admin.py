@@ -55,7 +55,7 @@ def test_an_editor_writes_a_french_page_with_an_english_summary(editor):
     assert (page.slug, page.path) == ("a-propos-de-l-ete", "a-propos-de-l-ete")
     assert page.other_language_summaries() == [("en", "Who I am.")]
     html = Client().get("/a-propos-de-l-ete/").content.decode()
-    assert "Je m'appelle <strong>Zoé</strong>." in html
+    assert "Je m’appelle <strong>Zoé</strong>." in html
     assert '<div class="summary" lang="en">' in html
 
 

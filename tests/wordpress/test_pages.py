@@ -30,7 +30,7 @@ def test_pages_arrive_with_their_language_summary_parent_and_order(run_import, c
         in services
     )
     assert "<strong>formation</strong>" in services
-    assert '<a class="title" href="/services/ateliers/" lang="fr">Ateliers d&#x27;écriture</a>' in services
+    assert '<a class="title" href="/services/ateliers/" lang="fr">Ateliers d’écriture</a>' in services
     workshop = client.get("/services/ateliers/").content.decode()
     assert (
         '<pre tabindex="0"><code class="language-plaintext">if (a &lt; b) { return "ok"; }</code></pre>' in workshop

@@ -151,7 +151,7 @@ def test_pictures_keep_the_place_wordpress_gave_them(run_import, client):
     figure = re.search(
         r'<figure class="alignright"><a [^>]*><img [^>]*violet-150x150\.png[^>]*></a>(.*?)</figure>', nabaztag
     )
-    assert figure.group(1) == "<figcaption>L'interface du site</figcaption>"
+    assert figure.group(1) == "<figcaption>L’interface du site</figcaption>"
 
 
 def test_an_export_of_another_blog_is_refused_and_changes_nothing(run_import):
