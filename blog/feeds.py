@@ -13,7 +13,7 @@ from django.utils.feedgenerator import Atom1Feed, Rss201rev2Feed
 from django.utils.translation import gettext_lazy as _
 from taggit.models import Tag
 
-from blog import markup
+from blog import markup, typesetting
 from blog.links import absolute_url
 from blog.lists import LIST_IDS
 from blog.models import Language, Post
@@ -84,8 +84,8 @@ def post_html(post):
         html = markup.markdown_to_html(text)
         marker = f"[{code}] "
         html = html.replace("<p>", f"<p>{marker}", 1) if html.startswith("<p>") else marker + html
-        parts.append(f'<div lang="{code}">{markup.typeset(html, code)}</div>')
-    parts.append(f'<div lang="{post.language}">{markup.typeset(post.body_html, post.language)}</div>')
+        parts.append(f'<div lang="{code}">{typesetting.typeset(html, code)}</div>')
+    parts.append(f'<div lang="{post.language}">{typesetting.typeset(post.body_html, post.language)}</div>')
     return with_full_addresses("\n".join(parts))
 
 
@@ -123,7 +123,7 @@ class PostsFeed(Feed):
         return absolute_url(reverse("blog:post-list"))
 
     def item_title(self, post):
-        return markup.typeset(post.title, post.language)
+        return typesetting.typeset(post.title, post.language)
 
     def item_link(self, post):
         return absolute_url(post.get_absolute_url())

@@ -5,9 +5,9 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 
 from blog.links import absolute_url
-from blog.markup import typeset
 from blog.models import Post
 from blog.templatetags.blog_tags import typography
+from blog.typesetting import typeset
 
 from .models import Comment
 from .text import render_body, strip_control_characters

@@ -11,8 +11,8 @@ from django.utils import translation
 from django.utils.translation import gettext as _
 
 from blog.links import absolute_url
-from blog.markup import typeset
 from blog.text import excerpt
+from blog.typesetting import typeset
 
 from .models import NotificationKind
 from .spam import reason_in_language

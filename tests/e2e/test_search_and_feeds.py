@@ -162,8 +162,8 @@ def test_on_a_phone_the_filters_chosen_stay_chosen_with_the_words_typed(live_ser
 
 
 def test_on_a_phone_a_reader_types_french_and_reads_excerpts_as_written(live_server, browser):
-    """Typed with a French apostrophe, "l’été" finds its word; the excerpt shows apostrophes, an ampersand, an angle
-    bracket and quotes as the author wrote them, and marks only the word found (search.text.Marker)."""
+    """Typed with a French apostrophe, "l’été" finds its word; the excerpt shows an ampersand and an angle bracket as
+    the author wrote them, her apostrophe and quotes printed curled, and marks only the word found."""
     PostFactory(
         title="Carnet d’été",
         body='Au jardin & en ville, l\'été 2 < 3 : "vite" dit-on. ' + "Encore un mot. " * 20 + "Fin de l'été.",
@@ -181,7 +181,7 @@ def test_on_a_phone_a_reader_types_french_and_reads_excerpts_as_written(live_ser
     assert result.locator("h2").inner_text() == "Carnet d’été"
     assert result.locator("h2 mark").all_inner_texts() == ["été"]
     excerpt = result.locator(".excerpt")
-    assert excerpt.inner_text().startswith('Au jardin & en ville, l’été 2 < 3\u202f: "vite" dit-on. Encore un mot.')
+    assert excerpt.inner_text().startswith("Au jardin & en ville, l’été 2 < 3\u202f: “vite” dit-on. Encore un mot.")
     assert excerpt.locator("mark").all_inner_texts() == ["été"]
     assert excerpt.inner_text().endswith(" …")
     assert page.input_value("main input[name=q]") == "l’été"
