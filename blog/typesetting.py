@@ -7,8 +7,7 @@ attribute's quotes), nor in code.
 
 import re
 
-TAG_OR_TEXT = re.compile(r"(<[^>]*>)")
-VERBATIM = re.compile(r"<(/?)(pre|code|kbd|samp|script|style)\b", re.I)
+VERBATIM = re.compile(r"<(pre|code|kbd|samp|script|style)\b", re.I)
 VERBATIM_BLOCK = re.compile(r"<(pre|code|kbd|samp|script|style)\b.*?</\1\s*>", re.I | re.S)
 MARK = re.compile(r"[:;!?»]")  # searched for alone: the search then skips ahead to the rare marks
 SPACE_AFTER = re.compile(r"«(?:[ \u00a0\u202f]|&nbsp;)*")
@@ -21,10 +20,11 @@ IN_THE_TEXT = r"(?=[^<>]*(?:<|\Z))"
 BEFORE_AN_OPENING = "\\s(\\[{—–>\u00a0\u202f"
 
 
-def _marks(typed):
-    """(typed, its pattern, the mark printed) for each form of a straight mark, as typed or as escaped HTML. Each is
-    looked for from its first character, then behind it: a look behind first was tried at every character."""
-    return [(form, re.compile(pattern.replace("MARK", re.escape(form))), printed) for form, pattern, printed in typed]
+def _marks(forms):
+    """(form, its pattern, the mark printed) for each form of a straight mark, as typed or as escaped HTML, MARK in the
+    pattern standing for it. Each is looked for from its first character, then behind it: a look behind first was
+    tried at every character."""
+    return [(form, re.compile(pattern.replace("MARK", re.escape(form))), printed) for form, pattern, printed in forms]
 
 
 CURLED = [
@@ -49,13 +49,26 @@ def curled(html):
     """The apostrophes and double quotes typed in the text of some HTML (CURLED) printed ’ “ ”; not in code."""
     if not any(form in html for form, _pattern, _printed in CURLED):  # most titles: no regular expression to run
         return html
+    return _outside_code(html, _curled)
+
+
+def french_spacing(html):
+    """French typography in HTML text: a narrow no-break space before : ; ! ? » and after «, not in code.
+
+    "http://" and "10:30" have no space to replace; a space inside a tag is an attribute's text.
+    """
+    return _outside_code(html, _spaced)
+
+
+def _outside_code(html, change):
+    """`html` with `change` made to what it holds outside code (most of it holds none)."""
     if not VERBATIM.search(html):
-        return _curled(html)
+        return change(html)
     parts, start = [], 0
     for block in VERBATIM_BLOCK.finditer(html):
-        parts += [_curled(html[start : block.start()]), block.group()]
+        parts += [change(html[start : block.start()]), block.group()]
         start = block.end()
-    return "".join([*parts, _curled(html[start:])])
+    return "".join([*parts, change(html[start:])])
 
 
 def _curled(text):
@@ -63,25 +76,6 @@ def _curled(text):
         if form in text:
             text = pattern.sub(printed, text)
     return text
-
-
-def french_spacing(html):
-    """French typography in HTML text: a narrow no-break space before : ; ! ? » and after «.
-
-    Code is left alone; "http://" and "10:30" have no space to replace.
-    """
-    if not VERBATIM.search(html):
-        # Most text has no code: one pass over the whole of it (a space inside a tag is an attribute's text).
-        return _spaced(html)
-    parts, verbatim = [], 0
-    for part in TAG_OR_TEXT.split(html):
-        if part.startswith("<"):
-            if tag := VERBATIM.match(part):
-                verbatim = max(0, verbatim + (-1 if tag.group(1) else 1))
-        elif not verbatim:
-            part = _spaced(part)
-        parts.append(part)
-    return "".join(parts)
 
 
 def _spaced(text):
