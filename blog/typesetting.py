@@ -7,8 +7,10 @@ attribute's quotes), nor in code.
 
 import re
 
-VERBATIM = re.compile(r"<(pre|code|kbd|samp|script|style)\b", re.I)
-VERBATIM_BLOCK = re.compile(r"<(pre|code|kbd|samp|script|style)\b.*?</\1\s*>", re.I | re.S)
+# Code, in HTML written by the cleaner (blog.markup.clean_html), whose tag names are in lower case: ignoring case took
+# four times as long to search a long body (0.12 against 0.03 ms, 35 KB), once for each change made outside code.
+VERBATIM = re.compile(r"<(pre|code|kbd|samp|script|style)\b")
+VERBATIM_BLOCK = re.compile(r"<(pre|code|kbd|samp|script|style)\b.*?</\1\s*>", re.S)
 MARK = re.compile(r"[:;!?»]")  # searched for alone: the search then skips ahead to the rare marks
 SPACE_AFTER = re.compile(r"«(?:[ \u00a0\u202f]|&nbsp;)*")
 
@@ -30,11 +32,12 @@ def _marks(forms):
 CURLED = [
     # An apostrophe between letters: "l'été", "aujourd'hui", "don't".
     *_marks((form, rf"MARK(?<=\wMARK){BEFORE_A_WORD}{IN_THE_TEXT}", "’") for form in ("'", "&#x27;", "&#39;")),
-    # A double quote opening a word, then one closing it.
+    # A double quote opening a word, then one closing it (after a letter or a mark, not an attribute's "=", which
+    # fails at once: a page's attributes hold most of its double quotes).
     *_marks(
         (form, rf"MARK(?<![^{BEFORE_AN_OPENING}]MARK){BEFORE_A_WORD}{IN_THE_TEXT}", "“") for form in ('"', "&quot;")
     ),
-    *_marks((form, rf"MARK(?<=\SMARK){IN_THE_TEXT}", "”") for form in ('"', "&quot;")),
+    *_marks((form, rf"MARK(?<=[^\s=]MARK){IN_THE_TEXT}", "”") for form in ('"', "&quot;")),
 ]
 
 
