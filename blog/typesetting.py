@@ -42,10 +42,12 @@ CURLED = [
 
 
 def typeset(text, language_code):
-    """Text (plain, or HTML) as `language_code` prints it: typed apostrophes and quotes curled, and in French its
-    punctuation spaced."""
-    text = curled(text)
-    return french_spacing(text) if language_code == "fr" else text
+    """Text (plain, or HTML) as `language_code` prints it: typed apostrophes and quotes curled, and in French a narrow
+    no-break space before : ; ! ? » and after « ("http://" and "10:30" have no space to replace); not in code. Code is
+    looked for once, for both."""
+    if language_code == "fr":
+        return _outside_code(text, lambda part: _spaced(_curled(part)))
+    return curled(text)
 
 
 def curled(html):
@@ -53,14 +55,6 @@ def curled(html):
     if not any(form in html for form, _pattern, _printed in CURLED):  # most titles: no regular expression to run
         return html
     return _outside_code(html, _curled)
-
-
-def french_spacing(html):
-    """French typography in HTML text: a narrow no-break space before : ; ! ? » and after «, not in code.
-
-    "http://" and "10:30" have no space to replace; a space inside a tag is an attribute's text.
-    """
-    return _outside_code(html, _spaced)
 
 
 def _outside_code(html, change):
@@ -82,6 +76,7 @@ def _curled(text):
 
 
 def _spaced(text):
+    """French spacing of text holding no code (a space inside a tag is an attribute's text)."""
     parts, start = [], 0
     for mark in MARK.finditer(text):
         if text[mark.start() - 1 : mark.start()] not in (" ", "\u00a0", "\u202f", ";"):  # ";" ends "&nbsp;"
