@@ -78,6 +78,8 @@ def editor_messages():
         "saved": _("Description saved."),
         "missing_alt": _("This picture has no alt text yet: it cannot be published without one."),
         "open": _("Open in the media library"),
+        "held": _("The post will be saved once its pictures and descriptions are."),
+        "not_sent": _("The post was not saved: the message above says why."),
     }
 
 

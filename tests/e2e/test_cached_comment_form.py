@@ -71,7 +71,7 @@ def test_a_reader_who_corrects_her_address_sends_again_at_once(live_server, open
     reader.click("#respond button[type=submit]")
     assert "Saisissez une adresse e-mail valide" in reader.inner_text("#respond")
     reader.fill("#id_author_email", "zoe@genève.example")
-    reader.wait_for_timeout(300)  # the page's script has run
+    reader.wait_for_load_state("networkidle")  # the page's script has run, and any request it made ended
     reader.click("#respond button[type=submit]")
     assert "attend la modération" in reader.inner_text(".comment.awaiting .comment-notice")
 

@@ -5,6 +5,7 @@ import re
 
 import pytest
 from PIL import Image, ImageDraw
+from playwright.sync_api import expect
 
 from blog.models import Post
 from tests.factories import AuthorFactory
@@ -167,7 +168,9 @@ def test_what_the_author_typed_about_a_picture_is_saved_with_the_post(live_serve
     write("Le lac", "draft")
     page.wait_for_function("() => document.querySelector('.media-upload-pending')")
     page.click("input[name=_continue]")
-    page.wait_for_timeout(500)
+    expect(page.locator(".media-upload-held[role=status]")).to_have_text(
+        "Le billet sera enregistré dès que ses images et leurs descriptions le seront."
+    )
     assert page.url.endswith("/admin/blog/post/add/") and not Post.objects.exists()
     held[0].continue_()
     page.locator(".messagelist").wait_for()
@@ -182,3 +185,25 @@ def test_what_the_author_typed_about_a_picture_is_saved_with_the_post(live_serve
     published = Post.objects.get(title="La rive")
     assert re.search(r"!\[Le lac au couchant, l’été\]\(/media/\d{4}/\d\d/lac[^)]*\.jpg\)", published.body)
     assert published.status == "published"
+
+
+def test_a_picture_failing_to_upload_while_the_post_waits_for_it_keeps_the_post_unsaved(live_server, open_page, log_in):
+    """The upload the post waited for fails: the post is not sent without its picture, and the page says so."""
+    AuthorFactory(username="claire")
+    page = open_page(locale="fr-FR")
+    log_in(page, "claire")
+    page.goto(f"{live_server.url}/admin/blog/post/add/")
+    page.fill("#id_title", "Le lac")
+    page.fill("#id_body", "Qu’il est beau, ce lac !\n\n")
+    held = []
+    page.route("**/admin/media/mediaitem/upload/", lambda route: held.append(route))
+    page.evaluate(PASTE, [base64.b64encode(photo_bytes()).decode(), "lac.jpg"])
+    page.wait_for_function("() => document.querySelector('.media-upload-pending')")
+    page.click("input[name=_continue]")
+    status = page.locator(".media-upload-held[role=status]")
+    expect(status).to_have_text("Le billet sera enregistré dès que ses images et leurs descriptions le seront.")
+    held[0].fulfill(status=503, body="")
+    expect(status).to_have_text("Le billet n’a pas été enregistré\u202f: le message ci-dessus dit pourquoi.")
+    expect(page.locator(".media-upload-failed")).to_contain_text("L’envoi a échoué")
+    assert page.url.endswith("/admin/blog/post/add/") and not Post.objects.exists()
+    assert page.input_value("#id_title") == "Le lac"

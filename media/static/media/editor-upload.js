@@ -79,9 +79,14 @@
         if (!waiting.length) return;
         event.preventDefault();
         event.stopImmediatePropagation();  // the post is not being sent yet (static/blog/admin/desk.js)
+        var held = self.row(self.words.held, "media-upload-held");
+        held.setAttribute("role", "status");
         Promise.all(waiting).then(function () {
+          held.remove();
           textarea.form.requestSubmit(event.submitter);
-        }, function () {});  // a failed upload or save says why in its row, and the post waits for it
+        }, function () {  // a failed upload or save says why in its row, and the post waits for it
+          held.firstChild.textContent = self.words.not_sent;
+        });
       }, true);
     }
     textarea.addEventListener("paste", function (event) {
