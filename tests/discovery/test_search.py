@@ -391,3 +391,11 @@ def test_the_filters_select_writes_what_djangos_select_writes(value):
     django = forms.Select(choices=choices).render("tag", value, attrs)
     assert re.sub(r">\s+<", "><", ours) == re.sub(r">\s+<", "><", django)
     assert "<b>" not in ours
+
+
+def test_the_search_box_is_ready_for_typing_until_words_are_found(client):
+    """The header's search link leads to a page where she types at once; results leave the keyboard closed."""
+    PostFactory(title="Genève en été")
+    for params in ({}, {"q": "  "}):
+        assert re.search(r'<input type="search" name="q"[^>]* autofocus', search(client, **params).content.decode())
+    assert " autofocus" not in search(client, q="genève").content.decode()
