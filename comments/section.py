@@ -18,6 +18,7 @@ from django.utils.safestring import mark_safe
 from django.utils.translation import get_language, gettext, gettext_noop, ngettext
 
 from blog.addresses import address
+from blog.typesetting import curled
 
 from . import spam, threads
 from .forms import READER_FIELDS, CommentForm
@@ -88,7 +89,7 @@ class Section:
             f'<p class="comment-notice" role="status">{escape(str(message))}</p>' for message in self.form_notices
         )
         if replying_to:
-            name = escape(replying_to.author_name)
+            name = curled(escape(replying_to.author_name))
             heading = gettext("Reply to %(name)s") % {"name": name} + "\n      "
             submit = escape(gettext("Post reply"))
             url = escape(self.post.get_absolute_url())

@@ -77,6 +77,15 @@ def test_name_links_to_website_with_nofollow_ugc(client, post):
     assert "Sans Site</span>" in html
 
 
+def test_an_apostrophe_in_a_name_is_printed_as_in_the_comment_beside_it(client, post):
+    """Typed "Zoé d'Astier", shown "Zoé d’Astier", as her "C'est" is shown "C’est"; the name's link left alone."""
+    comment = CommentFactory(post=post, author_name="Zoé d'Astier", author_url="https://zoe.example/l'été")
+    html = client.get(post.get_absolute_url()).content.decode()
+    assert '<a href="https://zoe.example/l&#x27;été" rel="nofollow ugc">Zoé d’Astier</a>' in html
+    reply = client.get(f"{post.get_absolute_url()}?replytocom={comment.pk}").content.decode()
+    assert "Zoé d’Astier" in reply and "d&#x27;Astier</" not in reply
+
+
 def test_body_paragraphs_links_and_escaping(client, post):
     """Bare links become rel="nofollow ugc" links, blank lines make paragraphs, markup is shown as typed."""
     CommentFactory(post=post, body="Voir https://example.org/page.\n\n<b>gras</b> & suite", language="fr")
