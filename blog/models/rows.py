@@ -51,6 +51,14 @@ def tag_rows():
 
 
 @cache
+def tag_use_rows():
+    """The post's tags, each with the number of posts with the published status carrying it (blog.models.tag_use)."""
+    from .post import TaggedPost
+
+    return _rows(TaggedPost, "content_object", "tag_id", "tag__use__posts")
+
+
+@cache
 def summary_rows():
     from .post import Post
 

@@ -18,6 +18,14 @@ from blog.compiled import CompiledQuery
 RARE_ROWS = 500
 
 
+def carriers_of(post):
+    """`carriers()` of the tags of `post`: read with it on its page (`Post.objects.published_to_display()`), else
+    asked for."""
+    if "tag_uses_json" in post.__dict__:
+        return {tag_id: posts for tag_id, posts in post.tag_uses_json or () if posts}
+    return carriers([tag.pk for tag in post.listed_tags()])
+
+
 def carriers(tag_ids):
     """{tag id: the number of posts with the published status carrying it} for the tags of `tag_ids` that some
     carry, read from the counts the database keeps (blog.models.tag_use)."""

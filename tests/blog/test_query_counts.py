@@ -46,7 +46,7 @@ def test_locked_query_counts(client, django_assert_num_queries):
         client.get("/")
     with django_assert_num_queries(4):  # the tag with its count, rather than the count
         client.get("/tag/internet/")
-    # The post, its approved comments, its linked translation, similar posts in three (see blog.models.similar),
-    # the menu's pages
-    with django_assert_num_queries(7):
+    # The post with its linked translation and its tags' counts, its approved comments, similar posts in two (see
+    # blog.models.similar), the menu's pages
+    with django_assert_num_queries(5):
         client.get(post.get_absolute_url())

@@ -162,6 +162,22 @@ def carriers(post):
     return similar.carriers([tag.pk for tag in post.tags.all()])
 
 
+def test_a_post_page_reads_its_tags_counts_with_the_post(django_assert_num_queries):
+    """The counts the similar posts weigh, read in the post page's own query, are those of the kept table: of
+    published posts only (the draft's "internet" is not counted)."""
+    post = PostFactory(tags=["internet", "rare", "brouillon"])
+    PostFactory(tags=["internet"])
+    PostFactory(tags=["brouillon"], status=PostStatus.DRAFT)
+    Post.objects.filter(pk=post.pk).update(status=PostStatus.DRAFT)
+    PostFactory(tags=["internet", "rare"], slug="shown")
+    shown = Post.objects.published_to_display("shown")
+    with django_assert_num_queries(0):
+        counts = similar.carriers_of(shown)
+    names = {tag.pk: tag.name for tag in shown.tags.all()}
+    assert {names[tag_id]: n for tag_id, n in counts.items()} == {"internet": 2, "rare": 1}
+    assert counts == carriers(shown)
+
+
 def best(post, limit, rare_rows, counts=None):
     counts = counts or carriers(post)
     return similar.best_candidates(counts, post, limit, rare_rows=rare_rows)

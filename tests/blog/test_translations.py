@@ -1,3 +1,5 @@
+import datetime
+
 import pytest
 
 from blog.models import Post, PostStatus
@@ -41,6 +43,17 @@ def test_both_posts_of_a_pair_carry_reciprocal_hreflang_links(client):
     assert "%C3%A9crire" in expected["fr"]  # the accented slug, percent-encoded
 
 
+def test_a_translation_published_late_in_the_evening_is_linked_at_its_day_in_zurich(client):
+    """Read with the post page's own query, the translation's time comes back as text: its address keeps the day
+    its readers see (23:30 UTC on 1 March is 2 March in Zurich), to the microsecond it was published."""
+    late = datetime.datetime(2026, 3, 1, 23, 30, 15, 250000, tzinfo=datetime.UTC)
+    original, translation = pair(published_at=late)
+    assert translation.get_absolute_url() == "/2026/03/02/writing-for-the-web/"
+    assert hreflangs(page(client, original))["en"] == SITE + "/2026/03/02/writing-for-the-web/"
+    assert Post.objects.published_to_display(original.slug).linked_translation.published_at == late
+    assert Post.objects.published_to_display(translation.slug).linked_translation.pk == original.pk
+
+
 def test_read_in_the_other_language_link_is_in_that_language(client):
     """The French page links "Read in English" and the English one "Lire en français", each marked with its language."""
     original, translation = pair()
@@ -73,8 +86,8 @@ def test_post_page_queries_do_not_depend_on_a_linked_translation(client, django_
     alone = PostFactory()
     original, translation = pair()
     for post in (alone, original, translation):
-        # The post with its tags and summaries, translation, comments, menu pages (no tag: no similar posts)
-        with django_assert_num_queries(4):
+        # The post with its tags, summaries and translation, comments, menu pages (no tag: no similar posts)
+        with django_assert_num_queries(3):
             client.get(post.get_absolute_url())
 
 

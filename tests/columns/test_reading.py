@@ -265,15 +265,16 @@ def test_columns_index_query_count_is_locked(client, django_assert_num_queries, 
 
 @pytest.mark.parametrize("count", [2, 20])
 def test_republished_post_query_count_is_locked(client, django_assert_num_queries, count):
-    """A republished post page runs 8 queries with 2 or 20 pieces in its column.
+    """A republished post page runs 6 queries with 2 or 20 pieces in its column.
 
-    The post with its tags and summaries, its column descriptions, comments, its linked translation, the pages
-    of the menu, and the similar posts (three: see blog.models.similar; their column line needs no description).
+    The post with its tags (and their counts), summaries and linked translation, its column descriptions, comments,
+    the pages of the menu, and the similar posts (two: see blog.models.similar; their column line needs no
+    description).
     """
     pieces = RepublicationFactory.create_batch(
         count, post__tags=["internet", "relations"], post__summary={"fr": "Résumé."}
     )
-    with django_assert_num_queries(8):
+    with django_assert_num_queries(6):
         assert client.get(pieces[0].post.get_absolute_url()).status_code == 200
 
 
