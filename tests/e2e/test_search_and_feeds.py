@@ -5,6 +5,7 @@ import feedparser
 import pytest
 from django.db import connection
 from django.utils import timezone
+from playwright.sync_api import expect
 
 from tests.factories import PostFactory
 
@@ -220,3 +221,23 @@ def test_on_a_phone_a_reader_finds_posts_by_the_start_of_a_word(live_server, bro
         assert page.locator("article.search-result .excerpt mark").all_inner_texts() == ["développement"]
     assert page.evaluate("document.documentElement.scrollWidth <= window.innerWidth")
     context.close()
+
+
+def test_on_a_phone_the_search_icon_opens_a_box_she_types_into_at_once(live_server, browser):
+    """The header's magnifier leads to the search page, its box already taking her typing; a post without tags
+    ends in one line, the comments', not two."""
+    PostFactory(title="Tenir un carnet en ligne", tags=["blog"])
+    untagged = PostFactory(title="Sans étiquette", tags=[])
+    context = browser.new_context(locale="fr-CH", viewport={"width": 390, "height": 844})
+    try:
+        phone = context.new_page()
+        phone.goto(f"{live_server.url}{untagged.get_absolute_url()}")
+        expect(phone.locator("article.post > footer")).to_be_hidden()
+        phone.locator("a.phone-search").click()
+        phone.wait_for_url("**/search/")
+        phone.keyboard.type("carnet")
+        phone.keyboard.press("Enter")
+        expect(phone.locator("article.search-result h2")).to_have_text(["Tenir un carnet en ligne"])
+        expect(phone.locator("article.search-result footer")).to_contain_text("blog")
+    finally:
+        context.close()
