@@ -4,10 +4,8 @@ from functools import cache
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
-from django.db.models import Count, Exists, F, JSONField, OuterRef, Q, Subquery
-from django.db.models.functions import Coalesce, JSONObject
+from django.db.models import Count, Exists, F, OuterRef, Q
 from django.utils import timezone
-from django.utils.dateparse import parse_datetime
 from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 from parler.managers import TranslatableManager, TranslatableQuerySet
@@ -18,7 +16,7 @@ from taggit.models import Tag, TaggedItemBase
 from blog import extensions, markup, slugs
 from blog.addresses import address
 from blog.compiled import CompiledQuerySet, IdList, Slot
-from blog.models import rows, similar
+from blog.models import rows, similar, translation_links
 from blog.models.summaries import OtherLanguageSummaries
 from blog.models.tag_names import TagNames
 from blog.text import by_name
@@ -214,49 +212,8 @@ _PUBLISHED_TO_DISPLAY = CompiledQuerySet(
         Post.objects.for_display()
         .published(now)
         .filter(slug=Slot("slug", models.SlugField()))
-        .annotate(translation_json=_linked_translation_row(now), tag_uses_json=rows.tag_use_rows())
+        .annotate(translation_json=translation_links.linked_translation_row(now), tag_uses_json=rows.tag_use_rows())
     )
-)
-
-
-def _linked_translation_row(now):
-    """`Post.linked_translation` of the outer post, as a JSON object of what `_translation_link()` reads: on a post's
-    page, in the query that reads the post (a query of its own cost PostgreSQL's post page a fourteenth of its time).
-    Its original, or else the first of its translations: two subqueries, each through its index, not an OR."""
-    shown = JSONObject(id="pk", language="language", slug="slug", published_at="published_at")
-
-    def row(pair):
-        other = Post.objects.published(now).filter(pair).exclude(language=OuterRef("language")).order_by("pk")
-        return Subquery(other.values_list(shown)[:1])
-
-    return Coalesce(
-        row(Q(pk=OuterRef("translation_of_id"))), row(Q(translation_of=OuterRef("pk"))), output_field=JSONField()
-    )
-
-
-def _translation_from_row(row):
-    if row is None:
-        return None
-    published_at = parse_datetime(row["published_at"])
-    if timezone.is_naive(published_at):  # SQLite's JSON holds the UTC time as stored
-        published_at = timezone.make_aware(published_at, datetime.UTC)
-    return Post.from_db("default", _TRANSLATION_FIELDS, (row["id"], row["language"], row["slug"], published_at))
-
-
-_TRANSLATION_FIELDS = ["id", "language", "slug", "published_at"]
-
-
-def _translation_link(now, pair):
-    """The published post `pair` names (a Q on its slot "pair"), in another language than the slot "language", as
-    a link to it shows it (not its body)."""
-    other = Post.objects.published(now).filter(pair).exclude(language=Slot("language", models.CharField()))
-    return other.only("slug", "language", "published_at").order_by("pk")[:1]
-
-
-# On every post page: compiled once.
-_ORIGINAL = CompiledQuerySet(lambda now: _translation_link(now, Q(pk=Slot("pair", models.BigIntegerField()))))
-_TRANSLATION = CompiledQuerySet(
-    lambda now: _translation_link(now, Q(translation_of=Slot("pair", models.BigIntegerField())))
 )
 
 
@@ -429,17 +386,9 @@ class Post(OtherLanguageSummaries, TranslatableModel):
 
     @cached_property
     def linked_translation(self):
-        """The published post in the other language that this one translates, or that translates it (one query).
-
-        A translation's is its original (a translation has none of its own: see clean()). An original's is
-        found through an index on (translation_of, status, published_at): with an OR on both, or with the
-        status index alone, SQLite scanned every published post (110 ms on 10,000 posts).
-        """
-        if "translation_json" in self.__dict__:  # read with the post (`published_to_display()`)
-            return _translation_from_row(self.translation_json)
-        if self.translation_of_id:
-            return _ORIGINAL.first(pair=self.translation_of_id, language=self.language)
-        return _TRANSLATION.first(pair=self.pk, language=self.language)
+        """The published post in the other language that this one translates, or that translates it
+        (blog.models.translation_links)."""
+        return translation_links.linked_translation(self)
 
     @property
     def original_of_pair(self):
