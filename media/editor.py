@@ -80,6 +80,8 @@ def editor_messages():
         "open": _("Open in the media library"),
         "held": _("The post will be saved once its pictures and descriptions are."),
         "not_sent": _("The post was not saved: the message above says why."),
+        "offline": _("Nothing could be sent: the connection was lost. Try again once it is back."),
+        "not_taken": _("The server could not take it (error %(status)s). Try again in a moment."),
     }
 
 

@@ -188,7 +188,8 @@ def test_what_the_author_typed_about_a_picture_is_saved_with_the_post(live_serve
 
 
 def test_a_picture_failing_to_upload_while_the_post_waits_for_it_keeps_the_post_unsaved(live_server, open_page, log_in):
-    """The upload the post waited for fails: the post is not sent without its picture, and the page says so."""
+    """The upload the post waited for fails: the post is not sent without its picture, and the page says so, in
+    her language, whether a proxy answered in English or her phone lost its connection."""
     AuthorFactory(username="claire")
     page = open_page(locale="fr-FR")
     log_in(page, "claire")
@@ -202,8 +203,16 @@ def test_a_picture_failing_to_upload_while_the_post_waits_for_it_keeps_the_post_
     page.click("input[name=_continue]")
     status = page.locator(".media-upload-held[role=status]")
     expect(status).to_have_text("Le billet sera enregistré dès que ses images et leurs descriptions le seront.")
-    held[0].fulfill(status=503, body="")
+    held[0].fulfill(status=503, body="<h1>503 Service Unavailable</h1>", content_type="text/html")  # a proxy's page
     expect(status).to_have_text("Le billet n’a pas été enregistré\u202f: le message ci-dessus dit pourquoi.")
-    expect(page.locator(".media-upload-failed")).to_contain_text("L’envoi a échoué")
+    failed = page.locator(".media-upload-failed")
+    expect(failed).to_have_text("Le serveur n’a pas pu le recevoir (erreur 503). Réessayez dans un moment.")
     assert page.url.endswith("/admin/blog/post/add/") and not Post.objects.exists()
     assert page.input_value("#id_title") == "Le lac"
+
+    page.unroute("**/admin/media/mediaitem/upload/")
+    page.route("**/admin/media/mediaitem/upload/", lambda route: route.abort("internetdisconnected"))
+    page.evaluate(PASTE, [base64.b64encode(photo_bytes()).decode(), "lac.jpg"])
+    expect(failed.nth(1)).to_have_text(
+        "Rien n’a pu être envoyé\u202f: la connexion a été coupée. Réessayez quand elle sera revenue."
+    )

@@ -135,18 +135,32 @@
     return row;
   };
 
+  // A failure the library did not explain (a phone's lost connection, a proxy's error page), said in her words
+  // where the browser's were English ("Failed to fetch", "503 Service Unavailable").
+  function unexplained(message) {
+    var error = new Error(message);
+    error.unexplained = true;
+    return error;
+  }
+
   Uploader.prototype.post = function (url, body) {
+    var words = this.words;
     return fetch(url, {
       method: "POST",
       body: body,
       credentials: "same-origin",
       headers: { "X-CSRFToken": this.csrf, "Accept": "application/json" }
+    }).catch(function () {
+      throw unexplained(words.offline);
     }).then(function (response) {
-      return response.json().catch(function () { return { error: response.status + " " + response.statusText }; })
-        .then(function (data) {
-          if (!response.ok) throw new Error(data.error || response.statusText);
-          return data;
-        });
+      return response.json().catch(function () {
+        throw unexplained(format(words.not_taken, { status: response.status }));
+      }).then(function (data) {
+        if (!response.ok) {
+          throw data.error ? new Error(data.error) : unexplained(format(words.not_taken, { status: response.status }));
+        }
+        return data;
+      });
     });
   };
 
@@ -161,7 +175,7 @@
       self.describe(row, item);
     }).catch(function (error) {
       row.className = "media-upload media-upload-failed";
-      row.firstChild.textContent = format(self.words.failed, { error: error.message });
+      row.firstChild.textContent = error.unexplained ? error.message : format(self.words.failed, { error: error.message });
       throw error;
     }).finally(function () { uploading = null; });
     uploading.catch(function () {});
