@@ -235,6 +235,7 @@ def test_on_a_phone_the_search_icon_opens_a_box_she_types_into_at_once(live_serv
         expect(phone.locator("article.post > footer")).to_be_hidden()
         phone.locator("a.phone-search").click()
         phone.wait_for_url("**/search/")
+        expect(phone.locator("main input[name=q]")).to_be_focused()  # as the page is drawn, after it loads
         phone.keyboard.type("carnet")
         phone.keyboard.press("Enter")
         expect(phone.locator("article.search-result h2")).to_have_text(["Tenir un carnet en ligne"])
