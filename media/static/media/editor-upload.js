@@ -153,12 +153,9 @@
     }).catch(function () {
       throw unexplained(words.offline);
     }).then(function (response) {
-      return response.json().catch(function () {
-        throw unexplained(format(words.not_taken, { status: response.status }));
-      }).then(function (data) {
-        if (!response.ok) {
-          throw data.error ? new Error(data.error) : unexplained(format(words.not_taken, { status: response.status }));
-        }
+      var notTaken = function () { return unexplained(format(words.not_taken, { status: response.status })); };
+      return response.json().catch(function () { throw notTaken(); }).then(function (data) {
+        if (!response.ok) throw data.error ? new Error(data.error) : notTaken();
         return data;
       });
     });
