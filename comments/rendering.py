@@ -14,8 +14,7 @@ from django.utils.safestring import mark_safe
 from django.utils.translation import gettext, ngettext
 
 from blog.templatetags.blog_tags import typography
-from blog.typesetting import curled
-from comments.text import render_body
+from comments.text import name_html, render_body
 
 
 def threads_html(nodes, section):
@@ -37,7 +36,7 @@ class _Page:
         by_author = bool(comment.user_id) and comment.user_id == self.section.post.author_id
         anchor = comment.anchor
         url = comment.safe_author_url
-        name = curled(escape(comment.author_name))  # "Zoé d’Astier", as her comment prints its apostrophes
+        name = name_html(comment.author_name)
         if url:
             name = f'<a href="{escape(url)}" rel="nofollow ugc">{name}</a>'
         notice = self.section.placed_notices.get(comment.pk)

@@ -18,12 +18,12 @@ from django.utils.safestring import mark_safe
 from django.utils.translation import get_language, gettext, gettext_noop, ngettext
 
 from blog.addresses import address
-from blog.typesetting import curled
 
 from . import spam, threads
 from .forms import READER_FIELDS, CommentForm
 from .rendering import threads_html
 from .shown import shown_comments
+from .text import name_html
 
 
 def section_html(context):
@@ -89,7 +89,7 @@ class Section:
             f'<p class="comment-notice" role="status">{escape(str(message))}</p>' for message in self.form_notices
         )
         if replying_to:
-            name = curled(escape(replying_to.author_name))
+            name = name_html(replying_to.author_name)
             heading = gettext("Reply to %(name)s") % {"name": name} + "\n      "
             submit = escape(gettext("Post reply"))
             url = escape(self.post.get_absolute_url())

@@ -5,11 +5,18 @@ from html import escape
 
 from django.utils.safestring import mark_safe
 
+from blog.typesetting import curled
+
 PARAGRAPH_BREAK = re.compile(r"\n\s*\n")
 URL = re.compile(r"https?://[^\s<>\"'`]+", re.IGNORECASE)
 TRAILING_PUNCTUATION = ".,;:!?)]}»"
 # Invisible, and refused by XML: one of them would break the comment feeds.
 CONTROL_CHARACTERS = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+
+
+def name_html(name):
+    """A commenter's name, escaped, its apostrophes printed as her comment prints them ("Zoé d’Astier")."""
+    return curled(escape(name))
 
 
 def strip_control_characters(text):

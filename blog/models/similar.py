@@ -22,7 +22,7 @@ def carriers_of(post):
     """`carriers()` of the tags of `post`: read with it on its page (`Post.objects.published_to_display()`), else
     asked for."""
     if "tag_uses_json" in post.__dict__:
-        return {tag_id: posts for tag_id, posts in post.tag_uses_json or () if posts}
+        return _carried(post.tag_uses_json or ())
     return carriers([tag.pk for tag in post.listed_tags()])
 
 
@@ -33,8 +33,13 @@ def carriers(tag_ids):
         return {}
     in_tags, params = _in(tag_ids)
     with connection.cursor() as cursor:
-        cursor.execute(f"SELECT tag_id, posts FROM blog_taguse WHERE posts > 0 AND tag_id IN {in_tags}", params)  # noqa: S608
-        return dict(cursor.fetchall())
+        cursor.execute(f"SELECT tag_id, posts FROM blog_taguse WHERE tag_id IN {in_tags}", params)  # noqa: S608
+        return _carried(cursor.fetchall())
+
+
+def _carried(rows):
+    """{tag id: count} of the (tag id, count) `rows` whose tag some post carries (a tag without its count: none)."""
+    return {tag_id: posts for tag_id, posts in rows if posts}
 
 
 def best_candidates(counts, post, limit, rare_rows=RARE_ROWS):

@@ -32,13 +32,10 @@ def linked_translation_row(now):
     """The linked translation of the outer post, as a JSON object of its FIELDS, for the query that reads the post
     (a query of its own took 0.2 ms of a post page's 6 on PostgreSQL). Its original, or else the first of its
     translations: two subqueries, each through its index, not an OR."""
-    from .post import Post
-
-    shown = JSONObject(**{name: "pk" if name == "id" else name for name in FIELDS})
+    shown = JSONObject(**{name: name for name in FIELDS})
 
     def row(pair):
-        other = Post.objects.published(now).filter(pair).exclude(language=OuterRef("language")).order_by("pk")
-        return Subquery(other.values_list(shown)[:1])
+        return Subquery(_others(now, pair, OuterRef("language")).values_list(shown)[:1])
 
     return Coalesce(
         row(Q(pk=OuterRef("translation_of_id"))), row(Q(translation_of=OuterRef("pk"))), output_field=JSONField()
@@ -56,12 +53,16 @@ def _from_row(row):
     return Post.from_db("default", FIELDS, [published_at if name == "published_at" else row[name] for name in FIELDS])
 
 
-def _link(now, pair):
-    """The published post `pair` names (a Q on its slot "pair"), in another language than the slot "language"."""
+def _others(now, pair, language):
+    """The published posts `pair` names (a Q), in another language than `language`, the first linked first."""
     from .post import Post
 
-    other = Post.objects.published(now).filter(pair).exclude(language=Slot("language", models.CharField()))
-    return other.only(*FIELDS).order_by("pk")[:1]
+    return Post.objects.published(now).filter(pair).exclude(language=language).order_by("pk")
+
+
+def _link(now, pair):
+    """The first of `_others()`, its language in the slot "language", as a link to it shows it."""
+    return _others(now, pair, Slot("language", models.CharField())).only(*FIELDS)[:1]
 
 
 # On every post page but its own (a post read elsewhere, a WordPress address): compiled once.
