@@ -8,7 +8,7 @@ from django.db import connection
 from django.db.models import CharField, F, IntegerField
 
 from blog.compiled import CompiledQuery, CompiledQuerySet, IdList, Slot, rows_planned_for_values
-from blog.models import Post, TaggedPost
+from blog.models import Post
 from blog.models.rows import tag_rows
 
 from . import fts
@@ -33,23 +33,22 @@ def search_posts(words, language=None, tag=None):
     if connection.vendor == "postgresql":
         sql, params = search.sql_with_params(text=" ".join(words), **values)
         return _best_first(sql, params, '"rank" DESC, "published_at" DESC, "pk" DESC')
-    sql, params = search.sql_with_params(match=fts.match_expression(words), **values)
+    sql, params = search.sql_with_params(match=fts.match_expression(words, values["tag"]), **values)
     return _best_first(fts.through_visible_index(sql), params, '"rank", "newness" DESC')
 
 
 @cache
 def _search(vendor, by_language, by_tag, at_most):
     """The search's query, its SQL written once by the ORM: with a slot for the words (`text` on PostgreSQL, `match`
-    on SQLite), and for the language and tag it is narrowed to."""
+    on SQLite, where the tag is matched with them), and for the language and tag it is narrowed to."""
 
     def build(now):
         posts = Post.objects.published(now)
         if by_language:
             posts = posts.filter(language=Slot("language", CharField()))
-        tag = Slot("tag", IntegerField()) if by_tag else None
         if vendor == "postgresql":
-            if tag:
-                posts = posts.filter(tags=tag)
+            if by_tag:
+                posts = posts.filter(tags=Slot("tag", IntegerField()))
             # The words are looked for through both languages' stemming: a French word finds French
             # text, an English word English text; accents are dropped by both configurations.
             text = Slot("text", CharField())
@@ -58,8 +57,7 @@ def _search(vendor, by_language, by_tag, at_most):
             matching = posts.filter(search_document__vector=query)
             ranked = matching.annotate(rank=SearchRank(F("search_document__vector"), query))
             return ranked.order_by(*NEWEST_FIRST).values("pk", "published_at", "rank")[:at_most]
-        tagged = TaggedPost.objects.filter(tag=tag).values("content_object_id") if tag else None
-        return fts.newest_ranked(posts, Slot("match", CharField()), at_most, among=tagged)
+        return fts.newest_ranked(posts, Slot("match", CharField()), at_most)  # the tag in the match (fts.tag_key)
 
     return CompiledQuery(build)
 

@@ -7,8 +7,10 @@ from django.core.management import call_command
 from django.db import connection
 from django.test import override_settings
 from django.utils import timezone
+from taggit.models import Tag
 
 from blog.models import Post, PostStatus
+from blog.tag_merge import merge_tags
 from search.forms import PlainSelect
 from search.models import SearchDocument
 from search.text import terms
@@ -98,6 +100,18 @@ def test_search_filters_by_language_and_tag(client):
     assert sorted(titles(search(client, q="blog", language="en"))) == ["Blog again"]
     assert sorted(titles(search(client, q="blog", tag="writing"))) == ["Blog again", "Blog encore"]
     assert titles(search(client, q="blog", tag="writing", language="fr")) == ["Blog encore"]
+
+
+def test_a_search_narrowed_to_a_tag_follows_the_posts_tags(client):
+    """A tag given to a post, taken from another, or merged into the tag finds the posts that carry it now."""
+    given = PostFactory(title="Blog du lac")
+    taken = PostFactory(title="Blog des bois", tags=["voyage"])
+    PostFactory(title="Blog du col", tags=["périple"])
+    given.tags.add("voyage")
+    taken.tags.remove("voyage")
+    assert titles(search(client, q="blog", tag="voyage")) == ["Blog du lac"]
+    merge_tags(Tag.objects.get(name="voyage"), [Tag.objects.get(name="périple")])
+    assert sorted(titles(search(client, q="blog", tag="voyage"))) == ["Blog du col", "Blog du lac"]
 
 
 def tag_options(response):

@@ -110,13 +110,14 @@ def test_a_search_narrowed_to_a_tag_reads_the_index_once():
 
 @pytest.mark.django_db(transaction=True)
 def test_the_index_keyed_by_id_before_is_keyed_by_date_and_back():
-    """Migrating back and forth (through the index made again with prefix indexes) keeps every post's row and what
-    a search finds."""
+    """Migrating back and forth (through the index made again with prefix indexes, then with tags' keys) keeps every
+    post's row and what a search finds, narrowed to a tag or not."""
     now = timezone.now()
     for number, title in enumerate(["Lac gelé", "Le lac", "Un lac, un autre lac"]):
-        PostFactory(title=title, body="Au bord du lac.", published_at=now - (number + 1) * DAY)
+        PostFactory(title=title, body="Au bord du lac.", published_at=now - (number + 1) * DAY, tags=["eau"] * number)
     PostFactory(title="Lac à venir", published_at=now + DAY)
     found = search_posts(["lac"])
+    tagged = search_posts(["lac"], tag=Tag.objects.get(name="eau"))
     keys = index_rows()
     assert len(keys) == 4
     executor = MigrationExecutor(connection)
@@ -131,6 +132,7 @@ def test_the_index_keyed_by_id_before_is_keyed_by_date_and_back():
     executor.migrate(latest)
     assert index_rows() == keys
     assert search_posts(["lac"]) == found and len(found) == 3
+    assert search_posts(["lac"], tag=Tag.objects.get(name="eau")) == tagged and len(tagged) == 2
     with connection.cursor() as cursor:
         cursor.execute("SELECT sql FROM sqlite_master WHERE name = %s", [fts.TABLE])
         assert "prefix = '2 3 4 5 6 7 8 9 10'" in cursor.fetchone()[0]  # made again with them (migration 0008)
