@@ -4,7 +4,7 @@ A post, its summaries (parler saves them as separate rows, after the post) and i
 (taggit writes the through rows) are saved separately, so each change has its own receiver.
 """
 
-from django.db.models.signals import m2m_changed, post_delete, post_save
+from django.db.models.signals import m2m_changed, post_delete, post_save, pre_delete
 from django.dispatch import receiver
 from taggit.models import Tag
 
@@ -47,6 +47,18 @@ def index_posts_of_renamed_tag(sender, instance, created, raw=False, **kwargs):
     if created or raw:
         return
     for post_id in Post.objects.filter(tags=instance).values_list("pk", flat=True):
+        index_soon(post_id)
+
+
+@receiver(pre_delete, sender=Tag, dispatch_uid="search-note-posts-of-deleted-tag")
+def note_posts_of_deleted_tag(sender, instance, **kwargs):
+    # Its posts lose it without a signal of their own (the rows tagging them are deleted with it).
+    instance.posts_to_index = list(Post.objects.filter(tags=instance).values_list("pk", flat=True))
+
+
+@receiver(post_delete, sender=Tag, dispatch_uid="search-index-posts-of-deleted-tag")
+def index_posts_of_deleted_tag(sender, instance, **kwargs):
+    for post_id in getattr(instance, "posts_to_index", ()):
         index_soon(post_id)
 
 

@@ -114,6 +114,18 @@ def test_a_search_narrowed_to_a_tag_follows_the_posts_tags(client):
     assert sorted(titles(search(client, q="blog", tag="voyage"))) == ["Blog du col", "Blog du lac"]
 
 
+def test_a_deleted_tag_no_longer_finds_its_posts(client):
+    """A tag deleted in the admin is no longer a word of its posts; a tag merged into another is that one."""
+    PostFactory(title="Le lac", tags=["aquarelle", "voyage"])
+    PostFactory(title="Le col", tags=["périple", "voyage"])
+    assert titles(search(client, q="aquarelle")) == ["Le lac"]
+    Tag.objects.get(name="aquarelle").delete()
+    merge_tags(Tag.objects.get(name="voyage"), [Tag.objects.get(name="périple")])
+    assert titles(search(client, q="aquarelle")) == []
+    assert titles(search(client, q="périple")) == []
+    assert sorted(titles(search(client, q="voyage"))) == ["Le col", "Le lac"]
+
+
 def tag_options(response):
     """The tag filter's options as a reader sees them: (label, selected)."""
     html = response.content.decode()
