@@ -98,8 +98,8 @@ def plan_of_search(*words, **narrowed):
 
 
 def test_a_search_narrowed_to_a_tag_reads_the_index_once():
-    """Each tagged match is tested on its key as the index is read; the index read a second time for the newest
-    matches, with a tag, took 12–16 s on the benchmark's 10,000 posts."""
+    """The tag is matched in the index with the words (search.fts.tag_key); the index read a second time for the
+    newest matches, with a tag, took 12–16 s on the benchmark's 10,000 posts."""
     PostFactory(title="Thé vert", tags=["thé"])
     PostFactory(title="Thé noir")
     found, plan = plan_of_search("thé", tag=Tag.objects.get(name="thé"))
