@@ -58,6 +58,39 @@ ADMIN_AND_LOG = [
     gettext_noop("worker id"),
 ]
 
+# Django's own French typed with a straight apostrophe (« L'objet article … a été ajouté avec succès »), in the admin
+# the author writes in, its log, and the e-mail of a forgotten password: written the French way in Carnet's catalogue
+# (’, a narrow no-break space before « : » and inside « »), and the log's « Modification de Étiquettes. » as « Champs
+# modifiés : Étiquettes. ». The admin's JavaScript strings (« Aujourd’hui ») are in djangojs.po, which `make messages`
+# leaves alone.
+DJANGO_IN_FRENCH_TYPOGRAPHY = [
+    gettext_noop("%(model)s instance with %(field)s %(value)r is not a valid choice."),
+    gettext_noop("%(name)s object with primary key %(key)r does not exist."),
+    gettext_noop("Add link"),
+    gettext_noop("Breadcrumbs"),
+    gettext_noop("Changed {fields} for {name} “{object}”."),
+    gettext_noop("Changed {fields}."),
+    gettext_noop("Designates whether the user can log into this admin site."),
+    gettext_noop("Disable password-based authentication"),
+    gettext_noop("Enable password-based authentication"),
+    gettext_noop("Enable password-based authentication for this user by setting a password."),
+    gettext_noop("File extension “%(extension)s” is not allowed. Allowed extensions are: %(allowed_extensions)s."),
+    gettext_noop("In case you’ve forgotten, you are:"),
+    gettext_noop("Password-based authentication was disabled."),
+    gettext_noop(
+        "Please enter the correct %(username)s and password for a staff account. Note that both fields "
+        "may be case-sensitive."
+    ),
+    gettext_noop("Raw passwords are not stored, so there is no way to see the user’s password."),
+    gettext_noop("The {name} “{obj}” was added successfully."),
+    gettext_noop("This action will <strong>enable</strong> password-based authentication for this user."),
+    gettext_noop("View selected %(model)s"),
+    gettext_noop(
+        "Whether the user will be able to authenticate using a password or not. If disabled, they may "
+        "still be able to authenticate using other backends, such as Single Sign-On or LDAP."
+    ),
+]
+
 TASK_STATUSES = [
     pgettext_lazy("Task", "Failed"),
     pgettext_lazy("Task", "Ready"),

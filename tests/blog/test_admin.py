@@ -3,6 +3,7 @@ import re
 
 import pytest
 from django.utils import timezone
+from django.utils.html import strip_tags
 
 from blog.models import Post, PostStatus
 from tests.factories import AuthorFactory, EditorFactory, PostFactory
@@ -63,6 +64,17 @@ def test_author_writes_a_post_with_summary_and_tags(client):
     assert sorted(t.name for t in post.tags.all()) == ["internet", "médias sociaux"]
     page = client.get(post.get_absolute_url()).content.decode()
     assert "<strong>espace social</strong>" in page
+
+
+def test_the_admin_speaks_french_with_french_typography(french_client):
+    """Django's French typed a straight apostrophe where the author reads her admin: the message after adding a post,
+    the date widget's « Aujourd’hui »."""
+    french_client.force_login(AuthorFactory())
+    response = french_client.post("/admin/blog/post/add/", POST_FORM, follow=True)
+    messages = [strip_tags(str(message)) for message in response.context["messages"]]
+    assert messages == ["L’objet article «\u202fInternet, espace de vie\u202f» a été ajouté avec succès."]
+    catalog = french_client.get("/admin/jsi18n/").content.decode()
+    assert r'"Today": "Aujourd\u2019hui"' in catalog  # JSON for « Aujourd’hui », where Django wrote « Aujourd'hui »
 
 
 def test_both_summaries_on_one_page_the_other_language_first(client):

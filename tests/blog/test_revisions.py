@@ -66,7 +66,7 @@ def test_the_history_names_the_fields_in_french_for_a_french_author(french_clien
     save(french_client, post, title="Second titre", body="Un texte neuf.")
     save(french_client, post, body="Un autre texte.", summary_en="A summary.")
     html = history(french_client, post)
-    assert "Modification de Titre et Texte." in html
+    assert "Champs modifiés\u202f: Titre et Texte." in html  # Django's « Modification de Titre et Texte. »
     assert "Texte, résumé en anglais" in html
     assert "Title" not in html and "Body" not in html
 
