@@ -28,7 +28,9 @@ def search_posts(words, language=None, tag=None):
     every match to what a result shows, before keeping ten, cost more than the ranking (`found_posts` fetches
     a page's posts).
     """
-    search = _search(connection.vendor, bool(language), bool(tag), settings.SEARCH_RANKED_MATCHES)
+    # On SQLite the tag is matched with the words (search.fts.tag_key): the same query, narrowed to a tag or not.
+    by_tag = bool(tag) and connection.vendor == "postgresql"
+    search = _search(connection.vendor, bool(language), by_tag, settings.SEARCH_RANKED_MATCHES)
     values = {"language": language, "tag": tag.pk if tag else None}
     if connection.vendor == "postgresql":
         sql, params = search.sql_with_params(text=" ".join(words), **values)
@@ -40,15 +42,15 @@ def search_posts(words, language=None, tag=None):
 @cache
 def _search(vendor, by_language, by_tag, at_most):
     """The search's query, its SQL written once by the ORM: with a slot for the words (`text` on PostgreSQL, `match`
-    on SQLite, where the tag is matched with them), and for the language and tag it is narrowed to."""
+    on SQLite), and for the language and, on PostgreSQL, the tag it is narrowed to."""
 
     def build(now):
         posts = Post.objects.published(now)
         if by_language:
             posts = posts.filter(language=Slot("language", CharField()))
+        if by_tag:
+            posts = posts.filter(tags=Slot("tag", IntegerField()))
         if vendor == "postgresql":
-            if by_tag:
-                posts = posts.filter(tags=Slot("tag", IntegerField()))
             # The words are looked for through both languages' stemming: a French word finds French
             # text, an English word English text; accents are dropped by both configurations.
             text = Slot("text", CharField())
@@ -57,7 +59,7 @@ def _search(vendor, by_language, by_tag, at_most):
             matching = posts.filter(search_document__vector=query)
             ranked = matching.annotate(rank=SearchRank(F("search_document__vector"), query))
             return ranked.order_by(*NEWEST_FIRST).values("pk", "published_at", "rank")[:at_most]
-        return fts.newest_ranked(posts, Slot("match", CharField()), at_most)  # the tag in the match (fts.tag_key)
+        return fts.newest_ranked(posts, Slot("match", CharField()), at_most)
 
     return CompiledQuery(build)
 
