@@ -1,4 +1,5 @@
 import pytest
+from playwright.sync_api import expect
 
 from tests.factories import AuthorFactory, PostFactory
 
@@ -13,11 +14,12 @@ def test_author_restores_an_earlier_revision(live_server, page, log_in):
     page.goto(f"{live_server.url}/admin/blog/post/{post.pk}/change/")
     page.fill("#id_body", "Une réécriture ratée.")
     page.click("input[name=_continue]")
+    expect(page.locator(".messagelist")).to_contain_text("was changed successfully")
     assert page.input_value("#id_body") == "Une réécriture ratée."
 
     page.click("a.historylink")
     versions = page.locator("#revisions tbody tr")
-    assert versions.count() == 2
+    expect(versions).to_have_count(2)
     assert "Claire Martin" in versions.first.inner_text()
     versions.nth(1).locator("a").click()
     assert page.inner_text(".revision-diff del").strip().endswith("Une réécriture ratée.")
@@ -27,7 +29,7 @@ def test_author_restores_an_earlier_revision(live_server, page, log_in):
     assert "The earlier version is back" in page.inner_text(".messagelist")
     assert page.input_value("#id_body") == "Le premier jet, « juste »."
     page.click("a.historylink")
-    assert page.locator("#revisions tbody tr").count() == 3  # the regretted version is still there
+    expect(page.locator("#revisions tbody tr")).to_have_count(3)  # the regretted version is still there
     assert "Restored the version of" in page.inner_text("#revisions tbody tr >> nth=0")
 
     page.goto(live_server.url + post.get_absolute_url())

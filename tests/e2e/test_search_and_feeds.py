@@ -102,6 +102,7 @@ def test_on_a_phone_search_is_beside_the_language_and_its_page_has_one_box(live_
     ]
     page.fill("main input[name=q]", "été")
     page.press("main input[name=q]", "Enter")
+    page.wait_for_url("**q=**")
     assert page.locator("article.search-result h2 a").all_inner_texts() == ["Un été à Neuchâtel"]
     assert page.locator("header .language-switch button[aria-pressed=true]").inner_text() == "Français"
     assert page.evaluate("document.documentElement.scrollWidth <= window.innerWidth")
