@@ -171,7 +171,8 @@ class CompiledQuery(_Compiled):
 class CompiledQuerySet(_Compiled):
     """A queryset of model instances: `run(name=value, …)` returns its objects as a list, their prefetches done;
     `first(…)` the first or None; of a queryset filtered on `IdList("ids")`, `in_order(ids, …)` those of `ids` in
-    that order, and `among(ids_query, start, stop)` those whose ids a query gives."""
+    that order, and `among(ids_query, start, stop)` and `with_ids(name, sql, params)` those whose ids a query
+    gives."""
 
     def first(self, **values):
         found = self.run(**values)
@@ -189,12 +190,22 @@ class CompiledQuerySet(_Compiled):
         query, values = ids
         ids_sql, ids_params = query.sql_with_params(**values)
         ids_sql, ids_params = planned_for_values(f"{ids_sql} LIMIT %s OFFSET %s", [*ids_params, stop - start, start])
+        return self._run(*self._ids_from(f"SELECT * FROM ({ids_sql}) AS ids", ids_params))  # noqa: S608
+
+    def with_ids(self, name, sql, params):
+        """In the queryset's order, those whose ids are the `pk` column of `sql` (with `params`): a query run first, as
+        a WITH query called `name` which the queryset's own SQL may read too (its annotations). One query."""
+        compiler, own_sql, own_params = self._ids_from(f'SELECT "pk" FROM {name}', [])  # noqa: S608
+        return self._run(compiler, f"WITH {name} AS ({sql}) {own_sql}", [*params, *own_params])
+
+    def _ids_from(self, ids_sql, ids_params):
+        """The compiler, SQL and parameters of the queryset, its IdList read from the query `ids_sql`."""
         compiler, sql, slots = self._unbound()
         at = next(index for index, slot in enumerate(slots) if isinstance(slot, IdList))
         id_list, _slot = compiler.compile(slots[at])
-        sql = sql.replace(id_list, f"SELECT * FROM ({ids_sql}) AS ids", 1)  # noqa: S608
+        sql = sql.replace(id_list, ids_sql, 1)
         params = _bound([*slots[:at], *slots[at + 1 :]], {})  # one present for the whole query
-        return self._run(compiler, sql, [*params[:at], *ids_params, *params[at:]])
+        return compiler, sql, [*params[:at], *ids_params, *params[at:]]
 
     def run(self, **values):
         return self._run(*self._compiled(values))

@@ -6,8 +6,9 @@ from django.conf import settings
 from django.contrib.postgres.search import SearchQuery, SearchRank
 from django.db import connection
 from django.db.models import CharField, F, IntegerField
+from django.db.models.expressions import RawSQL
 
-from blog.compiled import CompiledQuery, CompiledQuerySet, IdList, Slot, rows_planned_for_values
+from blog.compiled import CompiledQuery, CompiledQuerySet, IdList, Slot, planned_for_values, rows_planned_for_values
 from blog.models import Post
 from blog.models.rows import tag_rows
 
@@ -25,18 +26,77 @@ def search_posts(words, language=None, tag=None):
     match's whole text (PostgreSQL's vector, SQLite's bm25), and ranking every match to show ten cost most
     of a search on a large blog. The newest are found walking the publication-date index (PostgreSQL) or the
     full-text index keyed by date (SQLite, search.fts), so the work is bounded. Only ids are ranked: joining
-    every match to what a result shows, before keeping ten, cost more than the ranking (`found_posts` fetches
-    a page's posts).
+    every match to what a result shows, before keeping ten, cost more than the ranking (`Found` reads a page's
+    posts with their ids).
     """
+    sql, params, order = _newest_ranked(words, language, tag)
+    sql = f'SELECT "pk" FROM ({sql}) AS newest ORDER BY {order}'  # noqa: S608
+    return [pk for (pk,) in rows_planned_for_values(sql, params)]
+
+
+class Found:
+    """The matches of a search, for a Paginator: how many, and a page's posts with what a result shows, read in one
+    query. (Their ids first, then the page's posts, cost a query more, and reading every id to count them.)
+
+    The page asked (`page`, as typed) is read when the paginator counts the matches. Past the last match (an old
+    link), they are counted on their own, and the page the paginator shows instead is read then.
+    """
+
+    def __init__(self, words, language=None, tag=None, page=None):
+        self.ranked = _newest_ranked(words, language, tag)
+        self.start = _start(page)
+        self.total = None
+        self.page = (None, [])
+
+    def count(self):
+        if self.total is None:
+            self._read(self.start, self.start + settings.SEARCH_PAGE_SIZE)
+        if self.total is None:  # no post there: none found, or the page asked is past the last
+            self.total = self._count() if self.start else 0
+        return self.total
+
+    def __getitem__(self, page):
+        if self.page[0] != page.start:
+            self._read(page.start, page.stop)
+        return self.page[1]
+
+    def _read(self, start, stop):
+        sql, params, order = self.ranked
+        page_sql = (
+            f'SELECT "pk", COUNT(*) OVER () AS "total", ROW_NUMBER() OVER (ORDER BY {order}) AS "position" '  # noqa: S608
+            f"FROM ({sql}) AS newest ORDER BY {order} LIMIT %s OFFSET %s"
+        )
+        posts = _PAGE.with_ids(_PAGE_NAME, *planned_for_values(page_sql, [*params, stop - start, start]))
+        self.page = (start, posts)
+        if posts:
+            self.total = posts[0].search_total
+
+    def _count(self):
+        sql, params, _order = self.ranked
+        ((total,),) = rows_planned_for_values(f"SELECT COUNT(*) FROM ({sql}) AS newest", params)  # noqa: S608
+        return total
+
+
+def _start(page):
+    """Where the page numbered `page` (as asked) begins among the matches: at the first for no number."""
+    try:
+        return (max(int(page), 1) - 1) * settings.SEARCH_PAGE_SIZE
+    except (TypeError, ValueError):
+        return 0
+
+
+def _newest_ranked(words, language, tag):
+    """The SQL and parameters of the newest matches with their rank (`search_posts()`), and the order of the best
+    first."""
     # On SQLite the tag is matched with the words (search.fts.tag_key): the same query, narrowed to a tag or not.
     by_tag = bool(tag) and connection.vendor == "postgresql"
     search = _search(connection.vendor, bool(language), by_tag, settings.SEARCH_RANKED_MATCHES)
     values = {"language": language, "tag": tag.pk if tag else None}
     if connection.vendor == "postgresql":
         sql, params = search.sql_with_params(text=" ".join(words), **values)
-        return _best_first(sql, params, '"rank" DESC, "published_at" DESC, "pk" DESC')
+        return sql, params, '"rank" DESC, "published_at" DESC, "pk" DESC'
     sql, params = search.sql_with_params(match=fts.match_expression(words, values["tag"]), **values)
-    return _best_first(fts.through_visible_index(sql), params, '"rank", "newness" DESC')
+    return fts.through_visible_index(sql), params, '"rank", "newness" DESC'
 
 
 @cache
@@ -64,13 +124,6 @@ def _search(vendor, by_language, by_tag, at_most):
     return CompiledQuery(build)
 
 
-def _best_first(sql, params, order):
-    """The ids of the rows of the query `sql` (the newest matches, with their rank), best first by `order`, planned for
-    the words searched."""
-    sql = f'SELECT "pk" FROM ({sql}) AS newest ORDER BY {order}'  # noqa: S608
-    return [pk for (pk,) in rows_planned_for_values(sql, params)]
-
-
 def found_posts(ids):
     """The posts of `ids`, in that order, with what a result shows (a fixed number of queries)."""
     return _FOUND.in_order(ids)
@@ -78,11 +131,29 @@ def found_posts(ids):
 
 # What a result shows (search.results): not the HTML, comments and column of a list's cards, nor the vector.
 _TEXTS = [f"search_document__{name}" for name in ("body", "summary_fr", "summary_en")]
-_FOUND = CompiledQuerySet(
-    lambda _now: (
+
+
+def _found(_now):
+    return (
         Post.objects.only("language", "title", "slug", "published_at", *_TEXTS)
         .annotate(tags_json=tag_rows())
         .select_related("search_document")
         .filter(pk__in=IdList("ids"))
+    )
+
+
+_FOUND = CompiledQuerySet(_found)
+
+# A page of matches (Found): their posts, with their number and places read from the page's ids.
+_PAGE_NAME = "search_page"
+_PAGE_COLUMN = f'SELECT "{{}}" FROM "{_PAGE_NAME}" WHERE "{_PAGE_NAME}"."pk" = "{Post._meta.db_table}"."id"'  # noqa: S608
+_PAGE = CompiledQuerySet(
+    lambda now: (
+        _found(now)
+        .annotate(
+            search_total=RawSQL(_PAGE_COLUMN.format("total"), ()),  # noqa: S611 - fixed SQL
+            search_position=RawSQL(_PAGE_COLUMN.format("position"), ()),  # noqa: S611 - fixed SQL
+        )
+        .order_by("search_position")
     )
 )

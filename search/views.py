@@ -6,7 +6,7 @@ from blog.models import published_tag_counts
 from blog.text import by_name
 
 from .forms import SearchForm, tag_slug
-from .queries import found_posts, search_posts
+from .queries import Found
 from .results import result_for
 from .text import Marker, terms
 
@@ -24,12 +24,13 @@ def search(request):
         words = terms(form.cleaned_data["q"])
         context["words"] = words
         if words:
-            found = search_posts(words, form.cleaned_data["language"], form.cleaned_data["tag"])
+            number = request.GET.get("page")
+            found = Found(words, form.cleaned_data["language"], form.cleaned_data["tag"], page=number)
             marker = Marker(words)
-            page = Paginator(found, settings.SEARCH_PAGE_SIZE).get_page(request.GET.get("page"))
+            page = Paginator(found, settings.SEARCH_PAGE_SIZE).get_page(number)
             context.update(
                 page_obj=page,
-                results=[result_for(post, marker) for post in found_posts(page.object_list)],
+                results=[result_for(post, marker) for post in page.object_list],
                 query=_query(request),
                 every_tag_query=_query(request, without="tag"),
                 ranked_at_most=settings.SEARCH_RANKED_MATCHES,  # of more matches, the newest (search.queries)

@@ -13,6 +13,7 @@ from blog.models import Post, PostStatus
 from blog.tag_merge import merge_tags
 from search.forms import PlainSelect
 from search.models import SearchDocument
+from search.queries import search_posts
 from search.text import terms
 from tests.factories import PostFactory
 
@@ -165,6 +166,20 @@ def test_results_are_paginated_and_keep_the_filters(client, settings):
     assert 'href="?q=chronique&amp;language=fr&amp;page=2"' in first.content.decode()
     second = search(client, q="chronique", language="fr", page=2)
     assert len(second.context["results"]) == 2
+    assert "12 posts found." in second.content.decode() and "Page 2 of 2" in second.content.decode()
+    assert titles(first) + titles(second) == [Post.objects.get(pk=pk).title for pk in search_posts(["chronique"])]
+
+
+@pytest.mark.parametrize(("asked", "shown"), [("99", 2), ("0", 2), ("deux", 1), ("", 1)])
+def test_a_page_number_past_the_results_or_not_a_number_shows_a_page_of_them(client, settings, asked, shown):
+    """An old link to a page the results no longer reach shows their last page; a page number that is no number,
+    the first."""
+    for number in range(settings.SEARCH_PAGE_SIZE + 2):
+        PostFactory(title=f"Chronique {number}")
+    response = search(client, q="chronique", page=asked)
+    assert response.context["page_obj"].number == shown
+    assert len(response.context["results"]) == (2 if shown == 2 else settings.SEARCH_PAGE_SIZE)
+    assert "12 posts found." in response.content.decode()
 
 
 def test_excerpt_marks_the_words_and_escapes_the_text(client):
@@ -286,11 +301,11 @@ def test_empty_search_shows_the_form_only(client):
 def test_search_query_count_does_not_grow_with_results(client, django_assert_num_queries):
     """The search page takes the same number of queries for 1 result as for a full page with tags."""
     PostFactory(title="Lumière 0", tags=["a"])
-    with django_assert_num_queries(4):  # + the pages of the menu
+    with django_assert_num_queries(3):  # the tags offered, the page of results, the pages of the menu
         search(client, q="lumière", tag="a")
     for number in range(1, 15):
         PostFactory(title=f"Lumière {number}", tags=["a", f"t{number}"], summary={"en": "Light."})
-    with django_assert_num_queries(4):  # + the pages of the menu
+    with django_assert_num_queries(3):
         response = search(client, q="lumière", tag="a")
     assert len(response.context["results"]) == 10
 
