@@ -338,8 +338,8 @@ MEDIA_IMAGE_SIZES = "(min-width: 62rem) 60rem, calc(100vw - 2rem)"
 # --- discovery ---
 SEARCH_PAGE_SIZE = 10
 SEARCH_MAX_QUERY_LENGTH = 200
-# A search ranks at most this many of its newest matches (search.queries; why 500: docs/design-notes.md).
-SEARCH_RANKED_MATCHES = 500
+# A search ranks at most this many of its newest matches (search.queries; why 300: docs/design-notes.md).
+SEARCH_RANKED_MATCHES = 300
 # The search page's tag filter lists this many of the most used tags; a tag link (?tag=) can name any other.
 SEARCH_TAG_CHOICES = 50
 
