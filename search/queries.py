@@ -46,7 +46,7 @@ class Found:
         self.ranked = _newest_ranked(words, language, tag)
         self.start = _start(page)
         self.total = None
-        self.page = (None, [])
+        self.read_page = (None, [])
 
     def count(self):
         if self.total is None:
@@ -56,9 +56,9 @@ class Found:
         return self.total
 
     def __getitem__(self, page):
-        if self.page[0] != page.start:
+        if self.read_page[0] != page.start:
             self._read(page.start, page.stop)
-        return self.page[1]
+        return self.read_page[1]
 
     def _read(self, start, stop):
         sql, params, order = self.ranked
@@ -67,7 +67,7 @@ class Found:
             f"FROM ({sql}) AS newest ORDER BY {order} LIMIT %s OFFSET %s"
         )
         posts = _PAGE.with_ids(_PAGE_NAME, *planned_for_values(page_sql, [*params, stop - start, start]))
-        self.page = (start, posts)
+        self.read_page = (start, posts)
         if posts:
             self.total = posts[0].search_total
 
@@ -124,16 +124,12 @@ def _search(vendor, by_language, by_tag, at_most):
     return CompiledQuery(build)
 
 
-def found_posts(ids):
-    """The posts of `ids`, in that order, with what a result shows (a fixed number of queries)."""
-    return _FOUND.in_order(ids)
-
-
 # What a result shows (search.results): not the HTML, comments and column of a list's cards, nor the vector.
 _TEXTS = [f"search_document__{name}" for name in ("body", "summary_fr", "summary_en")]
 
 
-def _found(_now):
+def result_posts(_now):
+    """The posts whose ids are in the slot `ids`, with what a search result shows."""
     return (
         Post.objects.only("language", "title", "slug", "published_at", *_TEXTS)
         .annotate(tags_json=tag_rows())
@@ -142,14 +138,15 @@ def _found(_now):
     )
 
 
-_FOUND = CompiledQuerySet(_found)
-
 # A page of matches (Found): their posts, with their number and places read from the page's ids.
 _PAGE_NAME = "search_page"
-_PAGE_COLUMN = f'SELECT "{{}}" FROM "{_PAGE_NAME}" WHERE "{_PAGE_NAME}"."pk" = "{Post._meta.db_table}"."id"'  # noqa: S608
+_PAGE_COLUMN = (
+    f'SELECT "{{}}" FROM "{_PAGE_NAME}" '  # noqa: S608 - names, no values
+    f'WHERE "{_PAGE_NAME}"."pk" = "{Post._meta.db_table}"."{Post._meta.pk.column}"'
+)
 _PAGE = CompiledQuerySet(
     lambda now: (
-        _found(now)
+        result_posts(now)
         .annotate(
             search_total=RawSQL(_PAGE_COLUMN.format("total"), ()),  # noqa: S611 - fixed SQL
             search_position=RawSQL(_PAGE_COLUMN.format("position"), ()),  # noqa: S611 - fixed SQL

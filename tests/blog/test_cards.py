@@ -17,13 +17,14 @@ from django.urls import resolve, reverse
 from django.utils import translation
 from taggit.models import Tag
 
+from blog.compiled import CompiledQuerySet
 from blog.frame import language_switch_html
 from blog.models import Post, published_tag_counts
 from columns.card import menu_link
 from comments.models import CommentStatus
 from pages.menu import menu_links, navigation_pages
 from pages.models import Page
-from search.queries import found_posts
+from search.queries import result_posts
 from search.results import result_for
 from search.text import Marker, terms
 from tests.acceptance.test_seed_pages import write_seed
@@ -146,7 +147,7 @@ def test_search_results_are_byte_identical(posts, interface, query):
     """A search result, marked title and excerpt (of the body, or of the summary that alone matches), as the search
     page's loop wrote it."""
     marker = Marker(terms(query))
-    found = found_posts([post.pk for post in posts])  # what a result shows, read as search reads it
+    found = CompiledQuerySet(result_posts).in_order([post.pk for post in posts])  # read as search reads a result
     listed = Post.objects.for_list().select_related("search_document").in_bulk([post.pk for post in posts])
     assert len(found) == len(posts)
     with translation.override(interface):
