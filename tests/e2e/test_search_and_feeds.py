@@ -76,6 +76,31 @@ def test_a_broad_search_on_a_phone_says_it_lists_the_newest(live_server, browser
     context.close()
 
 
+def test_on_a_phone_a_reader_pages_through_results_and_an_old_link_shows_the_last_page(live_server, browser, settings):
+    """Twelve matches: the second page holds the two oldest, best first as on the first page; a link to page 9,
+    bookmarked when there were more, shows the last page with the count (the page and its count are one query,
+    search.queries.Found)."""
+    day = timezone.now() - datetime.timedelta(days=1)
+    for age in range(settings.SEARCH_PAGE_SIZE + 2):
+        PostFactory(title=f"Lac d’été nº {age}", body="Le lac.", published_at=day - datetime.timedelta(days=age))
+    context = browser.new_context(viewport={"width": 390, "height": 844}, locale="fr-CH")
+    page = context.new_page()
+    page.goto(f"{live_server.url}/search/?q=lac")
+    assert page.inner_text(".count") == "12 articles trouvés."
+    first = page.locator("article.search-result h2").all_inner_texts()
+    page.get_by_role("link", name="Plus de résultats").click()
+
+    page.wait_for_url("**page=2**")
+    assert page.inner_text(".pagination span") == "Page 2 sur 2"
+    second = page.locator("article.search-result h2").all_inner_texts()
+    assert first + second == [f"Lac d’été nº {age}" for age in range(12)]  # equal ranks: the newest first
+    page.goto(f"{live_server.url}/search/?q=lac&page=9")
+    assert page.inner_text(".count") == "12 articles trouvés."
+    assert page.locator("article.search-result h2").all_inner_texts() == second
+    assert page.evaluate("document.documentElement.scrollWidth <= window.innerWidth")
+    context.close()
+
+
 def test_on_a_phone_search_is_beside_the_language_and_its_page_has_one_box(live_server, browser):
     """On a phone the header's box gives way to a link beside the language switch, and the menu keeps its line (a
     link in it, « Rechercher » wrapped alone onto a third line in French); the search page, its link marked, has its
