@@ -78,11 +78,13 @@ class Found:
 
 
 def _start(page):
-    """Where the page numbered `page` (as asked) begins among the matches: at the first for no number."""
+    """Where the page numbered `page` (as asked) begins among the matches: at the first for no number, and past the
+    last match ranked for a larger one (typed too large, it was too large for the database)."""
     try:
-        return (max(int(page), 1) - 1) * settings.SEARCH_PAGE_SIZE
+        start = (max(int(page), 1) - 1) * settings.SEARCH_PAGE_SIZE
     except (TypeError, ValueError):
         return 0
+    return min(start, settings.SEARCH_RANKED_MATCHES)
 
 
 def _newest_ranked(words, language, tag):

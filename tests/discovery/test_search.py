@@ -170,10 +170,10 @@ def test_results_are_paginated_and_keep_the_filters(client, settings):
     assert titles(first) + titles(second) == [Post.objects.get(pk=pk).title for pk in search_posts(["chronique"])]
 
 
-@pytest.mark.parametrize(("asked", "shown"), [("99", 2), ("0", 2), ("deux", 1), ("", 1)])
+@pytest.mark.parametrize(("asked", "shown"), [("99", 2), ("9" * 30, 2), ("0", 2), ("deux", 1), ("", 1)])
 def test_a_page_number_past_the_results_or_not_a_number_shows_a_page_of_them(client, settings, asked, shown):
-    """An old link to a page the results no longer reach shows their last page; a page number that is no number,
-    the first."""
+    """An old link to a page the results no longer reach shows their last page, as does a number too large for the
+    database; a page number that is no number, the first."""
     for number in range(settings.SEARCH_PAGE_SIZE + 2):
         PostFactory(title=f"Chronique {number}")
     response = search(client, q="chronique", page=asked)
