@@ -174,9 +174,20 @@ BLOCK_EDGE = re.compile(
 )
 
 
+# A heading's end, marked in the HTML (by a character no stored text holds, XML_FORBIDDEN) to be found in its text.
+HEADING_END = re.compile(r"</h[1-6]\s*>", re.IGNORECASE)
+_HEADING_MARK = "\x00"
+# On one line a heading runs into the sentence after it ("Le lac en été Un mot…"): it ends as a sentence, unless
+# it ends with its own punctuation ("Pourquoi ?", "Suite :").
+HEADING_STOP = re.compile(rf"(?<=[\w»”’\"')\]])\s*{_HEADING_MARK}")
+HEADING_LEFT = re.compile(rf"\s*{_HEADING_MARK}")
+
+
 def plain_text(html_text):
-    """The text a reader sees in some HTML, entities decoded, on one line."""
-    return " ".join(html.unescape(strip_tags(BLOCK_EDGE.sub(r" \g<0>", html_text or ""))).split())
+    """The text a reader sees in some HTML, entities decoded, on one line, a heading ended as a sentence."""
+    marked = HEADING_END.sub(rf"{_HEADING_MARK}\g<0>", (html_text or "").replace(_HEADING_MARK, ""))
+    text = " ".join(html.unescape(strip_tags(BLOCK_EDGE.sub(r" \g<0>", marked))).split())
+    return HEADING_LEFT.sub("", HEADING_STOP.sub(".", text)).strip()
 
 
 # The end of a block: the text before it is whole, and a long body can be read up to there only.

@@ -51,3 +51,24 @@ def test_the_opening_of_a_long_body_is_read_up_to_a_block_end_past_what_is_wante
     # Its spaces written as one, as plain_text() writes them.
     assert text.startswith("Paragraphe 0 : l’été de l’œuvre & d’autres choses, à Zürich ! Paragraphe 1")
     assert 160 < len(text) < 400 and text.endswith("!")
+
+
+@pytest.mark.parametrize(
+    ("html", "text"),
+    [
+        ("<p>Il fait chaud.</p><h2>Le lac en été</h2><p>Un mot.</p>", "Il fait chaud. Le lac en été. Un mot."),
+        ("<h2>Pourquoi ? </h2><p>Parce que.</p>", "Pourquoi ? Parce que."),  # its own punctuation kept alone
+        ("<h3>Suite&nbsp;:</h3><p>la fin</p>", "Suite : la fin"),
+        ("<h3><em>« vu d’ici »</em></h3><p>Suite</p>", "« vu d’ici ». Suite"),
+        ("<h2>Notes (2012)</h2><ul><li>un</li><li>deux</li></ul>", "Notes (2012). un deux"),
+        ("<h2></h2><p>Rien avant.</p>", "Rien avant."),
+    ],
+)
+def test_a_heading_in_plain_text_ends_as_a_sentence(html, text):
+    """On one line (a search excerpt, a page's description) a heading does not run into the sentence after it."""
+    assert plain_text(html) == text
+
+
+def test_a_description_reads_the_heading_as_a_sentence():
+    body = markdown_to_html("Il fait chaud à Genève.\n\n## Le lac en été\n\nUn mot très long.")
+    assert opening_text(body, 160) == "Il fait chaud à Genève. Le lac en été. Un mot très long."

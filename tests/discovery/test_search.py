@@ -182,6 +182,13 @@ def test_a_page_number_past_the_results_or_not_a_number_shows_a_page_of_them(cli
     assert "12 posts found." in response.content.decode()
 
 
+def test_an_excerpt_ends_a_heading_as_a_sentence(client):
+    """A heading does not run into the paragraph after it in a result's excerpt."""
+    PostFactory(title="Genève", body="Il fait chaud.\n\n## Le lac en été\n\nOn s’y baigne.")
+    html = search(client, q="baigne").content.decode()
+    assert "Il fait chaud. Le lac en été. On s’y <mark>baigne</mark>.</p>" in html
+
+
 def test_excerpt_marks_the_words_and_escapes_the_text(client):
     """The excerpt shows the matching words in <mark>, and the post's text escaped."""
     PostFactory(title="Signes", body="Entre a & b, si a < b et la mer.\n\nPuis d'autres choses.")

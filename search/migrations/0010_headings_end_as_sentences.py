@@ -1,0 +1,27 @@
+"""The texts a search shows excerpts of, written again where a heading ends: on one line it ran into the sentence
+after it ("Le lac en été Un mot très long"); it now ends as a sentence (blog.markup.plain_text). What a search
+finds is the same: punctuation is no word to the index."""
+
+from django.db import migrations
+from django.db.models import Q
+
+from blog.markup import markdown_to_html, plain_text
+
+
+def rewrite(apps, schema_editor):
+    documents = apps.get_model("search", "SearchDocument").objects.select_related("post")
+    headings = Q(post__body_html__icontains="</h")
+    for summary in ("#", "<h", "</H"):  # a Markdown heading, or one written in HTML
+        headings |= Q(post__translations__summary__contains=summary)
+    for document in documents.filter(headings).distinct().iterator(chunk_size=500):
+        summaries = {t.language_code: t.summary for t in document.post.translations.all()}
+        document.body = plain_text(document.post.body_html)
+        document.summary_fr = plain_text(markdown_to_html(summaries.get("fr", "")))
+        document.summary_en = plain_text(markdown_to_html(summaries.get("en", "")))
+        document.save(update_fields=["body", "summary_fr", "summary_en"])
+
+
+class Migration(migrations.Migration):
+    dependencies = [("search", "0009_fts_tag_keys"), ("blog", "0018_post_count_by_year")]
+
+    operations = [migrations.RunPython(rewrite, migrations.RunPython.noop)]
