@@ -174,7 +174,7 @@ BLOCK_EDGE = re.compile(
 )
 
 
-# A heading's end, marked in the HTML (by a character no stored text holds, XML_FORBIDDEN) to be found in its text.
+# A heading's end, marked in the HTML to be found in its text, by a character taken out of the HTML first.
 HEADING_END = re.compile(r"</h[1-6]\s*>", re.IGNORECASE)
 _HEADING_MARK = "\x00"
 # On one line a heading runs into the sentence after it ("Le lac en été Un mot…"): it ends as a sentence, unless

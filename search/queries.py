@@ -78,8 +78,8 @@ class Found:
 
 
 def _start(page):
-    """Where the page numbered `page` (as asked) begins among the matches: at the first for no number, and past the
-    last match ranked for a larger one (typed too large, it was too large for the database)."""
+    """Where the page numbered `page` (as asked) begins among the matches: at the first for no number, and no further
+    than the last match ranked (a number typed too large for the database reads there)."""
     try:
         start = (max(int(page), 1) - 1) * settings.SEARCH_PAGE_SIZE
     except (TypeError, ValueError):

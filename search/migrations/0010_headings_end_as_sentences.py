@@ -1,6 +1,7 @@
 """The texts a search shows excerpts of, written again where a heading ends: on one line it ran into the sentence
 after it ("Le lac en été Un mot très long"); it now ends as a sentence (blog.markup.plain_text). What a search
-finds is the same: punctuation is no word to the index."""
+finds is the same: punctuation is no word to the index. (It writes them as plain_text() does when it runs: the
+texts as they are meant to be, whatever that function has become.)"""
 
 from django.db import migrations
 from django.db.models import Q
