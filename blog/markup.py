@@ -187,6 +187,8 @@ def plain_text(html_text):
     """The text a reader sees in some HTML, entities decoded, on one line, a heading ended as a sentence."""
     marked = HEADING_END.sub(rf"{_HEADING_MARK}\g<0>", (html_text or "").replace(_HEADING_MARK, ""))
     text = " ".join(html.unescape(strip_tags(BLOCK_EDGE.sub(r" \g<0>", marked))).split())
+    if _HEADING_MARK not in text:  # most texts: a pass for nothing was half the time of a post page's description
+        return text
     return HEADING_LEFT.sub("", HEADING_STOP.sub(".", text)).strip()
 
 

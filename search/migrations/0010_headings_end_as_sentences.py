@@ -11,10 +11,13 @@ from blog.markup import markdown_to_html, plain_text
 
 def rewrite(apps, schema_editor):
     documents = apps.get_model("search", "SearchDocument").objects.select_related("post")
-    headings = Q(post__body_html__icontains="</h")
-    for summary in ("#", "<h", "</H"):  # a Markdown heading, or one written in HTML
-        headings |= Q(post__translations__summary__contains=summary)
-    for document in documents.filter(headings).distinct().iterator(chunk_size=500):
+    headings = (  # in the body's HTML; in a summary, in Markdown or in HTML
+        Q(post__body_html__icontains="</h")
+        | Q(post__translations__summary__contains="#")
+        | Q(post__translations__summary__icontains="<h")
+    )
+    with_headings = documents.filter(headings).distinct().prefetch_related("post__translations")
+    for document in with_headings.iterator(chunk_size=500):
         summaries = {t.language_code: t.summary for t in document.post.translations.all()}
         document.body = plain_text(document.post.body_html)
         document.summary_fr = plain_text(markdown_to_html(summaries.get("fr", "")))
